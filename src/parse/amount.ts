@@ -1,0 +1,49 @@
+// Exact amounts: the one place text becomes a number. Thousands separators, full-width digits and
+// units are handled here so that every table parser reads numbers the same way.
+import { Decimal } from 'decimal.js';
+import type { SourceUnit } from './types.js';
+
+/** A cell that is an amount: optional minus, digits with optional thousands separators, decimals. */
+const AMOUNT = /^-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
+
+/** Folds full-width digits, punctuation and spaces to ASCII so the regexes see one alphabet. */
+export function foldWidth(text: string): string {
+  return text
+    .replace(/[\uFF10-\uFF19]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(/\uFF0E/g, '.')
+    .replace(/\uFF0C(?=\d{3}(?!\d))/g, ',')
+    .replace(/\uFF0D/g, '-')
+    .replace(/\u3000/g, ' ');
+}
+
+export function isAmount(token: string): boolean {
+  return AMOUNT.test(token);
+}
+
+/** Parses one amount token in the source unit and returns it in 万元, or null when it is not one. */
+export function parseAmount(token: string, unit: SourceUnit = '万元'): Decimal | null {
+  const t = foldWidth(token.trim());
+  if (!AMOUNT.test(t)) return null;
+  const value = new Decimal(t.replace(/,/g, ''));
+  return unit === '元' ? value.div(10000) : value;
+}
+
+/** Two amounts agree when they differ by no more than rounding (0.01 万元). */
+export const ROUNDING = new Decimal('0.01');
+export function agrees(a: Decimal, b: Decimal, tolerance: Decimal = ROUNDING): boolean {
+  return a.minus(b).abs().lte(tolerance.plus('0.000001'));
+}
+
+export function sum(values: (Decimal | null | undefined)[]): Decimal {
+  return values.reduce<Decimal>((acc, v) => (v ? acc.plus(v) : acc), new Decimal(0));
+}
+
+/** Fixed two-decimal text, the export and display format of an amount in 万元. */
+export function formatAmount(value: Decimal | null | undefined): string | null {
+  if (value === null || value === undefined) return null;
+  // Amounts converted from 元 may carry more than two decimals; keep them rather than round.
+  const dp = Math.max(2, value.decimalPlaces());
+  return value.toFixed(dp);
+}
+
+export const ZERO = new Decimal(0);

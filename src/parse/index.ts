@@ -1,0 +1,56 @@
+// The parser's entry: the bytes of one document in, its disclosures out, or a reason in Chinese
+// why it could not be read. No I/O here: the caller reads the file.
+import { detectMeta } from './detect.js';
+import { buildDisclosure } from './disclosure.js';
+import { detectLayout, splitLines } from './lines.js';
+import { disclosureStarts, findTables } from './tables.js';
+import { printsTwoDecimals } from './tokens.js';
+import type { Disclosure } from './types.js';
+
+export type { Disclosure } from './types.js';
+
+/** A document that cannot be read, with the reason a user can act on. */
+export class DocumentError extends Error {
+  constructor(public readonly source: string, reason: string) {
+    super(reason);
+    this.name = 'DocumentError';
+  }
+}
+
+/** UTF-8 (with or without BOM) or GBK: whichever decodes without replacement characters. */
+export function decodeDocument(bytes: Uint8Array, source: string): string {
+  if (bytes.length === 0) throw new DocumentError(source, '文件为空');
+  const sample = bytes.subarray(0, 65536);
+  const nul = sample.reduce((n, b) => n + (b === 0 ? 1 : 0), 0);
+  if (nul > 0) throw new DocumentError(source, '不是文本文件（含二进制内容）；PDF 请以 .pdf 扩展名提供');
+  const utf8 = new TextDecoder('utf-8').decode(bytes);
+  const bad = (s: string) => (s.match(/\uFFFD/g) ?? []).length;
+  if (bad(utf8) <= Math.max(2, utf8.length / 2000)) return utf8.replace(/^\uFEFF/, '');
+  const gbk = new TextDecoder('gb18030').decode(bytes);
+  if (bad(gbk) < bad(utf8)) return gbk;
+  throw new DocumentError(source, '无法识别的文字编码（既不是 UTF-8 也不是 GBK）');
+}
+
+export function parseDocument(text: string, source: string): Disclosure[] {
+  const lines = splitLines(text);
+  if (!lines.some((l) => l.text.trim())) throw new DocumentError(source, '文件为空');
+  const layout = detectLayout(lines);
+  const twoDecimals = printsTwoDecimals(lines);
+  const tables = findTables(lines);
+  if (tables.length === 0) throw new DocumentError(source, '没有找到预算公开表格（收支总表、支出总表等），不像是部门预算或决算公开文件');
+  const starts = disclosureStarts(tables);
+  const out: Disclosure[] = [];
+  starts.forEach((start, k) => {
+    const end = k + 1 < starts.length ? starts[k + 1] : lines.length;
+    const segLines = lines.slice(start, end);
+    const segTables = tables.filter((t) => t.start >= start && t.start < end).map((t) => ({ ...t, start: t.start - start, end: Math.min(t.end, end) - start }));
+    const meta = detectMeta(segLines, segTables);
+    const missing = [!meta.department && '部门名称', !meta.year && '预算年度'].filter(Boolean);
+    if (meta.department === null || meta.year === null) {
+      throw new DocumentError(source, `找到了预算表格，但无法确定${missing.join('和')}`);
+    }
+    const ctx = { lines: segLines, layout, twoDecimals, tables: segTables };
+    out.push(buildDisclosure(source, ctx, { ...meta, department: meta.department, year: meta.year }));
+  });
+  return out;
+}

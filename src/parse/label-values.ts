@@ -1,0 +1,54 @@
+// Label → value pairs, for tables whose rows are named items rather than codes: the 收支总表
+// ("一、一般公共预算拨款收入 534.80 一、一般公共服务支出"), the 三公 table as a list, and the like.
+// Each number belongs to the label printed before it; a label followed by no number is blank.
+import type { Decimal } from 'decimal.js';
+import { parseAmount } from './amount.js';
+import type { Layout, Line } from './lines.js';
+import { tokenize } from './tokens.js';
+import type { SourceUnit } from './types.js';
+
+export interface LabelValue {
+  label: string;
+  values: Decimal[];
+  line: number;
+}
+
+/** Where one text token holds two labels: an enumeration marker or a known row name starts the next. */
+const LABEL_START = /(?<![一二三四五六七八九十廿])(?=[一二三四五六七八九十廿]{1,3}、)|(?=[（(][一二三四五六七八九十]{1,3}[)）])|(?=\d{1,2}[.．、](?!\d))|(?=(?:本年|当年)?(?:收入|支出)(?:合计|总计|小计))|(?=年终结转|年末|结转下年)|(?=其中[：:])/;
+
+export function parseLabelValues(lines: Line[], layout: Layout, unit: SourceUnit, twoDecimals: boolean, hasRowNumbers: boolean): LabelValue[] {
+  const cleaned = lines.map((l) => ({
+    ...l,
+    // A row's 序号 leads its line; on its own line it is nothing but the number.
+    text: hasRowNumbers ? l.text.replace(/^\s*\d{1,2}(?:\s+|$)(?=\D|$)/, '') : l.text,
+  }));
+  const out: LabelValue[] = [];
+  for (const t of tokenize(cleaned, layout, twoDecimals)) {
+    if (t.kind === 'num') {
+      const last = out[out.length - 1];
+      const v = parseAmount(t.s, unit);
+      if (last && v) last.values.push(v);
+      continue;
+    }
+    const parts = t.s.split(LABEL_START).map((p) => p.replace(/[\s:：]+$/, '')).filter(Boolean);
+    for (const p of parts) out.push({ label: p, values: [], line: t.line });
+  }
+  return out;
+}
+
+/** Strips enumeration and "其中：" so labels compare by their words. */
+export function bareLabel(label: string): string {
+  return label
+    .replace(/^(?:[一二三四五六七八九十廿]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）]|\d{1,2}[.．、])/, '')
+    .replace(/^其中[：:]?/, '')
+    .replace(/[“”"\s]/g, '');
+}
+
+/** The first pair whose bare label matches, tried pattern by pattern in order of preference. */
+export function findLabel(pairs: LabelValue[], patterns: RegExp[]): LabelValue | undefined {
+  for (const re of patterns) {
+    const hit = pairs.find((p) => re.test(bareLabel(p.label)));
+    if (hit) return hit;
+  }
+  return undefined;
+}

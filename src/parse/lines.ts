@@ -1,0 +1,55 @@
+// Text → numbered lines. Every later stage refers to these line numbers, so they are the source
+// file's own (1-based); page breaks (form feeds) split a physical line without renumbering it.
+import { foldWidth } from './amount.js';
+
+export interface Line {
+  /** 1-based line number in the source file. */
+  no: number;
+  /** The line with widths folded and trailing space removed; tabs kept (they separate cells). */
+  text: string;
+  /** True when a page break (form feed) came right before this line. */
+  pageStart: boolean;
+}
+
+export type Layout = 'flowing' | 'cells' | 'tabbed';
+
+/** A line that is only a page number, as printed at a page's foot ("13", "— 13 —", "- 2 -"). */
+const PAGE_NUMBER = /^\s*(?:[—\-–]\s*)?\d{1,3}(?:\s*[—\-–])?\s*$/;
+
+export function splitLines(text: string): Line[] {
+  const out: Line[] = [];
+  const physical = text.replace(/^\uFEFF/, '').split(/\r\n|\n|\r/);
+  physical.forEach((raw, i) => {
+    const pages = raw.split('\f');
+    pages.forEach((segment, j) => {
+      const isLastOfPage = j < pages.length - 1;
+      // The text before a form feed that is only a number is the previous page's folio.
+      if (isLastOfPage && PAGE_NUMBER.test(segment)) return;
+      out.push({ no: i + 1, text: foldWidth(segment).replace(/\s+$/, ''), pageStart: j > 0 });
+    });
+  });
+  return out;
+}
+
+/**
+ * How the extraction laid cells out: one cell per line (each line a tab-led single cell),
+ * tab-separated columns, or flowing text where blank cells vanish.
+ */
+export function detectLayout(lines: Line[]): Layout {
+  let tabbedRows = 0;
+  let singleCellTabbed = 0;
+  for (const { text } of lines) {
+    if (!text.includes('\t')) continue;
+    const cells = text.split('\t').filter((c) => c.trim() !== '');
+    if (cells.length >= 3) tabbedRows++;
+    else if (cells.length === 1) singleCellTabbed++;
+  }
+  if (tabbedRows >= 20) return 'tabbed';
+  if (singleCellTabbed >= 100) return 'cells';
+  return 'flowing';
+}
+
+/** Cells of a tab-separated line, trimmed, keeping empty cells so positions stay meaningful. */
+export function cellsOf(text: string): string[] {
+  return text.split('\t').map((c) => c.trim().replace(/(\d\.)\s+(\d)/g, '$1$2'));
+}

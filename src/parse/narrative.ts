@@ -1,0 +1,161 @@
+// What the narrative states in words: the change against last year ("较2022年增加73.81万元"),
+// procurement and asset totals, the 人员/公用 split, and paragraphs kept for full-text search.
+import type { Decimal } from 'decimal.js';
+import { parseAmount } from './amount.js';
+import type { Line } from './lines.js';
+import type { Passage, StatedChange, Total, TotalKey } from './types.js';
+
+interface Clause {
+  text: string;
+  line: number;
+  /** Index of the sentence (ended by 。) the clause belongs to. */
+  sentence: number;
+}
+
+/** Narrative text cut into clauses at Chinese punctuation, each remembering the line it starts on. */
+export function clausesOf(lines: Line[]): Clause[] {
+  const out: Clause[] = [];
+  let buf = '';
+  let start = 0;
+  let sentence = 0;
+  const flush = () => {
+    if (buf.trim()) out.push({ text: buf.replace(/\s+/g, ''), line: start, sentence });
+    buf = '';
+  };
+  for (const l of lines) {
+    for (const ch of l.text.replace(/\t/g, ' ')) {
+      if (!buf.trim()) start = l.no;
+      // ASCII commas stay: they are thousands separators inside amounts.
+      if ('。！？；;，：:'.includes(ch)) {
+        flush();
+        if ('。！？'.includes(ch)) sentence++;
+      } else buf += ch;
+    }
+  }
+  flush();
+  return out;
+}
+
+const CHANGE = /(增加|减少|下降|增长|上升|降低)了?(-?[\d,]+(?:\.\d+)?)万元/;
+const PERCENT = /(?:增长|下降|减少|增加|增幅|降幅)了?(-?[\d.]+)%/;
+const METRICS: [RegExp, StatedChange['metric'][]][] = [
+  [/三公/, ['three_public']],
+  [/基本支出/, ['basic']],
+  [/项目支出/, ['project']],
+  [/收支|收入、支出|收、支|支出预算总计|支出总计|预算收支|支出预算为|部门支出预算|部门预算收支/, ['expenditure_total', 'income_total']],
+  [/收入/, ['income_total']],
+];
+
+/** The narrative's statements of change against the prior year; the first statement of each metric wins. */
+export function statedChanges(lines: Line[], year: number | null, table: string): StatedChange[] {
+  const clauses = clausesOf(lines);
+  const found = new Map<StatedChange['metric'], StatedChange>();
+  clauses.forEach((c, i) => {
+    const m = CHANGE.exec(c.text);
+    if (!m) return;
+    const window = clauses.slice(Math.max(0, i - 8), i + 1);
+    const before = c.text.slice(0, m.index);
+    const comparedTo = [...window].reverse().map((w) => w.text).find((t) => /(?:较|比|与|同)\D{0,4}(?:20\d{2}\s*年|上年|去年)/.test(t));
+    if (!comparedTo && !/上年|去年|20\d{2}年/.test(before)) return;
+    const y = /(20\d{2})\s*年/.exec(comparedTo ?? before);
+    const priorYear = y ? Number(y[1]) : year ? year - 1 : null;
+    if (!priorYear || (year && priorYear >= year)) return;
+    const metrics = metricOf([before, ...subjectClauses(clauses, i)]);
+    if (!metrics) return;
+    let change = parseAmount(m[2]) as Decimal;
+    if (/减少|下降|降低/.test(m[1])) change = change.negated();
+    const pct = PERCENT.exec(clauses[i + 1]?.text ?? '') ?? PERCENT.exec(c.text.slice(m.index + m[0].length));
+    const percent = pct ? (parseAmount(pct[1]) as Decimal) : null;
+    for (const metric of metrics) {
+      if (!found.has(metric)) found.set(metric, { metric, priorYear, change, percent: percent && change.isNeg() ? percent.negated() : percent, table, line: c.line });
+    }
+  });
+  return [...found.values()];
+}
+
+/**
+ * The clauses that name what a change is about: earlier clauses of the same sentence back to the
+ * one stating its own amount; for a sentence that opens with the change ("与2024年相比减少1.80万元"),
+ * the first amount-stating clause of the nearest earlier sentence that has one.
+ */
+function subjectClauses(clauses: Clause[], i: number): string[] {
+  const c = clauses[i];
+  const out: string[] = [];
+  for (let j = i - 1; j >= 0 && clauses[j].sentence === c.sentence; j--) {
+    out.push(clauses[j].text);
+    if (/万元/.test(clauses[j].text)) return out;
+  }
+  if (out.length > 0) return out;
+  for (let s = c.sentence - 1, j = i - 1; s >= Math.max(0, c.sentence - 3); s--) {
+    const sentence: Clause[] = [];
+    while (j >= 0 && clauses[j].sentence === s) sentence.unshift(clauses[j--]);
+    const stated = sentence.find((x) => /万元/.test(x.text));
+    if (stated) return [stated.text];
+  }
+  return out;
+}
+
+function metricOf(texts: string[]): StatedChange['metric'][] | null {
+  for (const t of texts) {
+    for (const [re, metrics] of METRICS) if (re.test(t)) return metrics;
+  }
+  return null;
+}
+
+/** A total the narrative or a small table states: procurement, fixed assets, 人员/公用 经费. */
+export function statedTotals(lines: Line[], table: string): Total[] {
+  const out: Total[] = [];
+  const add = (key: TotalKey, raw: string | undefined, line: number) => {
+    const value = raw === undefined ? null : parseAmount(raw);
+    if (value && !out.some((t) => t.key === key)) out.push({ key, value, table, line });
+  };
+  lines.forEach((l, i) => {
+    const t = l.text.replace(/\s+/g, '');
+    let m = /政府采购(?:支出)?预算(?:总额|总金额|安排)?(?:为|是)?([\d,]+(?:\.\d+)?)万元/.exec(t);
+    if (m) add('procurement_total', m[1], l.no);
+    if (/政府采购预算/.test(t) && !/万元/.test(t)) {
+      // The procurement table: its 合计 line follows the heading.
+      const total = lines.slice(i + 1, i + 80).find((x) => /^合\s*计\s+[\d,]+\.\d+/.test(x.text.trim()));
+      if (total) add('procurement_total', /[\d,]+\.\d+/.exec(total.text)?.[0], total.no);
+    }
+    if (/无政府采购预算/.test(t)) add('procurement_total', '0', l.no);
+    m = /^资产总额([\d,]+(?:\.\d+)?)$/.exec(t);
+    if (m) add('assets_total', m[1], l.no);
+    m = /(?:人员经费|人员支出)(?:支出)?([\d,]+(?:\.\d+)?)万元/.exec(t);
+    if (m) add('personnel', m[1], l.no);
+    m = /(?:日常)?公用经费(?:支出)?([\d,]+(?:\.\d+)?)万元/.exec(t);
+    if (m) add('public_funds', m[1], l.no);
+  });
+  return out;
+}
+
+/** Fixed assets as the narrative states them ("上年末固定资产金额为 0.00万元"), to check against the table. */
+export function statedAssets(lines: Line[]): { value: Decimal; line: number } | null {
+  for (const l of lines) {
+    const m = /固定资产(?:金额|总额|原值)?(?:为|是)?([\d,]+(?:\.\d+)?)万元/.exec(l.text.replace(/\s+/g, ''));
+    const value = m ? parseAmount(m[1]) : null;
+    if (value) return { value, line: l.no };
+  }
+  return null;
+}
+
+/** Paragraph-sized passages of prose, for full-text search. */
+export function passagesOf(lines: Line[]): Passage[] {
+  const out: Passage[] = [];
+  let buf = '';
+  let start = 0;
+  const flush = () => {
+    const text = buf.replace(/\s+/g, '');
+    if (text.length >= 12 && /[\u4e00-\u9fa5]{6}/.test(text)) out.push({ line: start, text });
+    buf = '';
+  };
+  for (const l of lines) {
+    const t = l.text.trim();
+    if (!t) continue;
+    if (!buf) start = l.no;
+    buf += t.replace(/\t/g, ' ');
+    if (/[。；]$/.test(t) || buf.length > 400) flush();
+  }
+  if (buf) flush();
+  return out;
+}

@@ -1,0 +1,113 @@
+// Reads the figures of one disclosure's tables: coded rows with their columns placed, totals,
+// the 三公 table. Pure: lines and table blocks in, figures and the findings met on the way out.
+import type { Decimal } from 'decimal.js';
+import { parseAmount, ZERO } from './amount.js';
+import { placeColumns, type Placed } from './infer-columns.js';
+import { parseLabelValues, type LabelValue } from './label-values.js';
+import type { Layout, Line } from './lines.js';
+import { ECONOMIC_ROLES, FUNCTION_ROLES, parseSubjectRows, type Roles } from './subject-rows.js';
+import { tableBody } from './table-body.js';
+import type { TableBlock, TableKind } from './tables.js';
+import { threePublicFromList, threePublicFromRow, type ThreePublicResult } from './three-public.js';
+import type { Finding } from './types.js';
+
+export interface ReadContext {
+  lines: Line[];
+  layout: Layout;
+  twoDecimals: boolean;
+  tables: TableBlock[];
+}
+
+export interface CodedTable {
+  table: TableBlock;
+  root: Placed | null;
+  rows: Placed[];
+  findings: Finding[];
+}
+
+export function tablesOf(ctx: ReadContext, ...kinds: TableKind[]): TableBlock[] {
+  return ctx.tables.filter((t) => kinds.includes(t.kind));
+}
+
+export function labelValuesOf(ctx: ReadContext, table: TableBlock): LabelValue[] {
+  const hasRowNumbers = ctx.lines.slice(table.start, table.end).some((l) => /序号|栏次/.test(l.text));
+  return parseLabelValues(tableBody(ctx.lines, table), ctx.layout, table.unit, ctx.twoDecimals, hasRowNumbers);
+}
+
+/** Whether the header names both part columns; a one-amount table ("金额") has only totals. */
+function headerHasParts(lines: Line[], roles: Roles): boolean {
+  const head = lines.slice(0, 40).map((l) => l.text.replace(/\s+/g, '')).join('|');
+  return roles.parts.every((re) => new RegExp(re.source.replace('^', '')).test(head));
+}
+
+/** A table of coded rows (function or economic), columns placed, duplicate codes merged. */
+export function readCodedTable(ctx: ReadContext, table: TableBlock, roles: Roles, partNames: [string, string]): CodedTable {
+  const body = tableBody(ctx.lines, table);
+  let raw = parseSubjectRows(body, ctx.layout, table.unit, roles, ctx.twoDecimals);
+  const withParts = headerHasParts(ctx.lines.slice(table.start, table.end), roles);
+  if (!withParts) raw = raw.map((r) => ({ ...r, values: [r.values[0] ?? null, null, null], positioned: true }));
+  const { placed, undecided } = placeColumns(raw);
+  const findings: Finding[] = undecided.map(({ row, printed }) => ({
+    rule: 'column-undecided', severity: 'warning', table: table.title, line: row.line,
+    message: `${row.code ?? '合计'} ${row.name}：印出 ${printed.map((v) => v.toFixed(2)).join('、')}，空白单元格在文本中丢失，表内勾稽无法判定属于${partNames[0]}还是${partNames[1]}，该两栏不予采用`,
+  }));
+  const merged = mergeDuplicateCodes(placed.filter((r) => r.code !== null));
+  return { table, root: placed.find((r) => r.code === null) ?? null, rows: merged, findings };
+}
+
+/** Some tables list one economic code on several lines (one per government-economic code): add them up. */
+function mergeDuplicateCodes(rows: Placed[]): Placed[] {
+  const out: Placed[] = [];
+  const byCode = new Map<string, Placed>();
+  const add = (a: Decimal | null, b: Decimal | null) => (a === null && b === null ? null : (a ?? ZERO).plus(b ?? ZERO));
+  for (const r of rows) {
+    const seen = byCode.get(r.code!);
+    if (!seen) {
+      const copy = { ...r, parts: [...r.parts] as Placed['parts'] };
+      byCode.set(r.code!, copy);
+      out.push(copy);
+      continue;
+    }
+    seen.total = add(seen.total, r.total);
+    seen.parts = [add(seen.parts[0], r.parts[0]), add(seen.parts[1], r.parts[1])];
+  }
+  return out;
+}
+
+/** The first table of the kinds given (in order of preference) that has coded rows. */
+export function firstCodedTable(ctx: ReadContext, kinds: TableKind[], roles: Roles, partNames: [string, string]): CodedTable | null {
+  for (const kind of kinds) {
+    for (const t of tablesOf(ctx, kind)) {
+      const read = readCodedTable(ctx, t, roles, partNames);
+      if (read.rows.length > 0 || read.root?.total) return read;
+    }
+  }
+  return null;
+}
+
+export const FUNCTION_TABLES: TableKind[] = ['expenditure', 'general_budget_expenditure', 'fiscal_expenditure'];
+export const ECONOMIC_TABLES: TableKind[] = ['basic_expenditure'];
+export const FUNCTION_PARTS: [string, string] = ['基本支出', '项目支出'];
+export const ECONOMIC_PARTS: [string, string] = ['人员经费', '公用经费'];
+export { FUNCTION_ROLES, ECONOMIC_ROLES };
+
+/** The 三公 table in whichever of its two shapes the document prints. */
+export function readThreePublic(ctx: ReadContext, evidence: { vehicleOperation?: Decimal }): ThreePublicResult | null {
+  const table = tablesOf(ctx, 'three_public')[0];
+  if (!table) return null;
+  const body = tableBody(ctx.lines, table);
+  const numberRow = body.find((l) => {
+    const parts = l.text.trim().split(/\s+/);
+    return parts.length >= 4 && parts.every((p) => /^-?[\d,]+(?:\.\d+)?$/.test(p));
+  });
+  if (numberRow) {
+    const values = numberRow.text.trim().split(/\s+/).map((p) => parseAmount(p, table.unit) as Decimal);
+    const header = body.slice(0, body.indexOf(numberRow)).map((l) => l.text).join(' ');
+    return threePublicFromRow(values, header, table.title, numberRow.no, evidence);
+  }
+  const pairs = labelValuesOf(ctx, table);
+  if (table.empty && pairs.every((p) => p.values.length === 0)) {
+    return { value: { table: table.title, line: ctx.lines[table.start].no, total: ZERO, outbound: ZERO, vehicle: ZERO, vehiclePurchase: ZERO, vehicleOperation: ZERO, reception: ZERO }, findings: [] };
+  }
+  return threePublicFromList(pairs, table.title, ctx.lines[table.start].no);
+}

@@ -1,0 +1,133 @@
+// The checks a budget reviewer runs (勾稽关系). Each failure is a finding with both figures and
+// their difference; agreement within rounding (0.01 万元) is not a finding.
+import type { Decimal } from 'decimal.js';
+import { agrees, sum } from './amount.js';
+import { classCodeOf } from './classification.js';
+import { parentIndexes, type Placed } from './infer-columns.js';
+import type { LabelValue } from './label-values.js';
+import type { EconomicItem, Finding, FunctionItem, ThreePublic } from './types.js';
+
+const f2 = (d: Decimal) => d.toFixed(2);
+
+export function differ(rule: string, table: string, line: number, what: string, a: [string, Decimal], b: [string, Decimal], tolerance?: Decimal): Finding | null {
+  if (agrees(a[1], b[1], tolerance)) return null;
+  return {
+    rule, severity: 'warning', table, line,
+    message: `${what}：${a[0]} ${f2(a[1])} 万元，${b[0]} ${f2(b[1])} 万元，相差 ${f2(a[1].minus(b[1]).abs())} 万元`,
+  };
+}
+
+interface Row {
+  code: string | null;
+  name: string;
+  line: number;
+  table: string;
+  total: Decimal | null;
+  parts: [Decimal | null, Decimal | null];
+}
+
+/** Rows of one table: total = part1 + part2 on each row, and every column of a parent = the sum of its children. */
+export function checkHierarchy(rows: Row[], partNames: [string, string], rule: string): Finding[] {
+  const out: Finding[] = [];
+  const label = (r: Row) => (r.code ? `${r.code} ${r.name}` : '合计');
+  for (const r of rows) {
+    if (r.total && r.parts[0] && r.parts[1]) {
+      const f = differ(`${rule}-row`, r.table, r.line, label(r), ['合计', r.total], [`${partNames[0]} + ${partNames[1]}`, r.parts[0].plus(r.parts[1])]);
+      if (f) out.push(f);
+    }
+  }
+  const parents = parentIndexes(rows);
+  rows.forEach((p, i) => {
+    const kids = rows.filter((_, j) => parents[j] === i);
+    if (kids.length === 0) return;
+    const columns: [string, (r: Row) => Decimal | null][] = [['合计', (r) => r.total], [partNames[0], (r) => r.parts[0]], [partNames[1], (r) => r.parts[1]]];
+    for (const [name, get] of columns) {
+      const pv = get(p);
+      if (!pv || kids.some((k) => get(k) === null)) continue;
+      const f = differ(`${rule}-children`, p.table, p.line, `${label(p)} ${name}`, ['本行', pv], [`下级 ${kids.length} 行之和`, sum(kids.map(get))]);
+      if (f) out.push(f);
+    }
+  });
+  return out;
+}
+
+export function functionRows(items: FunctionItem[], root: { total: Decimal | null; basic: Decimal | null; project: Decimal | null; line: number } | null): Row[] {
+  const rows: Row[] = items.map((i) => ({ code: i.code, name: i.name, line: i.line, table: i.table, total: i.total, parts: [i.basic, i.project] }));
+  if (root) rows.unshift({ code: null, name: '合计', line: root.line, table: items[0]?.table ?? '', total: root.total, parts: [root.basic, root.project] });
+  return rows;
+}
+
+export function economicRows(items: EconomicItem[], root: { total: Decimal | null; personnel: Decimal | null; publicFunds: Decimal | null; line: number } | null): Row[] {
+  const rows: Row[] = items.map((i) => ({ code: i.code, name: i.name, line: i.line, table: i.table, total: i.total, parts: [i.personnel, i.publicFunds] }));
+  if (root) rows.unshift({ code: null, name: '合计', line: root.line, table: items[0]?.table ?? '', total: root.total, parts: [root.personnel, root.publicFunds] });
+  return rows;
+}
+
+export function checkThreePublic(t: ThreePublic): Finding[] {
+  const out: (Finding | null)[] = [];
+  if (t.total && t.outbound && t.vehicle && t.reception) {
+    out.push(differ('three-public-sum', t.table, t.line, '“三公”经费', ['合计', t.total], ['出国 + 车辆 + 接待', sum([t.outbound, t.vehicle, t.reception])]));
+  }
+  if (t.vehicle && t.vehiclePurchase && t.vehicleOperation) {
+    out.push(differ('three-public-vehicle', t.table, t.line, '公务用车购置及运行费', ['本行', t.vehicle], ['购置费 + 运行维护费', t.vehiclePurchase.plus(t.vehicleOperation)]));
+  }
+  return out.filter((f): f is Finding => f !== null);
+}
+
+/** The same code in two tables: different amounts, or different names. */
+export function checkSameCode(
+  a: { code: string; name: string; total: Decimal | null; table: string; line: number }[],
+  b: { code: string; name: string; total: Decimal | null; table: string; line: number }[],
+): Finding[] {
+  const out: Finding[] = [];
+  const byCode = new Map(a.map((r) => [r.code, r]));
+  for (const r of b) {
+    const o = byCode.get(r.code);
+    if (!o) continue;
+    if (o.total && r.total) {
+      const f = differ('same-figure', r.table, r.line, `${r.code} ${r.name} 在「${o.table}」与「${r.table}」`, [`前者`, o.total], ['后者', r.total]);
+      if (f) out.push(f);
+    }
+    if (o.name && r.name && !o.name.startsWith(r.name) && !r.name.startsWith(o.name)) {
+      out.push({ rule: 'code-two-names', severity: 'warning', table: r.table, line: r.line, message: `科目 ${r.code} 在「${o.table}」名为“${o.name}”，在「${r.table}」名为“${r.name}”` });
+    }
+  }
+  const byName = new Map(a.filter((r) => r.code.length === 7).map((r) => [r.name, r]));
+  for (const r of b) {
+    const o = byName.get(r.name);
+    if (o && r.code.length === 7 && o.code !== r.code && !byCode.has(r.code)) {
+      out.push({ rule: 'name-two-codes', severity: 'warning', table: r.table, line: r.line, message: `“${r.name}”在「${o.table}」的科目编码为 ${o.code}，在「${r.table}」为 ${r.code}` });
+    }
+  }
+  return out;
+}
+
+/**
+ * A summary table's class lines ("十、卫生健康支出 474.90") against the coded rows of an expenditure
+ * table. Lines naming one class twice (old and new names of 210) are added up first.
+ */
+export function checkClassLines(pairs: LabelValue[], table: string, coded: { table: { title: string }; rows: Placed[] }): Finding[] {
+  const byCode = new Map<string, { label: string; line: number; printed: Decimal }>();
+  for (const pair of pairs) {
+    if (/收入|拨款/.test(pair.label)) continue;
+    const code = classCodeOf(pair.label);
+    if (!code) continue;
+    const value = pair.values[0] ?? sum([]);
+    const seen = byCode.get(code);
+    if (!seen) byCode.set(code, { label: pair.label, line: pair.line, printed: value });
+    else {
+      seen.printed = seen.printed.plus(value);
+      if (!value.isZero()) Object.assign(seen, { label: pair.label, line: pair.line });
+    }
+  }
+  const out: Finding[] = [];
+  for (const [code, { label, line, printed }] of byCode) {
+    const classRow = coded.rows.find((r) => r.code === code);
+    const items = coded.rows.filter((r) => r.code!.length === 7 && r.code!.startsWith(code));
+    const codedTotal = classRow ? classRow.total : sum(items.map((r) => r.total));
+    if (codedTotal === null) continue;
+    const f = differ('class-vs-summary', table, line, label, ['本表', printed], [`「${coded.table.title}」科目 ${code}`, codedTotal]);
+    if (f) out.push(f);
+  }
+  return out;
+}

@@ -1,0 +1,151 @@
+// Finds the template tables in a document: their titles, kinds, units and line ranges.
+// A title counts only when a unit or department line follows it closely, which is what tells a
+// real table from the same words in a table of contents.
+import type { Line } from './lines.js';
+import type { SourceUnit } from './types.js';
+
+export type TableKind =
+  | 'summary' | 'income' | 'expenditure' | 'fiscal_summary' | 'fiscal_expenditure'
+  | 'general_budget_expenditure' | 'basic_expenditure' | 'three_public' | 'gov_fund'
+  | 'state_capital' | 'operating_cost' | 'procurement' | 'assets' | 'projects'
+  | 'performance' | 'economic_summary';
+
+export interface TableBlock {
+  kind: TableKind;
+  title: string;
+  /** Index into the lines array of the title line. */
+  start: number;
+  /** Index one past the table's last line. */
+  end: number;
+  unit: SourceUnit;
+  /** The document prints the table empty on purpose ("空表列示"). */
+  empty: boolean;
+}
+
+const KINDS: [RegExp, TableKind][] = [
+  [/三公/, 'three_public'],
+  [/政府性?基金/, 'gov_fund'],
+  [/国有资本经营/, 'state_capital'],
+  [/机关运行经费/, 'operating_cost'],
+  [/政府采购/, 'procurement'],
+  [/资产/, 'assets'],
+  [/整体.*绩效|绩效.*整体/, 'performance'],
+  [/项目支出|项目.*绩效|绩效目标/, 'projects'],
+  [/财政拨款收支/, 'fiscal_summary'],
+  [/收支/, 'summary'],
+  [/收入/, 'income'],
+  [/基本支出/, 'basic_expenditure'],
+  [/经济分类/, 'economic_summary'],
+  [/一般公共预算.*支出/, 'general_budget_expenditure'],
+  [/财政拨款.*支出/, 'fiscal_expenditure'],
+  [/支出/, 'expenditure'],
+];
+
+/** Numbering printed around a title: "公开01表", "公开 01 表：", "公开表一", "预算 01 表", "一、", page folios. */
+const TITLE_PREFIX = /^(?:\d{1,3}(?=\D))?\s*(?:(?:公开|预算)\s*(?:\d{1,2}|表[一二三四五六七八九十]+)\s*表?[：:]?\s*)?(?:附表\s*\d+\s*)?(?:[一二三四五六七八九十]+、\s*)?/;
+const UNIT_LINE = /单位\s*[：:（(]?\s*(万元|元)|金额单位|[（(]万元[)）]|部门(?:名称)?\s*[：:]|预算年度|编制单位/;
+
+export function cleanTitle(text: string): string {
+  return text.trim().replace(TITLE_PREFIX, '').replace(/\s+/g, '').replace(/[（(][一二三四五六七八九十]+[)）]$/, '');
+}
+
+export function classifyTitle(title: string): TableKind | null {
+  if (!title.includes('表') || title.length > 40) return null;
+  if (/[。；，]|^第.部分|说明|目录|名词解释/.test(title)) return null;
+  for (const [re, kind] of KINDS) if (re.test(title)) return kind;
+  return null;
+}
+
+/** The unit a table declares within its first lines; 万元 where it says nothing. */
+function unitNear(lines: Line[], start: number): SourceUnit {
+  for (let i = start; i < Math.min(lines.length, start + 8); i++) {
+    const m = /单位\s*[：:（(]?\s*(万元|元)/.exec(lines[i].text.replace(/\s+/g, ''));
+    if (m) return m[1] === '元' ? '元' : '万元';
+  }
+  return '万元';
+}
+
+/** Whether one of the next few non-blank lines is a unit or department line. */
+function hasUnitLineNear(lines: Line[], i: number): boolean {
+  let seen = 0;
+  for (let j = i; j < lines.length && seen < 7; j++) {
+    const t = lines[j].text.replace(/\s+/g, '');
+    if (!t) continue;
+    seen++;
+    if (UNIT_LINE.test(t)) return true;
+  }
+  return false;
+}
+
+/** A line that belongs to the narrative, not to a table: ends the table it follows. */
+export function isNarrativeStart(text: string): boolean {
+  const t = text.trim();
+  return /^第[一二三四五六七八九十]+部分/.test(t) || /(预算|决算)?信息公开情况说明|预算情况说明$|^[一二三四五六七八九十]+、.*(情况|说明|信息)$/.test(t);
+}
+
+const EMPTY_NOTE = /空表|此表为空|表为空|无.{0,20}(?:收支|预算|支出|经费).{0,10}(?:列示|公开)|本表无数据/;
+
+/**
+ * The title starting at line i, joined with the one or two short lines it wrapped onto
+ * ("“三公”经费、会议费、培训费支出预算" / "表"). A page's last number glued to the title
+ * ("14公开02表") is dropped by cleanTitle.
+ */
+function titleAt(lines: Line[], i: number): { text: string; extra: number } | null {
+  const flat = (k: number) => (lines[k]?.text ?? '').split('\t').filter(Boolean).join('');
+  let text = cleanTitle(flat(i));
+  if (!text || /\d{3,}(?:\.\d+)?$/.test(text)) return null;
+  if (classifyTitle(text)) return { text, extra: 0 };
+  for (let extra = 1; extra <= 2; extra++) {
+    const next = flat(i + extra).replace(/[“”"\s]/g, '');
+    if (next.length > 12 || /\d/.test(next)) return null;
+    text += next;
+    if (classifyTitle(text) && text.endsWith('表')) return { text: text.replace(/[“”]{2}/g, ''), extra };
+  }
+  return null;
+}
+
+/** A table without a unit line still starts with column headers; a table of contents does not. */
+function hasHeaderNear(lines: Line[], from: number): boolean {
+  const next: string[] = [];
+  for (let j = from; j < lines.length && next.length < 4; j++) {
+    const t = lines[j].text.replace(/\s+/g, '');
+    if (t) next.push(t);
+  }
+  if (next.slice(0, 2).some((t) => classifyTitle(cleanTitle(t)))) return false;
+  return next.some((t) => /^(功能分类科目|科目编码|经济分类科目|项目|预算数|合计|栏次|序号)$/.test(t));
+}
+
+export function findTables(lines: Line[]): TableBlock[] {
+  const found: { kind: TableKind; title: string; start: number; wrapped: boolean }[] = [];
+  lines.forEach((line, i) => {
+    if (found.length && found[found.length - 1].start >= i - 2 && found[found.length - 1].wrapped) return;
+    const title = titleAt(lines, i);
+    if (!title) return;
+    const kind = classifyTitle(title.text);
+    if (kind && (hasUnitLineNear(lines, i + title.extra) || hasHeaderNear(lines, i + title.extra + 1))) found.push({ kind, title: title.text, start: i, wrapped: title.extra > 0 });
+  });
+  return found.map((t, k) => {
+    const limit = k + 1 < found.length ? found[k + 1].start : lines.length;
+    let end = limit;
+    for (let i = t.start + 1; i < limit; i++) {
+      if (isNarrativeStart(lines[i].text)) { end = i; break; }
+    }
+    const body = lines.slice(t.start, end).map((l) => l.text).join('\n');
+    return { kind: t.kind, title: t.title, start: t.start, end, unit: unitNear(lines, t.start), empty: EMPTY_NOTE.test(body.replace(/\s+/g, '')) };
+  });
+}
+
+/**
+ * Where one file holds several disclosures (a 部门 budget followed by its units' budgets), each
+ * starts with its own 收支总表. Returns the line indices where each disclosure starts.
+ */
+export function disclosureStarts(tables: TableBlock[]): number[] {
+  const starts = [0];
+  let seenSummary = false;
+  for (const t of tables) {
+    if (t.kind !== 'summary') continue;
+    if (seenSummary) starts.push(t.start);
+    seenSummary = true;
+  }
+  return starts;
+}

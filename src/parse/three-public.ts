@@ -1,0 +1,116 @@
+// The 三公 table, printed two ways: as a list of named rows, or as one row of numbers under a
+// two-level header (Jiangsu adds 会议费 and 培训费 beside them, and its 合计 includes those two).
+// Blank cells are placed by the table's arithmetic; a tie is broken only by the same figure printed
+// elsewhere in the document (the 公务用车运行维护费 line of the basic-expenditure table).
+import type { Decimal } from 'decimal.js';
+import { agrees, sum, ZERO } from './amount.js';
+import { findLabel, type LabelValue } from './label-values.js';
+import type { Finding, ThreePublic } from './types.js';
+
+export interface ThreePublicResult {
+  value: ThreePublic;
+  findings: Finding[];
+}
+
+const LABELS = {
+  subtotal: [/^“?三公”?经费(?:小计|合计)$/, /^三公经费(?:小计|合计)$/],
+  total: [/^合计$/],
+  outbound: [/^因公出国[（(]境[)）]费(?:用)?$/],
+  vehicle: [/^公务用车购置及运[行维]/],
+  vehiclePurchase: [/^公务用车购置费?$/],
+  vehicleOperation: [/^公务用车运行(?:维护)?费$/, /^公务用车运维费$/],
+  reception: [/^公务接待费$/],
+};
+
+/** Named rows: each figure is the first number after its label; a label with none is blank (0). */
+export function threePublicFromList(pairs: LabelValue[], table: string, line: number): ThreePublicResult {
+  const get = (res: RegExp[]) => {
+    const hit = findLabel(pairs, res);
+    return hit ? { v: hit.values[0] ?? ZERO, line: hit.line } : null;
+  };
+  const subtotal = get(LABELS.subtotal) ?? get(LABELS.total);
+  const outbound = get(LABELS.outbound);
+  const vehicle = get(LABELS.vehicle);
+  const purchase = get(LABELS.vehiclePurchase);
+  const operation = get(LABELS.vehicleOperation);
+  const reception = get(LABELS.reception);
+  return {
+    value: {
+      table,
+      line: subtotal?.line ?? line,
+      total: subtotal?.v ?? null,
+      outbound: outbound?.v ?? null,
+      vehicle: vehicle?.v ?? null,
+      vehiclePurchase: purchase?.v ?? (vehicle && operation && agrees(vehicle.v, operation.v) ? ZERO : null),
+      vehicleOperation: operation?.v ?? null,
+      reception: reception?.v ?? null,
+    },
+    findings: [],
+  };
+}
+
+type Slot = 'grand' | 'subtotal' | 'outbound' | 'vehicle' | 'purchase' | 'operation' | 'reception' | 'meeting' | 'training';
+
+/** Column orders of the one-row form: with 会议费/培训费 and a grand total (Jiangsu), or without. */
+const WITH_MEETINGS: Slot[] = ['grand', 'subtotal', 'outbound', 'vehicle', 'purchase', 'operation', 'reception', 'meeting', 'training'];
+const THREE_ONLY: Slot[] = ['subtotal', 'outbound', 'vehicle', 'purchase', 'operation', 'reception'];
+
+function consistent(a: Partial<Record<Slot, Decimal>>, slots: Slot[]): boolean {
+  const v = (s: Slot) => a[s] ?? ZERO;
+  const ok = (x: Decimal, parts: Slot[]) => agrees(x, sum(parts.map(v)));
+  return (
+    ok(v('subtotal'), ['outbound', 'vehicle', 'reception']) &&
+    ok(v('vehicle'), ['purchase', 'operation']) &&
+    (!slots.includes('grand') || ok(v('grand'), ['subtotal', 'meeting', 'training']))
+  );
+}
+
+/** Every way of choosing which slots the printed numbers fill, in order. */
+function placements(n: number, k: number): number[][] {
+  const out: number[][] = [];
+  const walk = (start: number, acc: number[]) => {
+    if (acc.length === k) { out.push(acc); return; }
+    for (let i = start; i <= n - (k - acc.length); i++) walk(i + 1, [...acc, i]);
+  };
+  walk(0, []);
+  return out;
+}
+
+/** One row of numbers under a header. `evidence.vehicleOperation` is that figure from another table. */
+export function threePublicFromRow(
+  values: Decimal[], header: string, table: string, line: number, evidence: { vehicleOperation?: Decimal },
+): ThreePublicResult {
+  const slots = /会议费|培训费/.test(header) ? WITH_MEETINGS : THREE_ONLY;
+  const findings: Finding[] = [];
+  let fits = placements(slots.length, Math.min(values.length, slots.length))
+    .map((pos) => Object.fromEntries(pos.map((p, i) => [slots[p], values[i]])) as Partial<Record<Slot, Decimal>>)
+    .filter((a) => consistent(a, slots));
+  if (fits.length > 1 && evidence.vehicleOperation) {
+    const op = evidence.vehicleOperation;
+    const narrowed = fits.filter((a) => agrees(a.operation ?? ZERO, op));
+    if (narrowed.length > 0) fits = narrowed;
+  }
+  const decided = fits.length === 1 ? fits[0] : null;
+  if (!decided) {
+    findings.push({
+      rule: 'three-public-columns', severity: 'warning', table, line,
+      message: fits.length === 0
+        ? `“三公”经费表的数字（${values.map((v) => v.toFixed(2)).join('、')}）无论如何对应栏目都不满足 小计 = 出国 + 车辆 + 接待`
+        : `“三公”经费表有空白栏，表内勾稽无法判定公务用车购置费与运行维护费各是多少`,
+    });
+  }
+  const pick = (s: Slot) => {
+    if (decided) return decided[s] ?? ZERO;
+    // Slots every consistent placement agrees on are still known.
+    const seen = new Set(fits.map((a) => (a[s] ?? ZERO).toFixed(4)));
+    return fits.length > 0 && seen.size === 1 ? fits[0][s] ?? ZERO : null;
+  };
+  return {
+    value: {
+      table, line,
+      total: pick('subtotal'), outbound: pick('outbound'), vehicle: pick('vehicle'), vehiclePurchase: pick('purchase'),
+      vehicleOperation: pick('operation'), reception: pick('reception'),
+    },
+    findings,
+  };
+}

@@ -1,0 +1,72 @@
+// Lines → a stream of number and text tokens, each with its line. Extraction splits numbers and
+// codes across lines ("3526." / "22", "2101" / "501", "320.0" / "0"); the joins happen here, once.
+import type { Layout, Line } from './lines.js';
+
+export interface Token {
+  kind: 'num' | 'text';
+  s: string;
+  line: number;
+}
+
+const NUMERIC = /^-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d*)?$/;
+
+function pieces(line: Line, layout: Layout): string[] {
+  if (layout === 'cells' || layout === 'tabbed') return line.text.split('\t').map((c) => c.trim()).filter(Boolean);
+  return line.text.trim().split(/\s+/).filter(Boolean);
+}
+
+/**
+ * True when the document prints amounts with exactly two decimals (so "320.0" followed by "0" is
+ * one number broken by wrapping, not two).
+ */
+export function printsTwoDecimals(lines: Line[]): boolean {
+  let two = 0;
+  let other = 0;
+  for (const l of lines) {
+    for (const p of l.text.split(/\s+/)) {
+      if (!/^\d[\d,]*\.\d+$/.test(p)) continue;
+      if (/\.\d\d$/.test(p)) two++;
+      else other++;
+    }
+  }
+  return two > 20 && other / (two + other) < 0.05;
+}
+
+export function tokenize(lines: Line[], layout: Layout, twoDecimals: boolean): Token[] {
+  const raw: Token[] = [];
+  for (const line of lines) {
+    for (const p of pieces(line, layout)) {
+      const kind = NUMERIC.test(p) ? 'num' : 'text';
+      const prev = raw[raw.length - 1];
+      // Adjacent text pieces on one line are one cell of Chinese text that had a space in it.
+      if (kind === 'text' && prev?.kind === 'text' && prev.line === line.no && layout === 'flowing') prev.s += p;
+      else raw.push({ kind, s: p, line: line.no });
+    }
+  }
+  return layout === 'flowing' ? joinSplitNumbers(raw, twoDecimals) : raw;
+}
+
+function joinSplitNumbers(tokens: Token[], twoDecimals: boolean): Token[] {
+  const out: Token[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = { ...tokens[i] };
+    const next = tokens[i + 1];
+    const after = tokens[i + 2];
+    if (t.kind === 'num' && next?.kind === 'num') {
+      const brokenDecimals = /\d\.$/.test(t.s) && /^\d{1,2}$/.test(next.s);
+      const brokenLastDigit = twoDecimals && /^\d+\.\d$/.test(t.s) && /^\d$/.test(next.s);
+      // No subject code has four digits: "2101" then "501" and a name is the code 2101501 wrapped.
+      const brokenCode = /^[23]\d{3}$/.test(t.s) && /^(?:\d|\d{3})$/.test(next.s) && after?.kind === 'text';
+      if (brokenDecimals || brokenLastDigit || brokenCode) {
+        t.s += next.s;
+        i++;
+      }
+    }
+    out.push(t);
+  }
+  return out;
+}
+
+export function isNum(t: Token | undefined): t is Token {
+  return t?.kind === 'num';
+}

@@ -1,0 +1,107 @@
+// The parsed shape of one budget disclosure: what src/parse produces and src/store persists.
+// Amounts are decimal.js values normalised to 万元; nothing here is a JS float.
+import type { Decimal } from 'decimal.js';
+
+export type Kind = '预算' | '决算';
+export type Scope = '部门' | '单位';
+export type SourceUnit = '万元' | '元';
+
+/** Where a figure came from: the table's title and the 1-based line in the source file. */
+export interface Provenance {
+  table: string;
+  line: number;
+}
+
+export interface FunctionItem extends Provenance {
+  code: string;
+  name: string;
+  total: Decimal | null;
+  basic: Decimal | null;
+  project: Decimal | null;
+}
+
+export interface EconomicItem extends Provenance {
+  code: string;
+  name: string;
+  total: Decimal | null;
+  personnel: Decimal | null;
+  publicFunds: Decimal | null;
+}
+
+export interface ThreePublic extends Provenance {
+  total: Decimal | null;
+  outbound: Decimal | null;
+  /** 公务用车购置及运行费, the sum of the two below. */
+  vehicle: Decimal | null;
+  vehiclePurchase: Decimal | null;
+  vehicleOperation: Decimal | null;
+  reception: Decimal | null;
+}
+
+export interface Project extends Provenance {
+  name: string;
+  amount: Decimal | null;
+}
+
+/** One performance indicator (绩效指标) row, kept as text for search. */
+export interface Target extends Provenance {
+  project: string | null;
+  text: string;
+}
+
+/** A change against the prior year as the narrative states it ("较2022年增加73.81万元"). */
+export interface StatedChange extends Provenance {
+  metric: 'expenditure_total' | 'income_total' | 'basic' | 'project' | 'three_public';
+  priorYear: number;
+  change: Decimal;
+  percent: Decimal | null;
+}
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export interface Finding extends Provenance {
+  rule: string;
+  severity: Severity;
+  message: string;
+}
+
+export type TotalKey =
+  | 'income_total' | 'expenditure_total' | 'general_budget_appropriation' | 'carryover'
+  | 'basic' | 'project' | 'personnel' | 'public_funds' | 'three_public'
+  | 'procurement_total' | 'assets_total';
+
+export interface Total extends Provenance {
+  key: TotalKey;
+  value: Decimal;
+}
+
+/** A paragraph of narrative text, kept for full-text search. */
+export interface Passage {
+  line: number;
+  text: string;
+}
+
+export interface Disclosure {
+  source: string;
+  department: string;
+  /** The budget unit's own name where the document is a 单位 budget ("…本级"). */
+  unitName: string | null;
+  region: string | null;
+  year: number;
+  kind: Kind;
+  scope: Scope;
+  unit: SourceUnit;
+  /** First and last line of the source file this disclosure was read from. */
+  lines: [number, number];
+  totals: Map<TotalKey, Total>;
+  functionItems: FunctionItem[];
+  economicItems: EconomicItem[];
+  threePublic: ThreePublic | null;
+  projects: Project[];
+  targets: Target[];
+  changes: StatedChange[];
+  findings: Finding[];
+  passages: Passage[];
+  /** Tables recognised, for reporting what was and was not read. */
+  tables: { title: string; kind: string; line: number; empty: boolean }[];
+}

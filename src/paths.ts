@@ -1,0 +1,7 @@
+// Where the bundled data lives, resolved from this file so the CLI works from any directory.
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+export const DEFAULT_DATA_DIR = join(PROJECT_ROOT, 'data', 'disclosures');
+export const DEFAULT_DB_FILE = join(PROJECT_ROOT, 'data', 'budget.sqlite');

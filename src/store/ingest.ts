@@ -1,0 +1,118 @@
+// budget-bot ingest: every document in a directory → a new database file, swapped in atomically.
+// A document that cannot be read is recorded with its reason and the others still load; a run
+// that fails or is killed leaves the previous database as it was.
+import { createHash } from 'node:crypto';
+import { closeSync, existsSync, fsyncSync, openSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { decodeDocument, DocumentError, parseDocument } from '../parse/index.js';
+import { createDatabase, finishDatabase, openDatabase } from './db.js';
+import { createWriter } from './write.js';
+
+/** Bump when the parser's output changes, so unchanged documents are parsed again. */
+export const PARSER_VERSION = '1';
+const DOCUMENT = /\.txt$/i;
+
+export interface IngestReport {
+  dbFile: string;
+  files: number;
+  disclosures: number;
+  figures: number;
+  findings: number;
+  rejected: { source: string; reason: string }[];
+  unchanged: boolean;
+  millis: number;
+}
+
+export function listDocuments(dataDir: string): string[] {
+  if (!existsSync(dataDir)) throw new DocumentError(dataDir, `数据目录 ${dataDir} 不存在`);
+  return readdirSync(dataDir).filter((f) => DOCUMENT.test(f) && !/^readme/i.test(f)).sort().map((f) => join(dataDir, f));
+}
+
+function fingerprintOf(files: { name: string; sha: string }[]): string {
+  const h = createHash('sha256').update(`parser ${PARSER_VERSION}\n`);
+  for (const f of files) h.update(`${f.name} ${f.sha}\n`);
+  return h.digest('hex');
+}
+
+function storedFingerprint(dbFile: string): string | null {
+  try {
+    const db = openDatabase(dbFile);
+    try {
+      return (db.prepare("SELECT value FROM meta WHERE key = 'fingerprint'").get() as { value: string } | undefined)?.value ?? null;
+    } finally {
+      db.close();
+    }
+  } catch {
+    return null;
+  }
+}
+
+function countsOf(dbFile: string): Omit<IngestReport, 'dbFile' | 'unchanged' | 'millis' | 'files'> {
+  const db = openDatabase(dbFile);
+  try {
+    const n = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
+    return {
+      disclosures: n('SELECT count(*) n FROM documents'),
+      figures: Number((db.prepare("SELECT value FROM meta WHERE key = 'figures'").get() as { value: string }).value),
+      findings: n('SELECT count(*) n FROM findings'),
+      rejected: db.prepare('SELECT source, reason FROM rejected ORDER BY source').all() as { source: string; reason: string }[],
+    };
+  } finally {
+    db.close();
+  }
+}
+
+export function ingestDirectory(dataDir: string, dbFile: string, { force = false } = {}): IngestReport {
+  const started = performance.now();
+  const paths = listDocuments(dataDir);
+  const inputs = paths.map((p) => {
+    const bytes = readFileSync(p);
+    return { path: p, name: basename(p), bytes, sha: createHash('sha256').update(bytes).digest('hex') };
+  });
+  const fingerprint = fingerprintOf(inputs);
+  if (!force && existsSync(dbFile) && storedFingerprint(dbFile) === fingerprint) {
+    return { dbFile, files: inputs.length, ...countsOf(dbFile), unchanged: true, millis: performance.now() - started };
+  }
+
+  const tmp = `${dbFile}.tmp-${process.pid}`;
+  rmSync(tmp, { force: true });
+  const db = createDatabase(tmp);
+  const report: IngestReport = { dbFile, files: inputs.length, disclosures: 0, figures: 0, findings: 0, rejected: [], unchanged: false, millis: 0 };
+  try {
+    const writer = createWriter(db);
+    db.transaction(() => {
+      for (const input of inputs) {
+        try {
+          const disclosures = parseDocument(decodeDocument(input.bytes, input.name), input.name);
+          for (const d of disclosures) {
+            report.figures += writer.insertDisclosure(d, input.sha).figures;
+            report.findings += d.findings.length;
+            report.disclosures++;
+          }
+        } catch (err) {
+          // A bad document is reported and skipped; it never takes the others down.
+          const reason = err instanceof DocumentError ? err.message : `解析时出错：${(err as Error).message}`;
+          report.rejected.push({ source: input.name, reason });
+          writer.reject(input.name, reason);
+        }
+      }
+      const meta = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)');
+      meta.run('fingerprint', fingerprint);
+      meta.run('parser_version', PARSER_VERSION);
+      meta.run('built_at', new Date().toISOString());
+      meta.run('figures', String(report.figures));
+    })();
+    finishDatabase(db);
+  } catch (err) {
+    if (db.open) db.close();
+    rmSync(tmp, { force: true });
+    throw err;
+  }
+  const fd = openSync(tmp, 'r');
+  fsyncSync(fd);
+  closeSync(fd);
+  for (const stale of ['-wal', '-shm', '-journal']) rmSync(dbFile + stale, { force: true });
+  renameSync(tmp, dbFile);
+  report.millis = performance.now() - started;
+  return report;
+}

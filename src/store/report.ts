@@ -1,0 +1,26 @@
+// Plain-text reports of an ingest run and of the findings, for the terminal.
+import type { DB } from './db.js';
+import type { IngestReport } from './ingest.js';
+
+export function formatIngestReport(r: IngestReport): string {
+  const lines = [
+    r.unchanged
+      ? `文件未变，数据库保持不变：${r.dbFile}`
+      : `已写入 ${r.dbFile}（用时 ${(r.millis / 1000).toFixed(2)} 秒）`,
+    `文件 ${r.files} 份，载入预算 ${r.disclosures} 份，数字 ${r.figures} 个，勾稽问题 ${r.findings} 条，无法读取 ${r.rejected.length} 份`,
+  ];
+  for (const x of r.rejected) lines.push(`  无法读取 ${x.source}：${x.reason}`);
+  return lines.join('\n');
+}
+
+export function formatFindings(db: DB): string {
+  const docs = db.prepare('SELECT id, source, department, year, scope FROM documents ORDER BY department, year, scope').all() as { id: number; source: string; department: string; year: number; scope: string }[];
+  const findings = db.prepare('SELECT severity, message, table_title, line FROM findings WHERE doc_id = ? ORDER BY id');
+  const out: string[] = [];
+  for (const d of docs) {
+    const rows = findings.all(d.id) as { severity: string; message: string; table_title: string; line: number }[];
+    out.push(`${d.department} ${d.year}年${d.scope === '单位' ? '单位' : '部门'}预算（${d.source}）：${rows.length ? `${rows.length} 处` : '未发现问题'}`);
+    for (const f of rows) out.push(`  - ${f.message}（${f.table_title}，第 ${f.line} 行）`);
+  }
+  return out.join('\n');
+}

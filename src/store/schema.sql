@@ -1,0 +1,143 @@
+-- budget-bot store. Amounts are INTEGER 分 (0.01 元 = 0.000001 万元): exact, and summable in SQL.
+-- Every figure row carries its provenance: table title and 1-based source line.
+
+CREATE TABLE meta (
+  key   TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+);
+
+CREATE TABLE documents (
+  id          INTEGER PRIMARY KEY,
+  source      TEXT NOT NULL,               -- file name under the data directory
+  sha256      TEXT NOT NULL,
+  department  TEXT NOT NULL,
+  unit_name   TEXT,                        -- the unit's own name for a 单位 budget ("…本级")
+  region      TEXT,
+  year        INTEGER NOT NULL,
+  kind        TEXT NOT NULL CHECK (kind IN ('预算', '决算')),
+  scope       TEXT NOT NULL CHECK (scope IN ('部门', '单位')),
+  source_unit TEXT NOT NULL CHECK (source_unit IN ('万元', '元')),
+  first_line  INTEGER NOT NULL,
+  last_line   INTEGER NOT NULL,
+  UNIQUE (source, first_line)
+);
+CREATE INDEX documents_by_department ON documents (department, year);
+CREATE INDEX documents_by_region ON documents (region, year);
+CREATE INDEX documents_by_year ON documents (year);
+
+CREATE TABLE totals (
+  doc_id      INTEGER NOT NULL REFERENCES documents (id),
+  key         TEXT NOT NULL,
+  amount      INTEGER NOT NULL,
+  table_title TEXT NOT NULL,
+  line        INTEGER NOT NULL,
+  PRIMARY KEY (doc_id, key)
+) WITHOUT ROWID;
+CREATE INDEX totals_by_key ON totals (key, amount);
+
+CREATE TABLE function_items (
+  doc_id      INTEGER NOT NULL REFERENCES documents (id),
+  code        TEXT NOT NULL,
+  level       INTEGER NOT NULL,              -- 1 类, 2 款, 3 项
+  name        TEXT NOT NULL,
+  total       INTEGER,
+  basic       INTEGER,
+  project     INTEGER,
+  table_title TEXT NOT NULL,
+  line        INTEGER NOT NULL,
+  PRIMARY KEY (doc_id, code)
+) WITHOUT ROWID;
+CREATE INDEX function_by_code ON function_items (code, total);
+CREATE INDEX function_by_name ON function_items (name);
+
+CREATE TABLE economic_items (
+  doc_id       INTEGER NOT NULL REFERENCES documents (id),
+  code         TEXT NOT NULL,
+  level        INTEGER NOT NULL,
+  name         TEXT NOT NULL,
+  total        INTEGER,
+  personnel    INTEGER,
+  public_funds INTEGER,
+  table_title  TEXT NOT NULL,
+  line         INTEGER NOT NULL,
+  PRIMARY KEY (doc_id, code)
+) WITHOUT ROWID;
+CREATE INDEX economic_by_code ON economic_items (code, total);
+CREATE INDEX economic_by_name ON economic_items (name);
+
+CREATE TABLE three_public (
+  doc_id            INTEGER PRIMARY KEY REFERENCES documents (id),
+  total             INTEGER,
+  outbound          INTEGER,
+  vehicle           INTEGER,
+  vehicle_purchase  INTEGER,
+  vehicle_operation INTEGER,
+  reception         INTEGER,
+  table_title       TEXT NOT NULL,
+  line              INTEGER NOT NULL
+);
+
+CREATE TABLE projects (
+  id          INTEGER PRIMARY KEY,
+  doc_id      INTEGER NOT NULL REFERENCES documents (id),
+  name        TEXT NOT NULL,
+  amount      INTEGER,
+  table_title TEXT NOT NULL,
+  line        INTEGER NOT NULL
+);
+CREATE INDEX projects_by_doc ON projects (doc_id);
+
+CREATE TABLE targets (
+  id          INTEGER PRIMARY KEY,
+  doc_id      INTEGER NOT NULL REFERENCES documents (id),
+  project     TEXT,
+  text        TEXT NOT NULL,
+  table_title TEXT NOT NULL,
+  line        INTEGER NOT NULL
+);
+CREATE INDEX targets_by_doc ON targets (doc_id);
+
+CREATE TABLE changes (
+  doc_id      INTEGER NOT NULL REFERENCES documents (id),
+  metric      TEXT NOT NULL,
+  prior_year  INTEGER NOT NULL,
+  change      INTEGER NOT NULL,
+  percent     TEXT,                          -- exact decimal text, as printed
+  table_title TEXT NOT NULL,
+  line        INTEGER NOT NULL,
+  PRIMARY KEY (doc_id, metric)
+) WITHOUT ROWID;
+
+CREATE TABLE findings (
+  id          INTEGER PRIMARY KEY,
+  doc_id      INTEGER NOT NULL REFERENCES documents (id),
+  rule        TEXT NOT NULL,
+  severity    TEXT NOT NULL CHECK (severity IN ('error', 'warning', 'info')),
+  message     TEXT NOT NULL,
+  table_title TEXT NOT NULL,
+  line        INTEGER NOT NULL
+);
+CREATE INDEX findings_by_doc ON findings (doc_id);
+
+CREATE TABLE passages (
+  id     INTEGER PRIMARY KEY,
+  doc_id INTEGER NOT NULL REFERENCES documents (id),
+  line   INTEGER NOT NULL,
+  text   TEXT NOT NULL
+);
+CREATE INDEX passages_by_doc ON passages (doc_id);
+
+CREATE TABLE doc_tables (
+  doc_id INTEGER NOT NULL REFERENCES documents (id),
+  title  TEXT NOT NULL,
+  kind   TEXT NOT NULL,
+  line   INTEGER NOT NULL,
+  empty  INTEGER NOT NULL
+);
+CREATE INDEX doc_tables_by_doc ON doc_tables (doc_id);
+
+-- Documents that could not be read, with the reason shown to users.
+CREATE TABLE rejected (
+  source TEXT PRIMARY KEY,
+  reason TEXT NOT NULL
+);

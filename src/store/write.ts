@@ -1,0 +1,59 @@
+// Writes parsed disclosures into a database being built. Statements are prepared once per build.
+import type { DB } from './db.js';
+import { toFen } from './money.js';
+import type { Disclosure } from '../parse/types.js';
+
+/** 类 (3 digits), 款 (5), 项 (7): the level a classification code sits at. */
+export function levelOf(code: string): number {
+  return code.length <= 3 ? 1 : code.length <= 5 ? 2 : 3;
+}
+
+export function createWriter(db: DB) {
+  const s = {
+    doc: db.prepare(`INSERT INTO documents (source, sha256, department, unit_name, region, year, kind, scope, source_unit, first_line, last_line)
+      VALUES (@source, @sha256, @department, @unitName, @region, @year, @kind, @scope, @unit, @firstLine, @lastLine)`),
+    total: db.prepare('INSERT INTO totals (doc_id, key, amount, table_title, line) VALUES (?, ?, ?, ?, ?)'),
+    fn: db.prepare('INSERT OR REPLACE INTO function_items (doc_id, code, level, name, total, basic, project, table_title, line) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)'),
+    econ: db.prepare('INSERT OR REPLACE INTO economic_items (doc_id, code, level, name, total, personnel, public_funds, table_title, line) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)'),
+    three: db.prepare('INSERT INTO three_public (doc_id, total, outbound, vehicle, vehicle_purchase, vehicle_operation, reception, table_title, line) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)'),
+    project: db.prepare('INSERT INTO projects (doc_id, name, amount, table_title, line) VALUES (?, ?, ?, ?, ?)'),
+    target: db.prepare('INSERT INTO targets (doc_id, project, text, table_title, line) VALUES (?, ?, ?, ?, ?)'),
+    change: db.prepare('INSERT OR IGNORE INTO changes (doc_id, metric, prior_year, change, percent, table_title, line) VALUES (?, ?, ?, ?, ?, ?, ?)'),
+    finding: db.prepare('INSERT INTO findings (doc_id, rule, severity, message, table_title, line) VALUES (?, ?, ?, ?, ?, ?)'),
+    passage: db.prepare('INSERT INTO passages (doc_id, line, text) VALUES (?, ?, ?)'),
+    table: db.prepare('INSERT INTO doc_tables (doc_id, title, kind, line, empty) VALUES (?, ?, ?, ?, ?)'),
+    rejected: db.prepare('INSERT OR REPLACE INTO rejected (source, reason) VALUES (?, ?)'),
+  };
+
+  /** Inserts one disclosure; returns its id and how many figures it holds. */
+  function insertDisclosure(d: Disclosure, sha256: string): { id: number; figures: number } {
+    const id = Number(s.doc.run({
+      source: d.source, sha256, department: d.department, unitName: d.unitName, region: d.region, year: d.year,
+      kind: d.kind, scope: d.scope, unit: d.unit, firstLine: d.lines[0], lastLine: d.lines[1],
+    }).lastInsertRowid);
+    let figures = 0;
+    for (const t of d.totals.values()) { s.total.run(id, t.key, toFen(t.value), t.table, t.line); figures++; }
+    for (const r of d.functionItems) {
+      s.fn.run(id, r.code, levelOf(r.code), r.name, toFen(r.total), toFen(r.basic), toFen(r.project), r.table, r.line);
+      figures += [r.total, r.basic, r.project].filter(Boolean).length;
+    }
+    for (const r of d.economicItems) {
+      s.econ.run(id, r.code, levelOf(r.code), r.name, toFen(r.total), toFen(r.personnel), toFen(r.publicFunds), r.table, r.line);
+      figures += [r.total, r.personnel, r.publicFunds].filter(Boolean).length;
+    }
+    const t = d.threePublic;
+    if (t) {
+      s.three.run(id, toFen(t.total), toFen(t.outbound), toFen(t.vehicle), toFen(t.vehiclePurchase), toFen(t.vehicleOperation), toFen(t.reception), t.table, t.line);
+      figures += 6;
+    }
+    for (const p of d.projects) { s.project.run(id, p.name, toFen(p.amount), p.table, p.line); if (p.amount) figures++; }
+    for (const x of d.targets) s.target.run(id, x.project, x.text, x.table, x.line);
+    for (const c of d.changes) { s.change.run(id, c.metric, c.priorYear, toFen(c.change), c.percent?.toString() ?? null, c.table, c.line); figures++; }
+    for (const f of d.findings) s.finding.run(id, f.rule, f.severity, f.message, f.table, f.line);
+    for (const p of d.passages) s.passage.run(id, p.line, p.text);
+    for (const x of d.tables) s.table.run(id, x.title, x.kind, x.line, x.empty ? 1 : 0);
+    return { id, figures };
+  }
+
+  return { insertDisclosure, reject: (source: string, reason: string) => s.rejected.run(source, reason) };
+}
