@@ -16,7 +16,8 @@ export function buildDisclosure(source: string, ctx: ReadContext, meta: Meta & {
   const totals = new Map<TotalKey, Total>();
   const put = (t: Total) => { if (!totals.has(t.key)) totals.set(t.key, t); };
 
-  for (const table of [...tablesOf(ctx, 'summary'), ...tablesOf(ctx, 'fiscal_summary')]) {
+  // The 收支总表 first; the 财政拨款收支总表 and 收入总表 fill what a mangled layout left unread there.
+  for (const table of tablesOf(ctx, 'summary', 'fiscal_summary', 'income')) {
     totalsFromSummary(labelValuesOf(ctx, table), table.title).forEach(put);
   }
 
@@ -70,6 +71,10 @@ export function buildDisclosure(source: string, ctx: ReadContext, meta: Meta & {
   };
 }
 
+const NARRATIVE_CHECKED: Partial<Record<TotalKey, string>> = {
+  personnel: '人员经费', public_funds: '公用经费', basic: '基本支出', project: '项目支出', expenditure_total: '支出总计', three_public: '“三公”经费',
+};
+
 function dominantUnit(ctx: ReadContext): SourceUnit {
   const yuan = ctx.tables.filter((t) => t.unit === '元').length;
   return yuan > ctx.tables.length / 2 ? '元' : '万元';
@@ -87,7 +92,13 @@ function crossChecks(ctx: ReadContext, totals: Map<TotalKey, Total>, fn: CodedTa
   const spend = totals.get('expenditure_total');
   if (income && spend) out.push(differ('income-expenditure', income.table, income.line, '收支总表', ['收入总计', income.value], ['支出总计', spend.value]));
   const basic = totals.get('basic');
-  if (basic && econ?.root?.total) out.push(differ('basic-vs-economic', econ.table.title, econ.root.line, '基本支出', [`「${basic.table}」`, basic.value], [`「${econ.table.title}」合计`, econ.root.total]));
+  const appropriation = totals.get('general_budget_appropriation');
+  // The basic-expenditure table covers fiscal appropriations only; where the document also has other
+  // funds, it may be smaller than the all-funds 基本支出, never larger.
+  const otherFunds = income && appropriation && !income.value.minus(totals.get('carryover')?.value ?? 0).minus(appropriation.value).abs().lte(0.01);
+  if (basic && econ?.root?.total && (!otherFunds || econ.root.total.gt(basic.value.plus(0.01)))) {
+    out.push(differ('basic-vs-economic', econ.table.title, econ.root.line, '基本支出', [`「${basic.table}」`, basic.value], [`「${econ.table.title}」合计`, econ.root.total]));
+  }
   // The summary tables' class lines against the coded rows of the table covering the same funds.
   const allFunds = firstCodedTable(ctx, ['expenditure'], FUNCTION_ROLES, FUNCTION_PARTS);
   const fiscal = firstCodedTable(ctx, ['general_budget_expenditure', 'fiscal_expenditure'], FUNCTION_ROLES, FUNCTION_PARTS);
@@ -106,9 +117,8 @@ function crossChecks(ctx: ReadContext, totals: Map<TotalKey, Total>, fn: CodedTa
   }
   for (const s of stated) {
     const t = totals.get(s.key);
-    if (t && t.line !== s.line && ['personnel', 'public_funds'].includes(s.key)) {
-      out.push(differ('narrative-vs-table', t.table, s.line, s.key === 'personnel' ? '人员经费' : '公用经费', ['说明文字', s.value], ['表格', t.value]));
-    }
+    const what = NARRATIVE_CHECKED[s.key];
+    if (t && what && t.line !== s.line) out.push(differ('narrative-vs-table', t.table, s.line, what, ['说明文字', s.value], [`「${t.table}」`, t.value]));
   }
   return out.filter((f): f is Finding => f !== null);
 }

@@ -3,7 +3,7 @@
 import { detectMeta } from './detect.js';
 import { buildDisclosure } from './disclosure.js';
 import { detectLayout, splitLines } from './lines.js';
-import { disclosureStarts, findTables } from './tables.js';
+import { disclosureStarts, findTables, splitGluedTitles } from './tables.js';
 import { printsTwoDecimals } from './tokens.js';
 import type { Disclosure } from './types.js';
 
@@ -32,7 +32,7 @@ export function decodeDocument(bytes: Uint8Array, source: string): string {
 }
 
 export function parseDocument(text: string, source: string): Disclosure[] {
-  const lines = splitLines(text);
+  const lines = splitGluedTitles(splitLines(text));
   if (!lines.some((l) => l.text.trim())) throw new DocumentError(source, '文件为空');
   const layout = detectLayout(lines);
   const twoDecimals = printsTwoDecimals(lines);

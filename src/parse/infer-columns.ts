@@ -93,6 +93,17 @@ export function placeColumns(rows: SubjectRow[]): { placed: Placed[]; undecided:
       if (kids.length === 0) return;
       // Top-down: a decided parent fixes the children whose placement all valid combinations share.
       if (cands[p].length === 1) {
+        // A column the parent has at zero is zero in every child: settles wide tables without enumerating.
+        [0, 1].forEach((k) => {
+          if (!cands[p][0].parts[k]?.isZero()) return;
+          for (const kid of kids) {
+            const kept = cands[kid].filter((c) => c.parts[k] === null || c.parts[k]!.isZero());
+            if (kept.length > 0 && kept.length < cands[kid].length) {
+              cands[kid] = kept;
+              progress = true;
+            }
+          }
+        });
         const open = kids.filter((k) => cands[k].length > 1);
         if (open.length === 0) return;
         const combos = combinations(kids.map((k) => cands[k]));

@@ -16,6 +16,8 @@ export interface LabelValue {
 /** Where one text token holds two labels: an enumeration marker or a known row name starts the next. */
 const LABEL_START = /(?<![一二三四五六七八九十廿])(?=[一二三四五六七八九十廿]{1,3}、)|(?=[（(][一二三四五六七八九十]{1,3}[)）])|(?=\d{1,2}[.．、](?!\d))|(?=(?:本年|当年)?(?:收入|支出)(?:合计|总计|小计))|(?=年终结转|年末|结转下年)|(?=其中[：:])/;
 
+const LABEL_START_AT_0 = /^(?:[一二三四五六七八九十廿]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）]|\d{1,2}[.．、]|其中)/;
+
 export function parseLabelValues(lines: Line[], layout: Layout, unit: SourceUnit, twoDecimals: boolean, hasRowNumbers: boolean): LabelValue[] {
   const cleaned = lines.map((l) => ({
     ...l,
@@ -31,6 +33,12 @@ export function parseLabelValues(lines: Line[], layout: Layout, unit: SourceUnit
       continue;
     }
     const parts = t.s.split(LABEL_START).map((p) => p.replace(/[\s:：]+$/, '')).filter(Boolean);
+    const last = out[out.length - 1];
+    // A short fragment on the next line finishes a wrapped label ("…国有资本经营预算支" / "出").
+    if (layout === 'flowing' && last && last.values.length === 0 && last.line !== t.line && parts.length === 1 && parts[0].length <= 3 && !LABEL_START_AT_0.test(parts[0])) {
+      last.label += parts[0];
+      continue;
+    }
     for (const p of parts) out.push({ label: p, values: [], line: t.line });
   }
   return out;

@@ -102,6 +102,17 @@ function metricOf(texts: string[]): StatedChange['metric'][] | null {
   return null;
 }
 
+const AMOUNT = '([\\d,]+(?:\\.\\d+)?)万元';
+/** Totals as the narrative states them: "其中基本支出 298.8 万元，包括人员经费 274.9 万元…". */
+const STATED: [TotalKey, RegExp][] = [
+  ['personnel', new RegExp(`(?:人员经费|人员支出)(?:支出)?${AMOUNT}`)],
+  ['public_funds', new RegExp(`(?:日常)?公用经费(?:支出)?${AMOUNT}`)],
+  ['basic', new RegExp(`(?<!增加|减少|增长|下降|压减)基本支出(?:预算数|预算)?(?:为|是)?${AMOUNT}`)],
+  ['project', new RegExp(`(?<!增加|减少|增长|下降|压减)项目支出(?:预算数|预算)?(?:为|是)?${AMOUNT}`)],
+  ['expenditure_total', new RegExp(`(?:(?<!基本|项目|人员|公用)支出预算|预算收支安排|收入、支出预算总计|支出总计|支出合计)(?:为|是)?${AMOUNT}`)],
+  ['three_public', new RegExp(`“?三公”?经费(?:预算)?(?:安排|预算数?为|为)${AMOUNT}`)],
+];
+
 /** A total the narrative or a small table states: procurement, fixed assets, 人员/公用 经费. */
 export function statedTotals(lines: Line[], table: string): Total[] {
   const out: Total[] = [];
@@ -111,7 +122,7 @@ export function statedTotals(lines: Line[], table: string): Total[] {
   };
   lines.forEach((l, i) => {
     const t = l.text.replace(/\s+/g, '');
-    let m = /政府采购(?:支出)?预算(?:总额|总金额|安排)?(?:为|是)?([\d,]+(?:\.\d+)?)万元/.exec(t);
+    const m = /政府采购(?:支出)?预算(?:总额|总金额|安排)?(?:为|是)?([\d,]+(?:\.\d+)?)万元/.exec(t);
     if (m) add('procurement_total', m[1], l.no);
     if (/政府采购预算/.test(t) && !/万元/.test(t)) {
       // The procurement table: its 合计 line follows the heading.
@@ -119,13 +130,18 @@ export function statedTotals(lines: Line[], table: string): Total[] {
       if (total) add('procurement_total', /[\d,]+\.\d+/.exec(total.text)?.[0], total.no);
     }
     if (/无政府采购预算/.test(t)) add('procurement_total', '0', l.no);
-    m = /^资产总额([\d,]+(?:\.\d+)?)$/.exec(t);
-    if (m) add('assets_total', m[1], l.no);
-    m = /(?:人员经费|人员支出)(?:支出)?([\d,]+(?:\.\d+)?)万元/.exec(t);
-    if (m) add('personnel', m[1], l.no);
-    m = /(?:日常)?公用经费(?:支出)?([\d,]+(?:\.\d+)?)万元/.exec(t);
-    if (m) add('public_funds', m[1], l.no);
   });
+  // Stated figures can wrap across lines ("基本" / "支出预算10403.11万元"): read them from clauses.
+  for (const c of clausesOf(lines)) {
+    for (const [key, re] of STATED) {
+      const m = re.exec(c.text);
+      if (m) add(key, m[1], c.line);
+    }
+  }
+  for (const l of lines) {
+    const m = /^资产总额([\d,]+(?:\.\d+)?)$/.exec(l.text.replace(/\s+/g, ''));
+    if (m) add('assets_total', m[1], l.no);
+  }
   return out;
 }
 

@@ -73,6 +73,8 @@ function hasUnitLineNear(lines: Line[], i: number): boolean {
     if (!t) continue;
     seen++;
     if (UNIT_LINE.test(t)) return true;
+    // A unit line after another title belongs to that one: this line is a table-of-contents entry.
+    if (j > i && titleAt(lines, j)) return false;
   }
   return false;
 }
@@ -95,6 +97,8 @@ function titleAt(lines: Line[], i: number): { text: string; extra: number } | nu
   let text = cleanTitle(flat(i));
   if (!text || /\d{3,}(?:\.\d+)?$/.test(text)) return null;
   if (classifyTitle(text)) return { text, extra: 0 };
+  // A line carrying an amount is a table row, never the first half of a wrapped title.
+  if (/\d[.,]\d/.test(text)) return null;
   for (let extra = 1; extra <= 2; extra++) {
     const next = flat(i + extra).replace(/[“”"\s]/g, '');
     if (next.length > 12 || /\d/.test(next)) return null;
@@ -113,6 +117,22 @@ function hasHeaderNear(lines: Line[], from: number): boolean {
   }
   if (next.slice(0, 2).some((t) => classifyTitle(cleanTitle(t)))) return false;
   return next.some((t) => /^(功能分类科目|科目编码|经济分类科目|项目|预算数|合计|栏次|序号)$/.test(t));
+}
+
+/**
+ * Some text layers glue a page's last row to the next page's title with no break at all
+ * ("30309 奖励金 1.55一般公共预算支出预算表"). Splits such lines in two, keeping the line number.
+ */
+export function splitGluedTitles(lines: Line[]): Line[] {
+  const out: Line[] = [];
+  for (const line of lines) {
+    const m = /^(.*\d\.\d{1,2})([^\d\s.,].*)$/.exec(line.text);
+    const rest = m?.[2].trim() ?? '';
+    if (m && rest.endsWith('表') && classifyTitle(cleanTitle(rest))) {
+      out.push({ ...line, text: m[1] }, { ...line, text: rest, pageStart: true });
+    } else out.push(line);
+  }
+  return out;
 }
 
 export function findTables(lines: Line[]): TableBlock[] {
