@@ -57,6 +57,13 @@ export function buildDisclosure(source: string, ctx: ReadContext, meta: Meta & {
     if (f) findings.push(f);
   }
 
+  // Say what could not be read rather than leave a silent gap.
+  const unread = CORE_FIGURES.filter(([key]) => !totals.has(key)).map(([, name]) => name);
+  if (fn === null) unread.push('支出功能分类明细');
+  if (unread.length) {
+    findings.push({ rule: 'not-read', severity: 'warning', table: '全文', line: ctx.lines[0]?.no ?? 1, message: `未能从文件中读出：${unread.join('、')}` });
+  }
+
   const tableLines = new Set(ctx.tables.flatMap((t) => ctx.lines.slice(t.start, t.end).map((l) => l.no)));
   return {
     source, department: meta.department, unitName: meta.unitName, region: meta.region, year: meta.year,
@@ -70,6 +77,10 @@ export function buildDisclosure(source: string, ctx: ReadContext, meta: Meta & {
     tables: ctx.tables.map((t) => ({ title: t.title, kind: t.kind, line: ctx.lines[t.start].no, empty: t.empty })),
   };
 }
+
+const CORE_FIGURES: [TotalKey, string][] = [
+  ['income_total', '收入总计'], ['expenditure_total', '支出总计'], ['basic', '基本支出'], ['project', '项目支出'], ['three_public', '“三公”经费'],
+];
 
 const NARRATIVE_CHECKED: Partial<Record<TotalKey, string>> = {
   personnel: '人员经费', public_funds: '公用经费', basic: '基本支出', project: '项目支出', expenditure_total: '支出总计', three_public: '“三公”经费',

@@ -29,9 +29,13 @@ export function tablesOf(ctx: ReadContext, ...kinds: TableKind[]): TableBlock[] 
   return ctx.tables.filter((t) => kinds.includes(t.kind));
 }
 
+/** Whether the table prints a 序号 column: its header (not its body) says so. */
+function hasRowNumbers(ctx: ReadContext, table: TableBlock): boolean {
+  return ctx.lines.slice(table.start, table.end).some((l) => /序号|栏次/.test(l.text));
+}
+
 export function labelValuesOf(ctx: ReadContext, table: TableBlock): LabelValue[] {
-  const hasRowNumbers = ctx.lines.slice(table.start, table.end).some((l) => /序号|栏次/.test(l.text));
-  return parseLabelValues(tableBody(ctx.lines, table), ctx.layout, table.unit, ctx.twoDecimals, hasRowNumbers);
+  return parseLabelValues(tableBody(ctx.lines, table), ctx.layout, table.unit, ctx.twoDecimals, hasRowNumbers(ctx, table));
 }
 
 /** Whether the header names both part columns; a one-amount table ("金额") has only totals. */
@@ -43,7 +47,7 @@ function headerHasParts(lines: Line[], roles: Roles): boolean {
 /** A table of coded rows (function or economic), columns placed, duplicate codes merged. */
 export function readCodedTable(ctx: ReadContext, table: TableBlock, roles: Roles, partNames: [string, string]): CodedTable {
   const body = tableBody(ctx.lines, table);
-  let raw = parseSubjectRows(body, ctx.layout, table.unit, roles, ctx.twoDecimals);
+  let raw = parseSubjectRows(body, roles, { layout: ctx.layout, unit: table.unit, twoDecimals: ctx.twoDecimals, rowNumbers: hasRowNumbers(ctx, table) });
   const withParts = headerHasParts(ctx.lines.slice(table.start, table.end), roles);
   if (!withParts) raw = raw.map((r) => ({ ...r, values: [r.values[0] ?? null, null, null], positioned: true }));
   const { placed, undecided } = placeColumns(raw);

@@ -34,14 +34,21 @@ export function isSubjectCode(s: string): boolean {
   return CODE.test(s);
 }
 
-export function parseSubjectRows(lines: Line[], layout: Layout, unit: SourceUnit, roles: Roles, twoDecimals: boolean): SubjectRow[] {
-  if (layout === 'tabbed') return parseTabbedRows(lines, unit, roles);
-  return parseTokenRows(tokenize(lines, layout, twoDecimals), layout, unit, twoDecimals);
+export interface RowOptions {
+  layout: Layout;
+  unit: SourceUnit;
+  twoDecimals: boolean;
+  /** The table prints a 序号 column (its header says 序号 or 栏次). */
+  rowNumbers: boolean;
+}
+
+export function parseSubjectRows(lines: Line[], roles: Roles, o: RowOptions): SubjectRow[] {
+  if (o.layout === 'tabbed') return parseTabbedRows(lines, o.unit, roles);
+  return parseTokenRows(tokenize(lines, o.layout, o.twoDecimals), o);
 }
 
 /** Flowing and one-cell-per-line text: a row starts at a code followed by its name, or at 合计. */
-function parseTokenRows(tokens: Token[], layout: Layout, unit: SourceUnit, twoDecimals: boolean): SubjectRow[] {
-  const hasRowNumbers = tokens.some((t) => t.kind === 'text' && /序号|栏次/.test(t.s));
+function parseTokenRows(tokens: Token[], { layout, unit, twoDecimals, rowNumbers: hasRowNumbers }: RowOptions): SubjectRow[] {
   const rows: SubjectRow[] = [];
   let current: SubjectRow | null = null;
   let orphan: string[] = [];

@@ -78,10 +78,21 @@ function placements(n: number, k: number): number[][] {
 
 /** One row of numbers under a header. `evidence.vehicleOperation` is that figure from another table. */
 export function threePublicFromRow(
-  values: Decimal[], header: string, table: string, line: number, evidence: { vehicleOperation?: Decimal },
+  printed: Decimal[], header: string, table: string, line: number, evidence: { vehicleOperation?: Decimal },
 ): ThreePublicResult {
   const slots = /会议费|培训费/.test(header) ? WITH_MEETINGS : THREE_ONLY;
   const findings: Finding[] = [];
+  let values = printed;
+  // A 决算 prints 预算数 and 决算数 side by side: the figures of the year are the 决算数, the second half.
+  if (values.length > slots.length && /决算数/.test(header) && /预算数/.test(header) && values.length % 2 === 0) {
+    values = values.slice(values.length / 2);
+  }
+  if (values.length > slots.length) {
+    return {
+      value: { table, line, total: null, outbound: null, vehicle: null, vehiclePurchase: null, vehicleOperation: null, reception: null },
+      findings: [{ rule: 'three-public-columns', severity: 'warning', table, line, message: `“三公”经费表印出 ${values.length} 个数字，多于已知的 ${slots.length} 栏，无法对应，未予采用` }],
+    };
+  }
   let fits = placements(slots.length, Math.min(values.length, slots.length))
     .map((pos) => Object.fromEntries(pos.map((p, i) => [slots[p], values[i]])) as Partial<Record<Slot, Decimal>>)
     .filter((a) => consistent(a, slots));

@@ -1,0 +1,21 @@
+// Parses the bundled documents once per test file.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { decodeDocument, parseDocument, type Disclosure } from '../../src/parse/index.js';
+import { DEFAULT_DATA_DIR } from '../../src/paths.js';
+
+const cache = new Map<string, Disclosure[]>();
+
+export function disclosuresOf(file: string, dir = DEFAULT_DATA_DIR): Disclosure[] {
+  const key = join(dir, file);
+  if (!cache.has(key)) cache.set(key, parseDocument(decodeDocument(readFileSync(key), file), file));
+  return cache.get(key)!;
+}
+
+/** The 部门 disclosure of a file (the first one where a file holds several). */
+export function disclosureOf(file: string, dir?: string): Disclosure {
+  const all = disclosuresOf(file, dir);
+  return all.find((d) => d.scope === '部门') ?? all[0];
+}
+
+export const amount = (d: { toFixed(n: number): string } | null | undefined) => (d ? d.toFixed(2) : null);

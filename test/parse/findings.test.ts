@@ -1,0 +1,60 @@
+// The documents' own inconsistencies come out as findings, with both numbers and the difference.
+import { describe, expect, it } from 'vitest';
+import { disclosureOf } from '../helpers/documents.js';
+
+const findingsOf = (file: string) => disclosureOf(file).findings;
+const has = (file: string, rule: string, ...fragments: string[]) =>
+  findingsOf(file).some((f) => f.rule === rule && fragments.every((x) => f.message.includes(x)));
+
+describe('seed 001 (竹山县)', () => {
+  const file = '001_df29ae28ecb651dd.txt';
+  it.each([
+    ['table 三 prints 21015 as 639.72 while 基本 639.72 + 项目 40 = 679.72', 'function-row', ['21015', '639.72', '679.72', '40.00']],
+    ['table 四 shifts 卫生健康 onto 节能环保 (卫生健康 printed 0.00)', 'class-vs-summary', ['卫生健康', '0.00', '2582.46']],
+    ['table 四 shifts 卫生健康 onto 节能环保 (节能环保 printed 2582.46)', 'class-vs-summary', ['节能环保', '2582.46']],
+    ['table 六 prints 301 as 672.81 while its items sum to 616.11', 'economic-children', ['301', '672.81', '616.11']],
+    ['table 七 prints 公务用车购置及运行费 0.00 while 运行维护费 is 3.10', 'three-public-vehicle', ['0.00', '3.10']],
+    ['tables 三 and 五 print 21015 as 639.72 and 712.82', 'same-figure', ['21015', '639.72', '712.82']],
+  ] as [string, string, string[]][])('%s', (_, rule, fragments) => {
+    expect(has(file, rule, ...fragments)).toBe(true);
+  });
+
+  it('cites the table and line of each finding', () => {
+    const f = findingsOf(file).find((x) => x.rule === 'function-row' && x.message.includes('21015'))!;
+    expect(f.table).toBe('部门支出总体情况表');
+    expect(f.line).toBe(346);
+  });
+});
+
+describe('seed 002 (凤泉区)', () => {
+  const file = '002_b2ab98c35d1620c6.txt';
+  it.each([
+    ['detail rows sum to 2231.50 against a 合计 of 2230.80', 'function-children', ['合计', '2230.80', '2231.50', '0.70']],
+    ['basic detail rows sum to 148.90 against 148.10', 'function-children', ['基本支出', '148.10', '148.90']],
+    ['收支预算表 says 社会保障和就业 10.70 while its rows sum to 11.40', 'class-vs-summary', ['社会保障和就业', '10.70', '11.40']],
+    ['住房公积金 printed under 2101201 in the 一般公共预算支出预算表', 'name-two-codes', ['住房公积金', '2210201', '2101201']],
+    ['the narrative says 项目支出 2082.67 against 2082.70', 'narrative-vs-table', ['项目支出', '2082.67', '2082.70']],
+  ] as [string, string, string[]][])('%s', (_, rule, fragments) => {
+    expect(has(file, rule, ...fragments)).toBe(true);
+  });
+});
+
+describe('other documents', () => {
+  it('seed 000: the narrative says fixed assets 0.00 while the asset table says 80.35', () => {
+    expect(has('000_2c141d3c228c2a71.txt', 'narrative-vs-table', '固定资产', '0.00', '80.35')).toBe(true);
+  });
+
+  it('Jiangsu 2017: the narrative\'s 基本支出 12323.46 against the table\'s 12323.48', () => {
+    expect(has('js_jcy_2017_budget.txt', 'narrative-vs-table', '12323.46', '12323.48', '0.02')).toBe(true);
+  });
+
+  it.each(['003_aefd0e6609c5871f.txt', '004_415779c2f9ebc6e8.txt', 'js_jcy_2019_budget.txt', 'js_rdbgt_2018_budget.txt', 'js_swbgt_2019_budget.txt'])(
+    '%s adds up: no findings', (file) => {
+      expect(findingsOf(file)).toEqual([]);
+    },
+  );
+
+  it('rounding within 0.01 万元 is not a finding (seed 002 narrative 基本支出 148.11 vs 148.10)', () => {
+    expect(findingsOf('002_b2ab98c35d1620c6.txt').some((f) => f.message.includes('148.11'))).toBe(false);
+  });
+});
