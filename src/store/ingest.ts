@@ -20,6 +20,8 @@ export interface IngestReport {
   findings: number;
   rejected: { source: string; reason: string }[];
   unchanged: boolean;
+  /** False when nothing could be loaded and the previous database was kept. */
+  replaced: boolean;
   millis: number;
 }
 
@@ -71,13 +73,13 @@ export function ingestDirectory(dataDir: string, dbFile: string, { force = false
   });
   const fingerprint = fingerprintOf(inputs);
   if (!force && existsSync(dbFile) && storedFingerprint(dbFile) === fingerprint) {
-    return { dbFile, files: inputs.length, ...countsOf(dbFile), unchanged: true, millis: performance.now() - started };
+    return { dbFile, files: inputs.length, ...countsOf(dbFile), unchanged: true, replaced: false, millis: performance.now() - started };
   }
 
   const tmp = `${dbFile}.tmp-${process.pid}`;
   rmSync(tmp, { force: true });
   const db = createDatabase(tmp);
-  const report: IngestReport = { dbFile, files: inputs.length, disclosures: 0, figures: 0, findings: 0, rejected: [], unchanged: false, millis: 0 };
+  const report: IngestReport = { dbFile, files: inputs.length, disclosures: 0, figures: 0, findings: 0, rejected: [], unchanged: false, replaced: false, millis: 0 };
   try {
     const writer = createWriter(db);
     db.transaction(() => {
@@ -108,11 +110,18 @@ export function ingestDirectory(dataDir: string, dbFile: string, { force = false
     rmSync(tmp, { force: true });
     throw err;
   }
+  // Nothing loadable: keep whatever database there was rather than swap in an empty one.
+  if (report.disclosures === 0) {
+    rmSync(tmp, { force: true });
+    report.millis = performance.now() - started;
+    return report;
+  }
   const fd = openSync(tmp, 'r');
   fsyncSync(fd);
   closeSync(fd);
   for (const stale of ['-wal', '-shm', '-journal']) rmSync(dbFile + stale, { force: true });
   renameSync(tmp, dbFile);
+  report.replaced = true;
   report.millis = performance.now() - started;
   return report;
 }

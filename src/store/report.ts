@@ -6,7 +6,9 @@ export function formatIngestReport(r: IngestReport): string {
   const lines = [
     r.unchanged
       ? `文件未变，数据库保持不变：${r.dbFile}`
-      : `已写入 ${r.dbFile}（用时 ${(r.millis / 1000).toFixed(2)} 秒）`,
+      : r.replaced
+        ? `已写入 ${r.dbFile}（用时 ${(r.millis / 1000).toFixed(2)} 秒）`
+        : `没有任何文件可以载入，数据库未更新：${r.dbFile}`,
     `文件 ${r.files} 份，载入预算 ${r.disclosures} 份，数字 ${r.figures} 个，勾稽问题 ${r.findings} 条，无法读取 ${r.rejected.length} 份`,
   ];
   for (const x of r.rejected) lines.push(`  无法读取 ${x.source}：${x.reason}`);
