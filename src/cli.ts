@@ -7,6 +7,8 @@ import { openDatabase } from './store/db.js';
 import { exportCsv, exportDocuments } from './store/export.js';
 import { ingestDirectory, type IngestReport } from './store/ingest.js';
 import { formatIngestReport, formatFindings } from './store/report.js';
+import { openApp } from './app.js';
+import { renderText } from './render/text.js';
 
 const program = new Command('budget-bot').description('把政府部门预算公开文件变成可以提问的数据').showHelpAfterError();
 
@@ -61,6 +63,25 @@ program
       process.stdout.write(opts.format === 'csv' ? exportCsv(db) : JSON.stringify(exportDocuments(db), null, 1) + '\n');
     } finally {
       db.close();
+    }
+  });
+
+program
+  .command('ask')
+  .description('回答一个问题或命令，如 budget-bot ask "/budget 竹山县 三公"')
+  .argument('<question...>', '命令或问题')
+  .option('--json', '输出 Answer 结构（JSON）')
+  .addOption(dbOption())
+  .action((question: string[], opts: { json?: boolean; db: string }) => {
+    const dbFile = resolve(opts.db);
+    ensureDatabase(dbFile);
+    const app = openApp(dbFile);
+    try {
+      const { answer, outcome } = app.dispatch({ text: question.join(' ') });
+      console.log(opts.json ? JSON.stringify(answer, null, 2) : renderText(answer));
+      if (outcome !== 'ok') process.exitCode = 1;
+    } finally {
+      app.close();
     }
   });
 

@@ -7,7 +7,7 @@ import { cellsOf, type Layout, type Line } from './lines.js';
 import type { Project, SourceUnit, Target } from './types.js';
 
 const HEADING = /^\s*(\d{1,2})\s*[、.．]\s*(.+?)(?:项目)?绩效目标表\s*$/;
-const INDICATOR = /[≥≤＞＜><=]|\d\s*%|指标/;
+const INDICATOR = /[≥≤＞＜><=]|\d\s*%|\d\s*(?:万元|元|次|人|项|个|天|月|份|家|件|种|分钟|小时)/;
 
 const squash = (s: string) => s.replace(/\s+/g, '');
 

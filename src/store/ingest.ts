@@ -9,7 +9,7 @@ import { createDatabase, finishDatabase, openDatabase } from './db.js';
 import { createWriter } from './write.js';
 
 /** Bump when the parser's output changes, so unchanged documents are parsed again. */
-export const PARSER_VERSION = '1';
+export const PARSER_VERSION = '2';
 const DOCUMENT = /\.txt$/i;
 
 export interface IngestReport {
@@ -49,7 +49,7 @@ function storedFingerprint(dbFile: string): string | null {
   }
 }
 
-function countsOf(dbFile: string): Omit<IngestReport, 'dbFile' | 'unchanged' | 'millis' | 'files'> {
+function countsOf(dbFile: string): Omit<IngestReport, 'dbFile' | 'unchanged' | 'replaced' | 'millis' | 'files'> {
   const db = openDatabase(dbFile);
   try {
     const n = (sql: string) => (db.prepare(sql).get() as { n: number }).n;

@@ -141,3 +141,14 @@ CREATE TABLE rejected (
   source TEXT PRIMARY KEY,
   reason TEXT NOT NULL
 );
+
+-- Full-text search over project names, performance targets and narrative. `tokens` holds the text
+-- segmented by jieba (space-separated words); the other columns are payload.
+CREATE VIRTUAL TABLE search_index USING fts5(
+  tokens,
+  doc_id UNINDEXED,
+  kind UNINDEXED,
+  line UNINDEXED,
+  text UNINDEXED,
+  tokenize = 'unicode61'
+);

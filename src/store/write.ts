@@ -2,6 +2,7 @@
 import type { DB } from './db.js';
 import { toFen } from './money.js';
 import type { Disclosure } from '../parse/types.js';
+import { indexTokens } from '../query/segment.js';
 
 /** 类 (3 digits), 款 (5), 项 (7): the level a classification code sits at. */
 export function levelOf(code: string): number {
@@ -23,6 +24,7 @@ export function createWriter(db: DB) {
     passage: db.prepare('INSERT INTO passages (doc_id, line, text) VALUES (?, ?, ?)'),
     table: db.prepare('INSERT INTO doc_tables (doc_id, title, kind, line, empty) VALUES (?, ?, ?, ?, ?)'),
     rejected: db.prepare('INSERT OR REPLACE INTO rejected (source, reason) VALUES (?, ?)'),
+    search: db.prepare('INSERT INTO search_index (tokens, doc_id, kind, line, text) VALUES (?, ?, ?, ?, ?)'),
   };
 
   /** Inserts one disclosure; returns its id and how many figures it holds. */
@@ -52,6 +54,10 @@ export function createWriter(db: DB) {
     for (const f of d.findings) s.finding.run(id, f.rule, f.severity, f.message, f.table, f.line);
     for (const p of d.passages) s.passage.run(id, p.line, p.text);
     for (const x of d.tables) s.table.run(id, x.title, x.kind, x.line, x.empty ? 1 : 0);
+    const index = (kind: string, line: number, text: string) => s.search.run(indexTokens(text), id, kind, line, text);
+    for (const p of d.projects) index('project', p.line, p.name);
+    for (const x of d.targets) index('target', x.line, x.project ? `${x.project}：${x.text}` : x.text);
+    for (const p of d.passages) index('passage', p.line, p.text);
     return { id, figures };
   }
 

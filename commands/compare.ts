@@ -1,0 +1,72 @@
+// /compare <department> <department> [topic] [year]: two departments side by side.
+import type { Decimal } from 'decimal.js';
+import { createAnswer } from '../src/core/answer.js';
+import { defineCommand } from '../src/core/command.js';
+import { wan } from '../src/core/format.js';
+import { UserError } from '../src/errors.js';
+import { scanWords } from '../src/query/catalog.js';
+import { requireDepartment } from '../src/query/resolve.js';
+import { topicOf } from '../src/query/topics.js';
+import { extractYears } from '../src/query/years.js';
+import { citation, docLabel, pickDocument } from './support.js';
+
+const TOTALS = [
+  ['income_total', '收入总计'], ['expenditure_total', '支出总计'], ['basic', '基本支出'], ['project', '项目支出'],
+  ['personnel', '人员经费'], ['public_funds', '公用经费'], ['three_public', '“三公”经费'], ['procurement_total', '政府采购'],
+] as const;
+
+export default defineCommand({
+  name: 'compare',
+  summary: '并排比较两个部门的预算（总额、三公或科目明细）',
+  usage: '/compare <部门> <部门> [专题] [年份]',
+  examples: ['/compare 巨鹿县 竹山县', '/compare 江苏省人民检察院 江苏省人大常委会办公厅 三公 2019', '/compare 邢台市 双桥区 支出'],
+  options: [
+    { name: 'first', description: '第一个部门', type: 'string', required: true, complete: 'department' },
+    { name: 'second', description: '第二个部门', type: 'string', required: true, complete: 'department' },
+    { name: 'topic', description: '专题：三公、支出、经济分类', type: 'string', complete: 'topic' },
+    { name: 'year', description: '年份', type: 'string', complete: 'year' },
+  ],
+  run(input, { queries: q, catalog }) {
+    const o = input.options;
+    const { years, rest } = extractYears(`${o.year ?? ''} ${input.text}`);
+    let names: string[];
+    if (o.first !== undefined && o.second !== undefined) names = [String(o.first), String(o.second)];
+    else {
+      const parts = rest.split(/\s+|和|与|跟|对比|比较|vs/i).filter(Boolean);
+      names = parts.length >= 2 && parts.every((p) => scanWords(p, catalog.byAlias, catalog.longestAlias).length) ? parts.slice(0, 2) : scanWords(rest.replace(/\s+/g, ''), catalog.byAlias, catalog.longestAlias).map((h) => h.word);
+    }
+    if (names.length < 2) throw new UserError('请给出两个部门，如 /compare 巨鹿县 竹山县', [], 'need-two-departments');
+    const deps = names.slice(0, 2).map((n) => requireDepartment(n, catalog));
+    if (deps[0] === deps[1]) throw new UserError(`两个名称都指 ${deps[0].name}，请给出两个不同的部门。要看同一部门的年度变化，请用 /diff。`, [], 'same-department');
+    const docs = deps.map((d) => pickDocument(d, years[0]));
+    const topic = topicOf(o.topic === undefined ? rest : String(o.topic));
+    const b = createAnswer(`${docLabel(docs[0])} 对比 ${docLabel(docs[1])}`);
+    const header = ['项目', ...docs.map((d) => `${d.region ?? d.department} ${d.year}`), '差额'];
+    const row = (label: string, values: (Decimal | null)[], cites: (number | undefined)[]) => ({ label, values, cites });
+    let rows: ReturnType<typeof row>[];
+    if (topic === '三公') {
+      const t = docs.map((d) => q.threePublic(d.id));
+      const keys = [['total', '“三公”经费'], ['outbound', '因公出国（境）费'], ['vehiclePurchase', '公务用车购置费'], ['vehicleOperation', '公务用车运行维护费'], ['reception', '公务接待费']] as const;
+      rows = keys.map(([k, label]) => row(label, t.map((x) => x?.[k] ?? null), t.map((x, i) => b.cite(citation(docs[i], x)))));
+    } else if (topic === '支出' || topic === '经济分类') {
+      const kind = topic === '支出' ? 'function' : 'economic';
+      const items = docs.map((d) => new Map(q.items(kind, d.id).map((r) => [r.code, r])));
+      const codes = [...new Set(items.flatMap((m) => [...m.keys()]))].sort();
+      rows = codes.map((code) => row(`${code} ${(items[0].get(code) ?? items[1].get(code))!.name}`, items.map((m) => m.get(code)?.total ?? null), items.map((m, i) => b.cite(citation(docs[i], m.get(code))))));
+    } else {
+      const totals = docs.map((d) => q.totals(d.id));
+      rows = TOTALS.map(([k, label]) => row(label, totals.map((t) => t.get(k)?.value ?? null), totals.map((t, i) => b.cite(citation(docs[i], t.get(k))))));
+    }
+    b.table({
+      columns: header,
+      numeric: [false, true, true, true],
+      rows: rows.map((r) => [r.label, wan(r.values[0]), wan(r.values[1]), r.values[0] && r.values[1] ? wan(r.values[0].minus(r.values[1])) : '—']),
+      cites: rows.map((r) => r.cites),
+    });
+    const spend = docs.map((d) => q.totals(d.id).get('expenditure_total')?.value ?? null);
+    if (spend[0] && spend[1]) b.answer.summary = `支出总计：${docs[0].region ?? docs[0].department} ${wan(spend[0])} 万元，${docs[1].region ?? docs[1].department} ${wan(spend[1])} 万元。`;
+    if (docs[0].year !== docs[1].year) b.answer.notes.push(`两个部门的年度不同（${docs[0].year} 与 ${docs[1].year}），各取已载入的最新年度；可加年份指定。`);
+    b.answer.chart = { kind: 'bar', title: b.answer.title, unit: '万元', bars: rows.slice(0, 8).flatMap((r) => r.values.map((v, i) => ({ label: `${r.label}·${docs[i].region ?? i + 1}`, value: Number(v?.toFixed(2) ?? 0) }))) };
+    return b.answer;
+  },
+});

@@ -1,0 +1,119 @@
+// /diff <department> [year1] [year2]: what changed between two years, biggest movers first. With
+// only one year loaded, it reports the change the document itself states, and says so.
+import type { Decimal } from 'decimal.js';
+import { createAnswer } from '../src/core/answer.js';
+import { defineCommand } from '../src/core/command.js';
+import { changePercent, percent, signed, wan } from '../src/core/format.js';
+import { UserError } from '../src/errors.js';
+import { ZERO } from '../src/parse/amount.js';
+import { requireDepartment } from '../src/query/resolve.js';
+import { extractYears, resolveYear } from '../src/query/years.js';
+import type { DocRow, Queries } from '../src/store/queries.js';
+import { citation, docLabel, latestYear, pickDocument } from './support.js';
+
+const TOTALS = [
+  ['income_total', '收入总计'], ['expenditure_total', '支出总计'], ['basic', '基本支出'], ['project', '项目支出'],
+  ['personnel', '人员经费'], ['public_funds', '公用经费'], ['three_public', '“三公”经费'],
+] as const;
+const METRIC_NAMES: Record<string, string> = Object.fromEntries(TOTALS);
+
+interface Mover {
+  label: string;
+  from: Decimal | null;
+  to: Decimal | null;
+  cites: (number | undefined)[];
+}
+
+/** The change; a line missing in one year counts as zero there. */
+function delta(m: Mover): Decimal {
+  return (m.to ?? ZERO).minus(m.from ?? ZERO);
+}
+
+export default defineCommand({
+  name: 'diff',
+  summary: '比较一个部门两个年度的预算：总额和每个科目的增减',
+  usage: '/diff <部门> [年份1] [年份2]',
+  examples: ['/diff 江苏省人民检察院 2018 2019', '/diff 邢台市医保局', '/diff 省委办公厅 去年 今年'],
+  options: [
+    { name: 'department', description: '部门名称', type: 'string', required: true, complete: 'department' },
+    { name: 'from', description: '较早的年份', type: 'string', complete: 'year' },
+    { name: 'to', description: '较晚的年份', type: 'string', complete: 'year' },
+  ],
+  run(input, { queries: q, catalog }) {
+    const o = input.options;
+    const { years, rest } = extractYears(`${o.from ?? ''} ${o.to ?? ''} ${input.text}`);
+    const dep = requireDepartment(o.department === undefined ? rest : String(o.department), catalog);
+    const latest = latestYear(dep);
+    const resolved = years.map((y) => resolveYear(y, latest)).sort((a, b) => a - b);
+    const toYear = resolved.length ? resolved[resolved.length - 1] : latest;
+    const loaded = [...new Set(dep.docs.map((d) => d.year))].filter((y) => y < toYear);
+    const fromYear = resolved.length >= 2 ? resolved[0] : loaded.length ? loaded[loaded.length - 1] : toYear - 1;
+    if (fromYear >= toYear) throw new UserError('请给出两个不同的年份，如 /diff 江苏省人民检察院 2018 2019', [], 'bad-years');
+    const to = pickDocument(dep, { kind: 'absolute', year: toYear });
+    const from = dep.docs.find((d) => d.year === fromYear && d.scope === to.scope) ?? dep.docs.find((d) => d.year === fromYear);
+    return from ? computed(q, from, to) : stated(q, to, fromYear);
+  },
+});
+
+function computed(q: Queries, from: DocRow, to: DocRow) {
+  const b = createAnswer(`${to.unitName ?? to.department}：${from.year} → ${to.year}`);
+  const ft = q.totals(from.id);
+  const tt = q.totals(to.id);
+  const totalRows: Mover[] = TOTALS.filter(([k]) => ft.has(k) || tt.has(k)).map(([k, label]) => ({
+    label, from: ft.get(k)?.value ?? null, to: tt.get(k)?.value ?? null, cites: [b.cite(citation(from, ft.get(k))), b.cite(citation(to, tt.get(k)))],
+  }));
+  b.table({ title: '总额', ...moverTable(totalRows, from.year, to.year) });
+
+  const items = (doc: DocRow) => new Map([...q.items('function', doc.id), ...q.items('economic', doc.id)].map((r) => [r.code, r]));
+  const fi = items(from);
+  const ti = items(to);
+  const movers: Mover[] = [...new Set([...fi.keys(), ...ti.keys()])].map((code) => {
+    const a = fi.get(code);
+    const c = ti.get(code);
+    return { label: `${code} ${(c ?? a)!.name}`, from: a?.total ?? null, to: c?.total ?? null, cites: [b.cite(citation(from, a)), b.cite(citation(to, c))] };
+  }).filter((m) => m.from || m.to);
+  movers.sort((x, y) => delta(y).abs().comparedTo(delta(x).abs()));
+  const changed = movers.filter((m) => !delta(m).isZero());
+  b.table({ title: `科目变化（${changed.length} 个，变化最大的在前）`, ...moverTable(changed.slice(0, 30), from.year, to.year) });
+  const added = movers.filter((m) => !m.from).map((m) => m.label);
+  const removed = movers.filter((m) => !m.to).map((m) => m.label);
+  if (added.length) b.answer.notes.push(`${to.year}年新增科目：${added.join('、')}`);
+  if (removed.length) b.answer.notes.push(`${to.year}年不再列示的科目：${removed.join('、')}`);
+  if (changed.length > 30) b.answer.notes.push(`另有 ${changed.length - 30} 个科目有变化，未列出。`);
+
+  const spend = totalRows.find((m) => m.label === '支出总计');
+  const statedSpend = q.changes(to.id).find((c) => c.metric === 'expenditure_total' && c.priorYear === from.year);
+  if (spend?.from && spend.to) {
+    const d = spend.to.minus(spend.from);
+    b.answer.summary = `支出总计 ${wan(spend.from)} → ${wan(spend.to)} 万元，${signed(d)} 万元（${percent(changePercent(spend.from, spend.to))}）。`;
+    if (statedSpend) {
+      const agree = statedSpend.change.minus(d).abs().lte(0.01);
+      b.answer.notes.push(`${to.year}年文件说明所述变化 ${signed(statedSpend.change)} 万元${agree ? '，与两年表格相减一致' : `，与两年表格相减（${signed(d)}）不一致`}。`);
+      b.cite(citation(to, statedSpend));
+    }
+  }
+  b.answer.chart = { kind: 'bar', title: `${to.unitName ?? to.department} ${from.year}→${to.year} 变化最大的科目`, unit: '万元', bars: changed.slice(0, 10).map((m) => ({ label: m.label, value: Number(delta(m).toFixed(2)) })) };
+  return b.answer;
+}
+
+function moverTable(rows: Mover[], fromYear: number, toYear: number) {
+  return {
+    columns: ['项目', `${fromYear}年`, `${toYear}年`, '变化', '变化率'],
+    numeric: [false, true, true, true, true],
+    rows: rows.map((m) => [m.label, m.from ? wan(m.from) : '—', m.to ? wan(m.to) : '—', signed(delta(m)), m.from && m.to ? percent(changePercent(m.from, m.to)) : m.from ? '取消' : '新增']),
+    cites: rows.map((m) => m.cites),
+  };
+}
+
+function stated(q: Queries, doc: DocRow, fromYear: number) {
+  const b = createAnswer(`${docLabel(doc)}：较${fromYear}年`);
+  const changes = q.changes(doc.id).filter((c) => c.priorYear === fromYear);
+  if (changes.length === 0) {
+    throw new UserError(`${doc.department} 只载入了 ${doc.year} 年，文件说明中也没有读到与 ${fromYear} 年的比较。`, [], 'no-prior-year');
+  }
+  b.answer.summary = `只载入了 ${doc.year} 年的文件，以下是文件说明中所述与 ${fromYear} 年的变化（未经两年表格核对）。`;
+  for (const c of changes) {
+    b.field(METRIC_NAMES[c.metric] ?? c.metric, `${signed(c.change)} 万元${c.percent ? `（${c.percent.startsWith('-') ? '' : '+'}${c.percent}%）` : ''}`, citation(doc, c));
+  }
+  return b.answer;
+}

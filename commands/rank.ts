@@ -1,0 +1,85 @@
+// /rank <metric> [year] [top N]: departments ranked by a total, a topic or a subject.
+import type { Decimal } from 'decimal.js';
+import { createAnswer } from '../src/core/answer.js';
+import { defineCommand } from '../src/core/command.js';
+import { wan } from '../src/core/format.js';
+import { UserError } from '../src/errors.js';
+import type { TotalKey } from '../src/parse/types.js';
+import { findSubjects } from '../src/query/resolve.js';
+import { extractYears } from '../src/query/years.js';
+import type { DocRow } from '../src/store/queries.js';
+import { subjectRows } from './subject.js';
+import { citation, docLabel } from './support.js';
+
+/** Metric words → the total they mean; longest word wins. */
+const METRICS: [TotalKey, string, string[]][] = [
+  ['three_public', '“三公”经费', ['三公经费', '三公', '公务接待', '公车']],
+  ['basic', '基本支出', ['基本支出']],
+  ['project', '项目支出', ['项目支出', '项目']],
+  ['personnel', '人员经费', ['人员经费', '工资']],
+  ['public_funds', '公用经费', ['公用经费', '机关运行经费']],
+  ['income_total', '收入总计', ['收入总计', '收入']],
+  ['procurement_total', '政府采购', ['政府采购', '采购']],
+  ['assets_total', '固定资产', ['固定资产', '资产']],
+  ['expenditure_total', '支出总计', ['支出总计', '总支出', '支出', '预算', '总额']],
+];
+
+function metricOf(text: string): { key: TotalKey; label: string } | null {
+  let best: { key: TotalKey; label: string; len: number } | null = null;
+  for (const [key, label, words] of METRICS) for (const w of words) if (text.includes(w) && (!best || w.length > best.len)) best = { key, label, len: w.length };
+  return best;
+}
+
+export default defineCommand({
+  name: 'rank',
+  summary: '按总额、专题或科目给部门排名',
+  usage: '/rank <指标或科目> [年份] [前N]',
+  examples: ['/rank 三公', '/rank 支出总计 2019', '/rank 2101501 前5', '/rank 行政运行 最少'],
+  options: [
+    { name: 'metric', description: '指标（支出总计、三公、基本支出、项目支出…）或科目编码/名称', type: 'string', required: true, complete: 'metric' },
+    { name: 'year', description: '年份（不填则各部门取最新年度）', type: 'string', complete: 'year' },
+    { name: 'top', description: '显示前几名，默认 10', type: 'integer' },
+  ],
+  run(input, { queries: q, catalog }) {
+    const o = input.options;
+    const text = `${o.metric ?? ''} ${input.text}`;
+    const { years, rest } = extractYears(`${o.year ?? ''} ${text}`);
+    const n = Math.min(50, Math.max(1, Number(o.top ?? /(?:前|top)\s*(\d+)/i.exec(rest)?.[1] ?? /(\d+)\s*(?:个|名|家)/.exec(rest)?.[1] ?? 10)));
+    const ascending = /最少|最低|最小|倒数/.test(rest);
+    const year = years.find((y) => y.kind === 'absolute');
+    const docs = q.documents().filter((d) => d.scope === '部门' || !q.documents().some((x) => x.department === d.department && x.year === d.year && x.scope === '部门'));
+    const latest = new Map<string, DocRow>();
+    for (const d of docs) if (!latest.has(d.department) || latest.get(d.department)!.year < d.year) latest.set(d.department, d);
+    const pool = year && year.kind === 'absolute' ? docs.filter((d) => d.year === year.year) : [...latest.values()];
+
+    let entries: { doc: DocRow; value: Decimal; at: { table: string; line: number } }[];
+    let label: string;
+    const subjects = /\d{3}/.test(rest) || !metricOf(rest) ? findSubjects(rest, catalog) : [];
+    if (subjects.length) {
+      const s = subjects[0];
+      const ids = new Set(pool.map((d) => d.id));
+      entries = subjectRows(q, s, (d) => ids.has(d.id)).filter(({ row }) => row.total).map(({ doc, row }) => ({ doc, value: row.total!, at: row }));
+      label = `${s.code} ${s.name}`;
+      if (subjects.length > 1) label += `（同名科目 ${subjects.length} 个，按 ${s.code} 排名）`;
+    } else {
+      const metric = metricOf(rest);
+      if (!metric) throw new UserError(`不知道按什么排名：“${rest.trim().slice(0, 30)}”。可用：${METRICS.map(([, l]) => l).join('、')}，或科目编码/名称。`, METRICS.map(([, l]) => l), 'unknown-metric');
+      const byDoc = new Map(q.totalAcross(metric.key).map((t) => [t.docId, t.figure]));
+      entries = pool.filter((d) => byDoc.has(d.id)).map((doc) => ({ doc, value: byDoc.get(doc.id)!.value, at: byDoc.get(doc.id)! }));
+      label = metric.label;
+    }
+    if (entries.length === 0) throw new UserError(`没有部门有“${label}”的数据${year && year.kind === 'absolute' ? `（${year.year}年）` : ''}。`, catalog.years.map(String), 'no-data');
+    entries.sort((a, b) => (ascending ? a.value.comparedTo(b.value) : b.value.comparedTo(a.value)));
+    const shown = entries.slice(0, n);
+    const b = createAnswer(`${label} 排名${year && year.kind === 'absolute' ? `（${year.year}年）` : '（各部门最新年度）'}`);
+    b.table({
+      columns: ['排名', '部门', '年度', '金额（万元）'],
+      numeric: [true, false, false, true],
+      rows: shown.map((e, i) => [String(i + 1), e.doc.unitName ?? e.doc.department, `${e.doc.year}${e.doc.scope === '单位' ? '（单位）' : ''}`, wan(e.value)]),
+      cites: shown.map((e) => [b.cite(citation(e.doc, e.at))]),
+    });
+    b.answer.summary = `${ascending ? '最少' : '最多'}的是 ${docLabel(shown[0].doc)}：${wan(shown[0].value)} 万元（共 ${entries.length} 个部门年度）。`;
+    b.answer.chart = { kind: 'bar', title: b.answer.title, unit: '万元', bars: shown.map((e) => ({ label: `${e.doc.region ?? e.doc.department} ${e.doc.year}`, value: Number(e.value.toFixed(2)) })) };
+    return b.answer;
+  },
+});

@@ -1,0 +1,38 @@
+// /search <words>: full-text search over project names, performance targets and narrative.
+import { createAnswer } from '../src/core/answer.js';
+import { defineCommand } from '../src/core/command.js';
+import { UserError } from '../src/errors.js';
+import { ftsQuery } from '../src/query/search-terms.js';
+import { citation, docLabel } from './support.js';
+
+const KIND = { project: '项目', target: '绩效指标', passage: '说明' } as const;
+
+export default defineCommand({
+  name: 'search',
+  summary: '全文搜索项目名称、绩效目标和预算说明',
+  usage: '/search <关键词>',
+  examples: ['/search 长期护理保险', '/search 医保宣传', '/search 信息化 建设'],
+  options: [{ name: 'words', description: '关键词', type: 'string', required: true }],
+  run(input, { queries: q }) {
+    const words = String(input.options.words ?? input.text).trim();
+    if (!words) throw new UserError('请给出要搜索的关键词，如 /search 长期护理保险', [], 'empty-search');
+    const queryAll = ftsQuery(words, 'AND');
+    if (!queryAll) throw new UserError(`“${words.slice(0, 30)}”中没有可以搜索的词。`, [], 'empty-search');
+    let hits = q.search(queryAll, 20);
+    let loose = false;
+    if (hits.length === 0) {
+      const queryAny = ftsQuery(words, 'OR');
+      hits = queryAny ? q.search(queryAny, 20) : [];
+      loose = hits.length > 0;
+    }
+    const docs = new Map(q.documents().map((d) => [d.id, d]));
+    const b = createAnswer(`搜索“${words.slice(0, 40)}”`);
+    b.table({
+      columns: ['文件', '类别', '内容'],
+      rows: hits.map((h) => [docLabel(docs.get(h.docId)!), KIND[h.kind], h.text.length > 80 ? `${h.text.slice(0, 80)}…` : h.text]),
+      cites: hits.map((h) => [b.cite(citation(docs.get(h.docId)!, { table: KIND[h.kind] === '说明' ? '预算说明' : KIND[h.kind], line: h.line }))]),
+    });
+    b.answer.summary = hits.length ? `找到 ${hits.length} 条${hits.length === 20 ? '（只显示前 20 条）' : ''}${loose ? '（没有同时包含全部关键词的结果，以下包含其中任一个）' : ''}。` : '没有找到相关内容。';
+    return b.answer;
+  },
+});

@@ -1,0 +1,28 @@
+// /sources: what is loaded — departments, years, kind and scope — and what could not be read.
+import { createAnswer } from '../src/core/answer.js';
+import { defineCommand } from '../src/core/command.js';
+
+export default defineCommand({
+  name: 'sources',
+  summary: '查看已载入的部门、年度和文件',
+  usage: '/sources',
+  examples: ['/sources'],
+  options: [],
+  run(_input, { queries: q, catalog }) {
+    const b = createAnswer('已载入的预算文件');
+    b.table({
+      columns: ['部门', '地区', '年度', '类型', '文件'],
+      rows: catalog.departments.map((d) => [
+        d.name, d.region ?? '', [...new Set(d.docs.map((x) => x.year))].join('、'),
+        [...new Set(d.docs.map((x) => `${x.scope}${x.kind}`))].join('、'), [...new Set(d.docs.map((x) => x.source))].join('、'),
+      ]),
+    });
+    const docs = q.documents();
+    b.answer.summary = `${catalog.departments.length} 个部门，${docs.length} 份预算，年度 ${catalog.years.join('、')}。`;
+    const rejected = q.rejected();
+    if (rejected.length) b.answer.notes.push(`无法读取的文件：${rejected.map((r) => `${r.source}（${r.reason}）`).join('；')}`);
+    const built = q.meta('built_at');
+    if (built) b.answer.notes.push(`数据库生成于 ${built}`);
+    return b.answer;
+  },
+});

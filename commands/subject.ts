@@ -1,0 +1,95 @@
+// /subject <code or name> [year] [department]: one subject across every loaded department and year.
+import { createAnswer } from '../src/core/answer.js';
+import { defineCommand } from '../src/core/command.js';
+import { wan, wanUnit } from '../src/core/format.js';
+import { UserError } from '../src/errors.js';
+import { CLASS_NAMES } from '../src/parse/classification.js';
+import type { Catalog, Subject } from '../src/query/catalog.js';
+import { findDepartment, findSubjects, unknownCode } from '../src/query/resolve.js';
+import { extractYears } from '../src/query/years.js';
+import type { DocRow, ItemRow, Queries } from '../src/store/queries.js';
+import { citation, docLabel } from './support.js';
+
+const LEVEL = ['', '类', '款', '项'];
+
+/** "卫生健康支出 › 医疗保障管理事务 › 行政运行": the subject's place in the hierarchy. */
+export function subjectPath(s: Subject, c: Catalog): string {
+  const names: string[] = [];
+  for (let len = 3; len <= s.code.length; len += 2) {
+    const code = s.code.slice(0, len);
+    names.push(c.subjects.get(code)?.name ?? CLASS_NAMES[code] ?? code);
+  }
+  return names.join(' › ');
+}
+
+/** Rows for one subject, one per department and year (部门 scope preferred), largest first. */
+export function subjectRows(q: Queries, s: Subject, filter: (d: DocRow) => boolean): { doc: DocRow; row: ItemRow }[] {
+  const docs = new Map(q.documents().map((d) => [d.id, d]));
+  const { rows, rolledUp } = q.subjectAcross(s.kind, s.code);
+  const best = new Map<string, { doc: DocRow; row: ItemRow }>();
+  for (const row of [...rows, ...rolledUp]) {
+    const doc = docs.get(row.docId)!;
+    if (!filter(doc)) continue;
+    const key = `${doc.department}|${doc.year}`;
+    const seen = best.get(key);
+    if (!seen || (seen.doc.scope !== '部门' && doc.scope === '部门')) best.set(key, { doc, row });
+  }
+  return [...best.values()].sort((a, b) => (b.row.total ?? b.row.parts[0])!.comparedTo((a.row.total ?? a.row.parts[0])!));
+}
+
+export default defineCommand({
+  name: 'subject',
+  summary: '按科目编码或名称查看各部门、各年度的金额与排名',
+  usage: '/subject <科目编码或名称> [年份] [部门]',
+  examples: ['/subject 2101501', '/subject 行政运行', '/subject 30217 2025', '/subject 210'],
+  options: [
+    { name: 'subject', description: '科目编码或名称，如 2101501、行政运行', type: 'string', required: true, complete: 'subject' },
+    { name: 'year', description: '年份', type: 'string', complete: 'year' },
+    { name: 'department', description: '只看某个部门', type: 'string', complete: 'department' },
+  ],
+  run(input, { queries: q, catalog: c }) {
+    const text = [input.options.subject, input.text].filter((x) => x !== undefined).join(' ');
+    const { years, rest } = extractYears(`${input.options.year ?? ''} ${text}`);
+    const subjects = findSubjects(rest, c);
+    if (subjects.length === 0) {
+      const code = unknownCode(rest, c);
+      throw new UserError(code ? `已载入的文件中没有科目 ${code}。` : `没有找到科目“${rest.trim().slice(0, 30)}”。请给出科目编码（如 2101501）或名称（如 行政运行）。`, [], 'unknown-subject');
+    }
+    const depText = input.options.department === undefined ? rest : String(input.options.department);
+    const dep = findDepartment(depText, c);
+    const year = years.find((y) => y.kind === 'absolute');
+    const filter = (d: DocRow) => (!year || d.year === (year.kind === 'absolute' ? year.year : d.year)) && (dep.kind !== 'one' || d.department === dep.department.name);
+
+    const first = subjects[0];
+    const b = createAnswer(subjects.length === 1 ? `${first.code} ${first.name}` : `“${first.name}”（${subjects.length} 个科目）`);
+    const shown = subjects.slice(0, 5);
+    let chartRows: { label: string; value: number }[] = [];
+    for (const s of shown) {
+      const rows = subjectRows(q, s, filter);
+      const parts = s.kind === 'function' ? ['基本支出', '项目支出'] : ['人员经费', '公用经费'];
+      b.table({
+        title: `${s.code} ${s.name}（${s.kind === 'function' ? '功能分类' : '经济分类'}${LEVEL[(s.code.length - 1) / 2] ?? ''}：${subjectPath(s, c)}）`,
+        columns: ['排名', '部门', '年度', '合计', ...parts],
+        numeric: [true, false, false, true, true, true],
+        rows: rows.map(({ doc, row }, i) => [String(i + 1), doc.unitName ?? doc.department, `${doc.year}`, wan(row.total), wan(row.parts[0]), wan(row.parts[1])]),
+        cites: rows.map(({ doc, row }) => [b.cite(citation(doc, row))]),
+      });
+      if (s === first) chartRows = rows.slice(0, 12).map(({ doc, row }) => ({ label: `${doc.region ?? doc.department} ${doc.year}`, value: Number(row.total?.toFixed(2) ?? 0) }));
+      const rolled = rows.filter(({ row }) => row.level === 0);
+      if (rolled.length) b.answer.notes.push(`${rolled.map(({ doc }) => docLabel(doc)).join('、')} 未单列 ${s.code}，金额为其下级科目之和。`);
+      for (const { doc } of rows) {
+        for (const f of q.findings(doc.id).filter((x) => x.message.includes(s.code))) {
+          b.answer.warnings.push(`${docLabel(doc)}：${f.message}（${f.table}，第 ${f.line} 行）`);
+        }
+      }
+      if (s === first && rows.length) {
+        const top = rows[0];
+        b.answer.summary = `${s.code} ${s.name}：${rows.length} 个部门年度有此科目，最高为 ${top.doc.unitName ?? top.doc.department} ${top.doc.year}年 ${wanUnit(top.row.total)}。`;
+      }
+    }
+    if (subjects.length > shown.length) b.answer.notes.push(`另有 ${subjects.length - shown.length} 个同名科目未列出，请用编码查询。`);
+    if (!b.answer.summary) b.answer.summary = `没有符合条件的部门年度印有 ${first.code} ${first.name}。`;
+    if (chartRows.length > 1) b.answer.chart = { kind: 'bar', title: `${first.code} ${first.name}`, unit: '万元', bars: chartRows };
+    return b.answer;
+  },
+});

@@ -1,0 +1,62 @@
+// What several commands share: choosing the document a question is about, citing figures, and
+// attaching the document's own findings as warnings.
+import type { Citation } from '../src/core/answer.js';
+import { UserError } from '../src/errors.js';
+import type { Catalog, Department } from '../src/query/catalog.js';
+import { findDepartment, requireDepartment } from '../src/query/resolve.js';
+import { extractYears, resolveYear, type YearRef } from '../src/query/years.js';
+import type { DocRow, Queries } from '../src/store/queries.js';
+
+export function citation(doc: DocRow, at: { table: string; line: number } | null | undefined): Citation | null {
+  return at ? { source: doc.source, department: doc.unitName ?? doc.department, year: doc.year, scope: doc.scope, table: at.table, line: at.line } : null;
+}
+
+export function docLabel(doc: DocRow): string {
+  return `${doc.unitName ?? doc.department} ${doc.year}年${doc.scope}${doc.kind}`;
+}
+
+export function latestYear(dep: Department): number {
+  return dep.docs[dep.docs.length - 1].year;
+}
+
+/** The department's document for a year (latest when none is named); 部门 scope unless a unit was named. */
+export function pickDocument(dep: Department, ref: YearRef | undefined, unitName?: string | null): DocRow {
+  const year = resolveYear(ref, latestYear(dep));
+  const ofYear = dep.docs.filter((d) => d.year === year);
+  if (ofYear.length === 0) {
+    const years = [...new Set(dep.docs.map((d) => d.year))].join('、');
+    throw new UserError(`${dep.name} 没有载入 ${year} 年的预算，已载入的年份：${years}`, dep.docs.map((d) => `${d.year}`), 'unknown-year');
+  }
+  return ofYear.find((d) => unitName && d.unitName === unitName) ?? ofYear.find((d) => d.scope === '部门') ?? ofYear[0];
+}
+
+export interface Target {
+  department: Department;
+  doc: DocRow;
+  /** The text left once department and years were taken out. */
+  rest: string;
+  years: YearRef[];
+}
+
+/** Department and year named in a text (or in the given options), resolved to one document. */
+export function targetOf(text: string, catalog: Catalog, opts: { department?: string; year?: string | number } = {}): Target {
+  const { years, rest } = extractYears(`${opts.year ?? ''} ${text}`);
+  const depText = opts.department ?? rest;
+  const department = requireDepartment(depText, catalog);
+  const match = findDepartment(depText, catalog);
+  const matched = match.kind === 'none' ? '' : match.matched;
+  const unitName = department.docs.map((d) => d.unitName).find((u) => u && depText.replace(/\s+/g, '').includes(u)) ?? null;
+  const doc = pickDocument(department, years[0], unitName);
+  let remaining = rest.replace(/\s+/g, '');
+  for (const w of matched ? [matched] : []) remaining = remaining.replace(w, ' ');
+  return { department, doc, rest: remaining, years };
+}
+
+/** The document's findings as warning lines, those mentioning any of `about` first. */
+export function warningsFor(q: Queries, doc: DocRow, about: string[] = [], max = 5): string[] {
+  const all = q.findings(doc.id);
+  const relevant = about.length ? all.filter((f) => about.some((a) => f.message.includes(a) || f.rule.includes(a))) : all;
+  const shown = relevant.slice(0, max).map((f) => `文件自身不一致：${f.message}（${f.table}，第 ${f.line} 行）`);
+  if (relevant.length > max) shown.push(`另有 ${relevant.length - max} 条，见 /check ${doc.department}`);
+  return shown;
+}

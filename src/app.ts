@@ -1,0 +1,22 @@
+// The composition root: an open database, its queries and catalog, and the dispatcher over the
+// command list. Adapters (console, Slack, Discord) receive one of these and only do transport.
+import { COMMANDS } from '../commands/index.js';
+import { createDispatcher, type Logger } from './core/dispatch.js';
+import type { CommandContext } from './core/command.js';
+import { buildCatalog } from './query/catalog.js';
+import { openDatabase } from './store/db.js';
+import { createQueries } from './store/queries.js';
+
+export function openApp(dbFile: string, log: Logger = () => {}) {
+  const db = openDatabase(dbFile);
+  const queries = createQueries(db);
+  const ctx: CommandContext = { queries, catalog: buildCatalog(queries), commands: COMMANDS };
+  return {
+    ctx,
+    commands: COMMANDS,
+    dispatch: createDispatcher(COMMANDS, () => ctx, log),
+    close: () => db.close(),
+  };
+}
+
+export type App = ReturnType<typeof openApp>;

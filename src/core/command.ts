@@ -1,0 +1,49 @@
+// A command is data: its name, help text, typed options and a run function. Help, the Slack
+// manifest and Discord's command JSON are all generated from these definitions.
+import type { Catalog } from '../query/catalog.js';
+import type { Queries } from '../store/queries.js';
+import type { Answer } from './answer.js';
+
+export type Completion = 'department' | 'subject' | 'year' | 'topic' | 'metric' | 'command';
+
+export interface OptionDef {
+  name: string;
+  description: string;
+  type: 'string' | 'integer';
+  required?: boolean;
+  /** What autocomplete offers for this option. */
+  complete?: Completion;
+}
+
+export interface CommandContext {
+  queries: Queries;
+  catalog: Catalog;
+  commands: CommandDef[];
+}
+
+export interface CommandInput {
+  /** Structured options, when the platform sends them (Discord, Slack when parsed). */
+  options: Record<string, string | number | undefined>;
+  /** The free text after the command name; commands read it when an option is absent. */
+  text: string;
+}
+
+export interface CommandDef {
+  name: string;
+  /** One line, Chinese, for menus (Discord allows 100 characters). */
+  summary: string;
+  usage: string;
+  examples: string[];
+  options: OptionDef[];
+  run(input: CommandInput, ctx: CommandContext): Answer;
+}
+
+export function defineCommand(def: CommandDef): CommandDef {
+  return def;
+}
+
+/** An option's value as text, or the whole free text when the option was not sent separately. */
+export function optionText(input: CommandInput, name: string): string {
+  const v = input.options[name];
+  return v === undefined || v === '' ? input.text : String(v);
+}

@@ -1,0 +1,82 @@
+// The one way into the commands for every platform, and the single place errors are caught:
+// a UserError becomes a clear answer to the asker; anything else is logged with a request id and
+// answered with an apology. Nothing a user types escapes from here.
+import { randomUUID } from 'node:crypto';
+import { UserError } from '../errors.js';
+import { understand } from '../query/intent.js';
+import { createAnswer, errorAnswer, type Answer } from './answer.js';
+import type { CommandContext, CommandDef, CommandInput } from './command.js';
+
+export interface Request {
+  /** A platform's slash command name, when the platform parsed it. */
+  command?: string;
+  /** Free text: "/budget 竹山县 三公", "budget 竹山县", or a question. */
+  text?: string;
+  options?: CommandInput['options'];
+}
+
+export interface DispatchResult {
+  answer: Answer;
+  command: string;
+  outcome: 'ok' | 'user-error' | 'bug';
+  requestId: string;
+  millis: number;
+}
+
+export type Logger = (entry: Record<string, unknown>) => void;
+
+export const MAX_INPUT = 500;
+
+/** Control characters and invisible formatting are dropped; full-width space becomes a space. */
+export function sanitize(text: string): string {
+  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]/g, '').replace(/\u3000/g, ' ').trim();
+}
+
+export function createDispatcher(commands: CommandDef[], ctx: () => CommandContext, log: Logger = () => {}) {
+  const byName = new Map(commands.map((c) => [c.name, c]));
+
+  function route(req: Request): { def: CommandDef; input: CommandInput } {
+    const raw = sanitize(req.text ?? '');
+    if (raw.length > MAX_INPUT) throw new UserError(`问题太长了（${raw.length} 个字符），请控制在 ${MAX_INPUT} 个字符以内。`, [], 'too-long');
+    if (req.command) {
+      const def = byName.get(req.command.replace(/^\//, ''));
+      if (!def) throw new UserError(`没有 /${req.command} 这个命令。`, commands.map((c) => `/${c.name}`), 'unknown-command');
+      return { def, input: { options: req.options ?? {}, text: raw } };
+    }
+    if (!raw) return { def: byName.get('help')!, input: { options: {}, text: '' } };
+    const m = /^\/?([a-zA-Z][\w-]*)(?:\s+|$)([\s\S]*)$/.exec(raw);
+    if (m && byName.has(m[1].toLowerCase())) return { def: byName.get(m[1].toLowerCase())!, input: { options: req.options ?? {}, text: m[2].trim() } };
+    if (raw.startsWith('/')) {
+      const name = raw.slice(1).split(/\s/)[0];
+      throw new UserError(`没有 /${name} 这个命令。用 /help 查看全部命令。`, commands.map((c) => `/${c.name}`), 'unknown-command');
+    }
+    const intent = understand(raw, ctx().catalog);
+    return { def: byName.get(intent.command)!, input: { options: {}, text: intent.text } };
+  }
+
+  return function dispatch(req: Request): DispatchResult {
+    const started = performance.now();
+    const requestId = randomUUID().slice(0, 8);
+    let command = req.command ?? 'unknown';
+    try {
+      const { def, input } = route(req);
+      command = def.name;
+      const answer = def.run(input, ctx());
+      return finish(answer, 'ok');
+    } catch (err) {
+      if (err instanceof UserError) return finish(errorAnswer(err.message, err.suggestions), 'user-error');
+      log({ level: 'error', requestId, command, error: (err as Error).stack ?? String(err) });
+      const { answer } = createAnswer('出错了', 'error');
+      answer.summary = `抱歉，处理这个问题时出了错（编号 ${requestId}）。请换个问法，或稍后再试。`;
+      answer.ephemeral = true;
+      return finish(answer, 'bug');
+    }
+    function finish(answer: Answer, outcome: DispatchResult['outcome']): DispatchResult {
+      const millis = performance.now() - started;
+      log({ level: 'info', requestId, command, outcome, ms: Math.round(millis * 100) / 100 });
+      return { answer, command, outcome, requestId, millis };
+    }
+  };
+}
+
+export type Dispatch = ReturnType<typeof createDispatcher>;

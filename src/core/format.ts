@@ -1,0 +1,29 @@
+// How numbers read in answers: 万元 with thousands separators and two decimals, percentages with
+// one decimal, a sign on changes. Exact: decimal.js rounds half-up only at display.
+import { Decimal } from 'decimal.js';
+
+export function wan(value: Decimal | null | undefined): string {
+  if (value === null || value === undefined) return '—';
+  const [int, frac] = value.toFixed(2).split('.');
+  const sign = int.startsWith('-') ? '-' : '';
+  return `${sign}${int.replace('-', '').replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${frac}`;
+}
+
+export function wanUnit(value: Decimal | null | undefined): string {
+  return value === null || value === undefined ? '未列示' : `${wan(value)} 万元`;
+}
+
+export function signed(value: Decimal): string {
+  return value.isNeg() ? wan(value) : `+${wan(value)}`;
+}
+
+export function percent(value: Decimal | null): string {
+  if (value === null) return '—';
+  const s = value.toFixed(1);
+  return value.isNeg() ? `${s}%` : `+${s}%`;
+}
+
+/** Change from a to b as a percentage of a, or null when a is zero. */
+export function changePercent(from: Decimal, to: Decimal): Decimal | null {
+  return from.isZero() ? null : to.minus(from).div(from.abs()).times(100);
+}

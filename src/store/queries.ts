@@ -1,0 +1,153 @@
+// Every query the commands run, as prepared statements over one open database. Amounts come back
+// as exact decimals in 万元 with their provenance. Keeping all SQL here keeps a swap of engine small.
+import type { Decimal } from 'decimal.js';
+import type { TotalKey } from '../parse/types.js';
+import type { DB } from './db.js';
+import { fromFen } from './money.js';
+
+export interface DocRow {
+  id: number;
+  source: string;
+  department: string;
+  unitName: string | null;
+  region: string | null;
+  year: number;
+  kind: string;
+  scope: string;
+}
+
+export interface Figure {
+  value: Decimal;
+  table: string;
+  line: number;
+}
+
+export interface ItemRow {
+  docId: number;
+  code: string;
+  level: number;
+  name: string;
+  total: Decimal | null;
+  /** 基本/项目 for function items, 人员/公用 for economic items. */
+  parts: [Decimal | null, Decimal | null];
+  table: string;
+  line: number;
+}
+
+export interface SearchHit {
+  docId: number;
+  kind: 'project' | 'target' | 'passage';
+  line: number;
+  text: string;
+}
+
+type Raw = Record<string, any>;
+export type SubjectKind = 'function' | 'economic';
+
+const dec = (fen: number | null) => fromFen(fen);
+const figure = (r: Raw | undefined, col = 'amount'): Figure | null =>
+  r && r[col] !== null ? { value: dec(r[col])!, table: r.table_title, line: r.line } : null;
+
+export function createQueries(db: DB) {
+  const st = {
+    docs: db.prepare('SELECT id, source, department, unit_name, region, year, kind, scope FROM documents ORDER BY department, year, scope'),
+    totals: db.prepare('SELECT key, amount, table_title, line FROM totals WHERE doc_id = ?'),
+    fn: db.prepare('SELECT doc_id, code, level, name, total, basic p1, project p2, table_title, line FROM function_items WHERE doc_id = ? ORDER BY line, code'),
+    econ: db.prepare('SELECT doc_id, code, level, name, total, personnel p1, public_funds p2, table_title, line FROM economic_items WHERE doc_id = ? ORDER BY line, code'),
+    fnCode: db.prepare('SELECT doc_id, code, level, name, total, basic p1, project p2, table_title, line FROM function_items WHERE code = ?'),
+    econCode: db.prepare('SELECT doc_id, code, level, name, total, personnel p1, public_funds p2, table_title, line FROM economic_items WHERE code = ?'),
+    // A 类 or 款 printed nowhere as its own row is the sum of its 项 (tables that list only 项).
+    fnRollup: db.prepare(`SELECT doc_id, ? code, 0 level, '' name, sum(total) total, sum(basic) p1, sum(project) p2, min(table_title) table_title, min(line) line
+      FROM function_items WHERE code > ? AND code < ? AND level = 3 AND doc_id NOT IN (SELECT doc_id FROM function_items WHERE code = ?) GROUP BY doc_id`),
+    econRollup: db.prepare(`SELECT doc_id, ? code, 0 level, '' name, sum(total) total, sum(personnel) p1, sum(public_funds) p2, min(table_title) table_title, min(line) line
+      FROM economic_items WHERE code > ? AND code < ? AND length(code) = 5 AND doc_id NOT IN (SELECT doc_id FROM economic_items WHERE code = ?) GROUP BY doc_id`),
+    fnNames: db.prepare('SELECT code, name, count(*) n FROM function_items GROUP BY code, name'),
+    econNames: db.prepare('SELECT code, name, count(*) n FROM economic_items GROUP BY code, name'),
+    three: db.prepare('SELECT * FROM three_public WHERE doc_id = ?'),
+    projects: db.prepare('SELECT name, amount, table_title, line FROM projects WHERE doc_id = ? ORDER BY amount IS NULL, amount DESC, id'),
+    targets: db.prepare('SELECT project, text, table_title, line FROM targets WHERE doc_id = ? ORDER BY id LIMIT ?'),
+    changes: db.prepare('SELECT metric, prior_year, change, percent, table_title, line FROM changes WHERE doc_id = ?'),
+    findings: db.prepare('SELECT rule, severity, message, table_title, line FROM findings WHERE doc_id = ? ORDER BY id'),
+    findingCounts: db.prepare('SELECT doc_id, count(*) n FROM findings GROUP BY doc_id'),
+    totalByKey: db.prepare('SELECT doc_id, amount, table_title, line FROM totals WHERE key = ?'),
+    search: db.prepare('SELECT doc_id, kind, line, text FROM search_index WHERE search_index MATCH ? ORDER BY rank LIMIT ?'),
+    rejected: db.prepare('SELECT source, reason FROM rejected ORDER BY source'),
+    meta: db.prepare('SELECT value FROM meta WHERE key = ?'),
+  };
+
+  const item = (r: Raw): ItemRow => ({
+    docId: r.doc_id, code: r.code, level: r.level, name: r.name, total: dec(r.total), parts: [dec(r.p1), dec(r.p2)], table: r.table_title, line: r.line,
+  });
+  let docCache: DocRow[] | null = null;
+
+  return {
+    documents(): DocRow[] {
+      docCache ??= (st.docs.all() as Raw[]).map((r) => ({
+        id: r.id, source: r.source, department: r.department, unitName: r.unit_name, region: r.region, year: r.year, kind: r.kind, scope: r.scope,
+      }));
+      return docCache;
+    },
+    totals(docId: number): Map<TotalKey, Figure> {
+      return new Map((st.totals.all(docId) as Raw[]).map((r) => [r.key as TotalKey, figure(r)!]));
+    },
+    items(kind: SubjectKind, docId: number): ItemRow[] {
+      return ((kind === 'function' ? st.fn : st.econ).all(docId) as Raw[]).map(item);
+    },
+    /** One subject across every document: its own rows, or the sum of its children where it has none. */
+    subjectAcross(kind: SubjectKind, code: string): { rows: ItemRow[]; rolledUp: ItemRow[] } {
+      const rows = ((kind === 'function' ? st.fnCode : st.econCode).all(code) as Raw[]).map(item);
+      const rolledUp = code.length < 7
+        ? ((kind === 'function' ? st.fnRollup : st.econRollup).all(code, code, `${code}\uffff`, code) as Raw[]).map(item).filter((r) => r.total !== null)
+        : [];
+      return { rows, rolledUp };
+    },
+    /** Every (code, name) printed, with how many documents print it: the subject dictionary. */
+    subjectNames(): { kind: SubjectKind; code: string; name: string; count: number }[] {
+      return [
+        ...(st.fnNames.all() as Raw[]).map((r) => ({ kind: 'function' as const, code: r.code, name: r.name, count: r.n })),
+        ...(st.econNames.all() as Raw[]).map((r) => ({ kind: 'economic' as const, code: r.code, name: r.name, count: r.n })),
+      ];
+    },
+    threePublic(docId: number) {
+      const r = st.three.get(docId) as Raw | undefined;
+      if (!r) return null;
+      const at = { table: r.table_title, line: r.line };
+      return {
+        ...at, total: dec(r.total), outbound: dec(r.outbound), vehicle: dec(r.vehicle),
+        vehiclePurchase: dec(r.vehicle_purchase), vehicleOperation: dec(r.vehicle_operation), reception: dec(r.reception),
+      };
+    },
+    projects(docId: number) {
+      return (st.projects.all(docId) as Raw[]).map((r) => ({ name: r.name as string, amount: dec(r.amount), table: r.table_title as string, line: r.line as number }));
+    },
+    targets(docId: number, limit = 50) {
+      return (st.targets.all(docId, limit) as Raw[]).map((r) => ({ project: r.project as string | null, text: r.text as string, table: r.table_title as string, line: r.line as number }));
+    },
+    changes(docId: number) {
+      return (st.changes.all(docId) as Raw[]).map((r) => ({
+        metric: r.metric as string, priorYear: r.prior_year as number, change: dec(r.change)!, percent: r.percent as string | null, table: r.table_title as string, line: r.line as number,
+      }));
+    },
+    findings(docId: number) {
+      return (st.findings.all(docId) as Raw[]).map((r) => ({ rule: r.rule as string, severity: r.severity as string, message: r.message as string, table: r.table_title as string, line: r.line as number }));
+    },
+    findingCounts(): Map<number, number> {
+      return new Map((st.findingCounts.all() as Raw[]).map((r) => [r.doc_id, r.n]));
+    },
+    totalAcross(key: TotalKey): { docId: number; figure: Figure }[] {
+      return (st.totalByKey.all(key) as Raw[]).map((r) => ({ docId: r.doc_id, figure: figure(r)! }));
+    },
+    /** Full-text search; `match` must already be a safe FTS5 expression (see query/search-terms). */
+    search(match: string, limit: number): SearchHit[] {
+      return (st.search.all(match, limit) as Raw[]).map((r) => ({ docId: r.doc_id, kind: r.kind, line: r.line, text: r.text }));
+    },
+    rejected(): { source: string; reason: string }[] {
+      return st.rejected.all() as { source: string; reason: string }[];
+    },
+    meta(key: string): string | null {
+      return (st.meta.get(key) as { value: string } | undefined)?.value ?? null;
+    },
+  };
+}
+
+export type Queries = ReturnType<typeof createQueries>;
