@@ -29,19 +29,21 @@ export default defineCommand({
   run(input, { queries: q, catalog }) {
     const o = input.options;
     const { years, rest } = extractYears(`${o.year ?? ''} ${input.text}`);
-    let names: string[];
-    if (o.first !== undefined && o.second !== undefined) names = [String(o.first), String(o.second)];
+    let mentions: string[];
+    if (o.first !== undefined && o.second !== undefined) mentions = [String(o.first), String(o.second)];
     else {
       const parts = rest.split(/\s+|和|与|跟|对比|比较|vs/i).filter(Boolean);
-      names = parts.length >= 2 && parts.every((p) => scanWords(p, catalog.byAlias, catalog.longestAlias).length) ? parts.slice(0, 2) : scanWords(rest.replace(/\s+/g, ''), catalog.byAlias, catalog.longestAlias).map((h) => h.word);
+      mentions = parts.length >= 2 && parts.every((p) => scanWords(p, catalog.byAlias, catalog.longestAlias).length) ? parts.slice(0, 2) : scanWords(rest.replace(/\s+/g, ''), catalog.byAlias, catalog.longestAlias).map((h) => h.word);
     }
-    if (names.length < 2) throw new UserError('请给出两个部门，如 /compare 巨鹿县 竹山县', [], 'need-two-departments');
-    const deps = names.slice(0, 2).map((n) => requireDepartment(n, catalog));
+    if (mentions.length < 2) throw new UserError('请给出两个部门，如 /compare 巨鹿县 竹山县', [], 'need-two-departments');
+    const deps = mentions.slice(0, 2).map((n) => requireDepartment(n, catalog));
     if (deps[0] === deps[1]) throw new UserError(`两个名称都指 ${deps[0].name}，请给出两个不同的部门。要看同一部门的年度变化，请用 /diff。`, [], 'same-department');
     const docs = deps.map((d) => pickDocument(d, years[0]));
     const topic = topicOf(o.topic === undefined ? rest : String(o.topic));
     const b = createAnswer(`${docLabel(docs[0])} 对比 ${docLabel(docs[1])}`);
-    const header = ['项目', ...docs.map((d) => `${d.region ?? d.department} ${d.year}`), '差额'];
+    // Columns are named by region, or by department where both are in one region.
+    const names = docs.map((d) => (docs[0].region && docs[0].region !== docs[1].region ? d.region! : d.unitName ?? d.department));
+    const header = ['项目', ...docs.map((d, i) => `${names[i]} ${d.year}`), '差额'];
     const row = (label: string, values: (Decimal | null)[], cites: (number | undefined)[]) => ({ label, values, cites });
     let rows: ReturnType<typeof row>[];
     if (topic === '三公') {
@@ -64,9 +66,9 @@ export default defineCommand({
       cites: rows.map((r) => r.cites),
     });
     const spend = docs.map((d) => q.totals(d.id).get('expenditure_total')?.value ?? null);
-    if (spend[0] && spend[1]) b.answer.summary = `支出总计：${docs[0].region ?? docs[0].department} ${wan(spend[0])} 万元，${docs[1].region ?? docs[1].department} ${wan(spend[1])} 万元。`;
+    if (spend[0] && spend[1]) b.answer.summary = `支出总计：${names[0]} ${wan(spend[0])} 万元，${names[1]} ${wan(spend[1])} 万元。`;
     if (docs[0].year !== docs[1].year) b.answer.notes.push(`两个部门的年度不同（${docs[0].year} 与 ${docs[1].year}），各取已载入的最新年度；可加年份指定。`);
-    b.answer.chart = { kind: 'bar', title: b.answer.title, unit: '万元', bars: rows.slice(0, 8).flatMap((r) => r.values.map((v, i) => ({ label: `${r.label}·${docs[i].region ?? i + 1}`, value: Number(v?.toFixed(2) ?? 0) }))) };
+    b.answer.chart = { kind: 'bar', title: b.answer.title, unit: '万元', bars: rows.slice(0, 8).flatMap((r) => r.values.map((v, i) => ({ label: `${r.label}·${names[i]}`, value: Number(v?.toFixed(2) ?? 0) }))) };
     return b.answer;
   },
 });

@@ -45,6 +45,8 @@ export default defineCommand({
     const dep = requireDepartment(o.department === undefined ? rest : String(o.department), catalog);
     const latest = latestYear(dep);
     const resolved = years.map((y) => resolveYear(y, latest)).sort((a, b) => a - b);
+    // One relative year ("比去年") is where the comparison starts; one absolute year is where it ends.
+    if (years.length === 1 && years[0].kind === 'relative' && resolved[0] < latest) resolved.push(latest);
     const toYear = resolved.length ? resolved[resolved.length - 1] : latest;
     const loaded = [...new Set(dep.docs.map((d) => d.year))].filter((y) => y < toYear);
     const fromYear = resolved.length >= 2 ? resolved[0] : loaded.length ? loaded[loaded.length - 1] : toYear - 1;

@@ -56,11 +56,10 @@ export default defineCommand({
     let label: string;
     const subjects = /\d{3}/.test(rest) || !metricOf(rest) ? findSubjects(rest, catalog) : [];
     if (subjects.length) {
-      const s = subjects[0];
+      // A name shared by several codes (行政运行 under each 款) ranks them all together.
       const ids = new Set(pool.map((d) => d.id));
-      entries = subjectRows(q, s, (d) => ids.has(d.id)).filter(({ row }) => row.total).map(({ doc, row }) => ({ doc, value: row.total!, at: row }));
-      label = `${s.code} ${s.name}`;
-      if (subjects.length > 1) label += `（同名科目 ${subjects.length} 个，按 ${s.code} 排名）`;
+      entries = subjects.flatMap((s) => subjectRows(q, s, (d) => ids.has(d.id)).filter(({ row }) => row.total).map(({ doc, row }) => ({ doc, value: row.total!, at: row, code: s.code })));
+      label = subjects.length === 1 ? `${subjects[0].code} ${subjects[0].name}` : `${subjects[0].name}（${subjects.map((s) => s.code).join('、')}）`;
     } else {
       const metric = metricOf(rest);
       if (!metric) throw new UserError(`不知道按什么排名：“${rest.trim().slice(0, 30)}”。可用：${METRICS.map(([, l]) => l).join('、')}，或科目编码/名称。`, METRICS.map(([, l]) => l), 'unknown-metric');

@@ -9,6 +9,7 @@ import { ingestDirectory, type IngestReport } from './store/ingest.js';
 import { formatIngestReport, formatFindings } from './store/report.js';
 import { openApp } from './app.js';
 import { renderText } from './render/text.js';
+import { runConsole } from './adapters/console.js';
 
 const program = new Command('budget-bot').description('把政府部门预算公开文件变成可以提问的数据').showHelpAfterError();
 
@@ -80,6 +81,21 @@ program
       const { answer, outcome } = app.dispatch({ text: question.join(' ') });
       console.log(opts.json ? JSON.stringify(answer, null, 2) : renderText(answer));
       if (outcome !== 'ok') process.exitCode = 1;
+    } finally {
+      app.close();
+    }
+  });
+
+program
+  .command('start')
+  .description('启动：配置了 Slack/Discord 令牌则连接平台，否则打开本地控制台')
+  .addOption(dbOption())
+  .action(async (opts: { db: string }) => {
+    const dbFile = resolve(opts.db);
+    ensureDatabase(dbFile);
+    const app = openApp(dbFile);
+    try {
+      await runConsole(app);
     } finally {
       app.close();
     }

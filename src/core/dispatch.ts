@@ -3,6 +3,7 @@
 // answered with an apology. Nothing a user types escapes from here.
 import { randomUUID } from 'node:crypto';
 import { UserError } from '../errors.js';
+import { foldWidth } from '../parse/amount.js';
 import { understand } from '../query/intent.js';
 import { createAnswer, errorAnswer, type Answer } from './answer.js';
 import type { CommandContext, CommandDef, CommandInput } from './command.js';
@@ -29,7 +30,7 @@ export const MAX_INPUT = 500;
 
 /** Control characters and invisible formatting are dropped; full-width space becomes a space. */
 export function sanitize(text: string): string {
-  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]/g, '').replace(/\u3000/g, ' ').trim();
+  return foldWidth(text).replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]/g, '').replace(/\u3000/g, ' ').trim();
 }
 
 export function createDispatcher(commands: CommandDef[], ctx: () => CommandContext, log: Logger = () => {}) {

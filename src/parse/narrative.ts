@@ -116,9 +116,9 @@ const STATED: [TotalKey, RegExp][] = [
 /** A total the narrative or a small table states: procurement, fixed assets, 人员/公用 经费. */
 export function statedTotals(lines: Line[], table: string): Total[] {
   const out: Total[] = [];
-  const add = (key: TotalKey, raw: string | undefined, line: number) => {
+  const add = (key: TotalKey, raw: string | undefined, line: number, from = table) => {
     const value = raw === undefined ? null : parseAmount(raw);
-    if (value && !out.some((t) => t.key === key)) out.push({ key, value, table, line });
+    if (value && !out.some((t) => t.key === key)) out.push({ key, value, table: from, line });
   };
   lines.forEach((l, i) => {
     const t = l.text.replace(/\s+/g, '');
@@ -127,7 +127,7 @@ export function statedTotals(lines: Line[], table: string): Total[] {
     if (/政府采购预算/.test(t) && !/万元/.test(t)) {
       // The procurement table: its 合计 line follows the heading.
       const total = lines.slice(i + 1, i + 80).find((x) => /^合\s*计\s+[\d,]+\.\d+/.test(x.text.trim()));
-      if (total) add('procurement_total', /[\d,]+\.\d+/.exec(total.text)?.[0], total.no);
+      if (total) add('procurement_total', /[\d,]+\.\d+/.exec(total.text)?.[0], total.no, t.replace(/^[一二三四五六七八九十]+、/, ''));
     }
     if (/无政府采购预算/.test(t)) add('procurement_total', '0', l.no);
   });
@@ -140,7 +140,7 @@ export function statedTotals(lines: Line[], table: string): Total[] {
   }
   for (const l of lines) {
     const m = /^资产总额([\d,]+(?:\.\d+)?)$/.exec(l.text.replace(/\s+/g, ''));
-    if (m) add('assets_total', m[1], l.no);
+    if (m) add('assets_total', m[1], l.no, '固定资产占用情况表');
   }
   return out;
 }

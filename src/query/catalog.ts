@@ -46,6 +46,8 @@ export function aliasesOf(name: string, region: string | null): string[] {
     if (!re.test(name)) continue;
     for (const s of shorts) {
       const stem = local.replace(re, '');
+      // The short form alone ("检察院", "医保局") may mean several departments: resolution lists them.
+      if (s.length >= 3) out.add(s);
       out.add(stem + s);
       if (region) {
         out.add(region + s);

@@ -11,6 +11,7 @@ export interface Intent {
 }
 
 const RANK = /哪个|哪些|哪家|排名|排行|最多|最高|最大|最少|最低|前\s*\d+|top\s*\d*/i;
+const STRONG_RANK = /排名|排行|最多|最高|最大|最少|最低|前\s*\d+|top\s*\d*/i;
 const DIFF = /变化|增减|变动|比去年|比上年|同比|较上年|增加了多少|减少了多少|涨了|降了|对比上年|diff/i;
 const COMPARE = /比较|对比|相比|\bvs\b|和.+比|与.+比/i;
 const SEARCH = /搜索|查找|搜一下|有哪些项目|什么项目|关于.+的项目|提到/;
@@ -32,7 +33,9 @@ export function understand(text: string, c: Catalog): Intent {
     const parts = rest.split(/和|与|跟|同|对比|比较|vs/i).filter((p) => findDepartment(p, c).kind !== 'none');
     if (parts.length >= 2) return { command: 'compare', text: t };
   }
-  if (RANK.test(t) && (subjects.length || topicOf(rest) || /支出|收入|经费|预算/.test(rest))) return { command: 'rank', text: t };
+  // "哪些" with a department named asks about that department ("巨鹿县的项目有哪些"), not for a ranking.
+  const ranking = dep.kind === 'one' ? STRONG_RANK.test(t) : RANK.test(t);
+  if (ranking && (subjects.length || topicOf(rest) || /支出|收入|经费|预算/.test(rest))) return { command: 'rank', text: t };
   if (dep.kind !== 'none' && DIFF.test(t)) return { command: 'diff', text: t };
   if (dep.kind !== 'none') return { command: 'budget', text: t };
   if (subjects.length) return { command: 'subject', text: t };

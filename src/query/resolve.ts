@@ -51,6 +51,11 @@ export function suggestDepartments(text: string, c: Catalog, n = 3): string[] {
 export function requireDepartment(text: string, c: Catalog): Department {
   const m = findDepartment(text, c);
   if (m.kind === 'one') return m.department;
+  // "不存在县医保局": the generic short form matched, but the place named matches none of them.
+  const place = /([\u4e00-\u9fa5]{1,6}?(?:自治区|省|市|县|区|旗))/.exec(text.replace(m.kind === 'many' ? m.matched : '', ''))?.[1];
+  if (m.kind === 'many' && place && !m.candidates.some((d) => d.name.includes(place) || d.region?.includes(place))) {
+    throw new UserError(`没有找到部门“${text.trim().slice(0, 30)}”：已载入的部门中没有“${place}”的。`, m.candidates.map((d) => d.name), 'unknown-department');
+  }
   if (m.kind === 'many') {
     throw new UserError(`“${m.matched}”可能指 ${m.candidates.length} 个部门，请说得更具体：${m.candidates.map((d) => d.name).join('、')}`, m.candidates.map((d) => d.name), 'ambiguous-department');
   }

@@ -9,7 +9,7 @@ import { createDatabase, finishDatabase, openDatabase } from './db.js';
 import { createWriter } from './write.js';
 
 /** Bump when the parser's output changes, so unchanged documents are parsed again. */
-export const PARSER_VERSION = '2';
+export const PARSER_VERSION = '3';
 const DOCUMENT = /\.txt$/i;
 
 export interface IngestReport {
