@@ -2,19 +2,19 @@
 // command list. Adapters (console, Slack, Discord) receive one of these and only do transport.
 import { COMMANDS } from '../commands/index.js';
 import { createDispatcher, type Logger } from './core/dispatch.js';
-import type { CommandContext } from './core/command.js';
+import type { CommandContext, CommandDef } from './core/command.js';
 import { buildCatalog } from './query/catalog.js';
 import { openDatabase } from './store/db.js';
 import { createQueries } from './store/queries.js';
 
-export function openApp(dbFile: string, log: Logger = () => {}) {
+export function openApp(dbFile: string, log: Logger = () => {}, commands: CommandDef[] = COMMANDS) {
   const db = openDatabase(dbFile);
   const queries = createQueries(db);
-  const ctx: CommandContext = { queries, catalog: buildCatalog(queries), commands: COMMANDS };
+  const ctx: CommandContext = { queries, catalog: buildCatalog(queries), commands };
   return {
     ctx,
-    commands: COMMANDS,
-    dispatch: createDispatcher(COMMANDS, () => ctx, log),
+    commands,
+    dispatch: createDispatcher(commands, () => ctx, log),
     close: () => db.close(),
   };
 }

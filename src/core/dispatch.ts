@@ -14,6 +14,8 @@ export interface Request {
   /** Free text: "/budget 竹山县 三公", "budget 竹山县", or a question. */
   text?: string;
   options?: CommandInput['options'];
+  /** Where the request came from, for the log line (console, slack, discord). */
+  platform?: string;
 }
 
 export interface DispatchResult {
@@ -66,7 +68,7 @@ export function createDispatcher(commands: CommandDef[], ctx: () => CommandConte
       return finish(answer, 'ok');
     } catch (err) {
       if (err instanceof UserError) return finish(errorAnswer(err.message, err.suggestions), 'user-error');
-      log({ level: 'error', requestId, command, error: (err as Error).stack ?? String(err) });
+      log({ level: 'error', requestId, platform: req.platform ?? 'unknown', command, error: (err as Error).stack ?? String(err) });
       const { answer } = createAnswer('出错了', 'error');
       answer.summary = `抱歉，处理这个问题时出了错（编号 ${requestId}）。请换个问法，或稍后再试。`;
       answer.ephemeral = true;
@@ -74,7 +76,7 @@ export function createDispatcher(commands: CommandDef[], ctx: () => CommandConte
     }
     function finish(answer: Answer, outcome: DispatchResult['outcome']): DispatchResult {
       const millis = performance.now() - started;
-      log({ level: 'info', requestId, command, outcome, ms: Math.round(millis * 100) / 100 });
+      log({ level: 'info', requestId, platform: req.platform ?? 'unknown', command, outcome, ms: Math.round(millis * 100) / 100 });
       return { answer, command, outcome, requestId, millis };
     }
   };

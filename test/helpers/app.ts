@@ -1,17 +1,21 @@
 // One database built from the bundled documents per test file, and an app over it.
 import { join } from 'node:path';
 import { afterAll } from 'vitest';
+import { COMMANDS } from '../../commands/index.js';
 import { openApp, type App } from '../../src/app.js';
+import { createAnswer } from '../../src/core/answer.js';
+import { defineCommand, type CommandDef } from '../../src/core/command.js';
+import type { Logger } from '../../src/core/dispatch.js';
 import type { Answer } from '../../src/core/answer.js';
 import { DEFAULT_DATA_DIR } from '../../src/paths.js';
 import { renderText } from '../../src/render/text.js';
 import { ingestDirectory } from '../../src/store/ingest.js';
 import { tempDir } from './tmp.js';
 
-export function bundledApp(): App {
+export function bundledApp(log?: Logger, extraCommands: CommandDef[] = []): App {
   const db = join(tempDir(), 'budget.sqlite');
   ingestDirectory(DEFAULT_DATA_DIR, db);
-  const app = openApp(db);
+  const app = openApp(db, log, [...COMMANDS, ...extraCommands]);
   afterAll(() => app.close());
   return app;
 }
@@ -30,3 +34,19 @@ export function rowsOf(answer: Answer, table = 0): Record<string, string>[] {
 export function field(answer: Answer, label: string): string | undefined {
   return answer.fields.find((f) => f.label === label)?.value;
 }
+
+/** A command whose answer is far longer than one platform message, for testing the splitting. */
+export const longCommand = defineCommand({
+  name: 'long',
+  summary: '测试用：很长的回答',
+  usage: '/long',
+  examples: ['/long'],
+  options: [],
+  run() {
+    const b = createAnswer('很长的回答');
+    b.answer.summary = '共 120 行。';
+    b.table({ columns: ['序号', '内容'], rows: Array.from({ length: 400 }, (_, i) => [String(i + 1), `第 ${i + 1} 行：${'预算'.repeat(20)}`]) });
+    for (let i = 0; i < 60; i++) b.answer.warnings.push(`提示 ${i + 1}`);
+    return b.answer;
+  },
+});

@@ -1,0 +1,72 @@
+// The Slack adapter (Bolt): every command as a slash command, @mentions (the thread fallback) and
+// direct messages. Transport only: parse the event, dispatch, render Block Kit, send. Slash
+// commands are acknowledged with the answer itself (the core answers in milliseconds, well inside
+// Slack's 3 seconds); what does not fit one message follows through response_url.
+import { App, LogLevel } from '@slack/bolt';
+import type { App as BudgetApp } from '../app.js';
+import type { SlackConfig } from '../config.js';
+import type { Logger } from '../log.js';
+import { renderSlack } from '../render/slack.js';
+
+
+export interface SlackAdapter {
+  bolt: InstanceType<typeof App>;
+  /** The HTTP port actually listened on (HTTP mode). */
+  port: number | null;
+  stop(): Promise<void>;
+}
+
+/** Bolt's logger interface over ours, so its lines are structured and redacted too. */
+function boltLogger(log: Logger) {
+  const at = (level: 'debug' | 'info' | 'warn' | 'error') => (...msg: unknown[]) => log({ level, source: 'bolt', message: msg.map(String).join(' ') });
+  return { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error'), setLevel() {}, getLevel: () => LogLevel.INFO, setName() {} };
+}
+
+export async function startSlack(app: BudgetApp, cfg: SlackConfig, log: Logger, extra: { botId?: string; botUserId?: string } = {}): Promise<SlackAdapter> {
+  const clientOptions = cfg.apiUrl ? { slackApiUrl: cfg.apiUrl } : undefined;
+  const socketMode = !!cfg.appToken && !cfg.signingSecret;
+  const b = new App({
+    token: cfg.botToken,
+    ...(socketMode ? { socketMode: true, appToken: cfg.appToken, installerOptions: { clientOptions } } : { signingSecret: cfg.signingSecret!, port: cfg.port }),
+    clientOptions,
+    logger: boltLogger(log),
+    logLevel: LogLevel.INFO,
+    ...extra,
+  });
+  const dispatch = (text: string, command?: string) => app.dispatch({ text, command, platform: 'slack' });
+
+  for (const def of app.commands) {
+    b.command(`/${def.name}`, async ({ command, ack, respond }) => {
+      const { answer } = dispatch(command.text ?? '', def.name);
+      const response_type = answer.ephemeral ? 'ephemeral' : 'in_channel';
+      const [first, ...rest] = renderSlack(answer);
+      await ack({ response_type, ...first });
+      for (const m of rest) await respond({ response_type, ...m });
+    });
+  }
+
+  b.event('app_mention', async ({ event, say, client }) => {
+    const text = event.text.replace(/<@[A-Z0-9]+(?:\|[^>]*)?>/g, ' ').trim();
+    const { answer } = dispatch(text);
+    const thread_ts = event.thread_ts ?? event.ts;
+    for (const m of renderSlack(answer)) {
+      if (answer.ephemeral && event.user) await client.chat.postEphemeral({ channel: event.channel, user: event.user, thread_ts, ...m });
+      else await say({ thread_ts, ...m });
+    }
+  });
+
+  b.message(async ({ message, say }) => {
+    if (message.channel_type !== 'im' || message.subtype !== undefined || !('text' in message) || !message.text) return;
+    for (const m of renderSlack(dispatch(message.text).answer)) await say(m);
+  });
+
+  b.error(async (error) => {
+    log({ level: 'error', source: 'slack', error: error.message });
+  });
+
+  const server = (await (socketMode ? b.start() : b.start(cfg.port))) as { address?: () => { port: number } | string | null } | undefined;
+  const address = typeof server?.address === 'function' ? server.address() : null;
+  const port = address && typeof address === 'object' ? address.port : null;
+  log({ level: 'info', source: 'slack', message: socketMode ? 'Slack Socket Mode connected' : `Slack HTTP endpoint listening on port ${port}` });
+  return { bolt: b, port, stop: () => b.stop() as Promise<void> };
+}

@@ -1,0 +1,69 @@
+// The only reader of process.env. Validated at start; every error names the variable to set.
+import { z } from 'zod';
+import { DEFAULT_DB_FILE } from './paths.js';
+
+const optional = <T extends z.ZodTypeAny>(schema: T) => z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
+
+const schema = z.object({
+  SLACK_BOT_TOKEN: optional(z.string().regex(/^xoxb-/, '应以 xoxb- 开头（Slack 的 Bot User OAuth Token）')),
+  SLACK_SIGNING_SECRET: optional(z.string().regex(/^[0-9a-zA-Z]{16,}$/, '应为 Slack 应用的 Signing Secret（至少 16 位字母数字）')),
+  SLACK_APP_TOKEN: optional(z.string().regex(/^xapp-/, '应以 xapp- 开头（Socket Mode 的 App-Level Token）')),
+  DISCORD_TOKEN: optional(z.string().regex(/^[\w-]{20,}\.[\w-]{4,}\.[\w-]{20,}$/, '不像 Discord 机器人令牌（三段，以点分隔）')),
+  DISCORD_APPLICATION_ID: optional(z.string().regex(/^\d{15,22}$/, '应为 Discord 应用 ID（15–22 位数字）')),
+  DISCORD_GUILD_ID: optional(z.string().regex(/^\d{15,22}$/, '应为 Discord 服务器 ID（15–22 位数字）')),
+  PORT: z.preprocess((v) => (v === '' || v === undefined ? 3000 : v), z.coerce.number().int().min(0).max(65535)),
+  SLACK_API_URL: optional(z.url({ protocol: /^https?$/ })),
+  DISCORD_API_URL: optional(z.url({ protocol: /^https?$/ })),
+  BUDGET_BOT_DB: optional(z.string().min(1)),
+  LOG_LEVEL: z.preprocess((v) => (v === '' || v === undefined ? 'info' : v), z.enum(['debug', 'info', 'warn', 'error'])),
+});
+
+export interface SlackConfig {
+  botToken: string;
+  signingSecret?: string;
+  appToken?: string;
+  port: number;
+  apiUrl?: string;
+}
+
+export interface DiscordConfig {
+  token: string;
+  applicationId: string;
+  guildId?: string;
+  apiUrl?: string;
+}
+
+export interface Config {
+  slack: SlackConfig | null;
+  discord: DiscordConfig | null;
+  dbFile: string;
+  logLevel: 'debug' | 'info' | 'warn' | 'error';
+  /** Every secret value, for redaction from logs. */
+  secrets: string[];
+}
+
+export class ConfigError extends Error {
+  constructor(public readonly problems: string[]) {
+    super(`配置有误：\n${problems.map((p) => `  - ${p}`).join('\n')}\n（变量说明见 .env.example）`);
+    this.name = 'ConfigError';
+  }
+}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) throw new ConfigError(parsed.error.issues.map((i) => `${String(i.path[0])} ${i.message}`));
+  const e = parsed.data;
+  const problems: string[] = [];
+  if ((e.SLACK_SIGNING_SECRET || e.SLACK_APP_TOKEN) && !e.SLACK_BOT_TOKEN) problems.push('SLACK_BOT_TOKEN 未设置（设置了其他 Slack 变量时必须提供）');
+  if (e.SLACK_BOT_TOKEN && !e.SLACK_SIGNING_SECRET && !e.SLACK_APP_TOKEN) problems.push('SLACK_SIGNING_SECRET（HTTP 模式）或 SLACK_APP_TOKEN（Socket Mode）至少要设置一个');
+  if (e.DISCORD_TOKEN && !e.DISCORD_APPLICATION_ID) problems.push('DISCORD_APPLICATION_ID 未设置（设置了 DISCORD_TOKEN 时必须提供）');
+  if (!e.DISCORD_TOKEN && (e.DISCORD_APPLICATION_ID || e.DISCORD_GUILD_ID)) problems.push('DISCORD_TOKEN 未设置（设置了其他 Discord 变量时必须提供）');
+  if (problems.length) throw new ConfigError(problems);
+  return {
+    slack: e.SLACK_BOT_TOKEN ? { botToken: e.SLACK_BOT_TOKEN, signingSecret: e.SLACK_SIGNING_SECRET, appToken: e.SLACK_APP_TOKEN, port: e.PORT, apiUrl: e.SLACK_API_URL } : null,
+    discord: e.DISCORD_TOKEN ? { token: e.DISCORD_TOKEN, applicationId: e.DISCORD_APPLICATION_ID!, guildId: e.DISCORD_GUILD_ID, apiUrl: e.DISCORD_API_URL } : null,
+    dbFile: e.BUDGET_BOT_DB ?? DEFAULT_DB_FILE,
+    logLevel: e.LOG_LEVEL,
+    secrets: [e.SLACK_BOT_TOKEN, e.SLACK_SIGNING_SECRET, e.SLACK_APP_TOKEN, e.DISCORD_TOKEN].filter((s): s is string => !!s),
+  };
+}

@@ -1,0 +1,62 @@
+// An Answer as Discord messages: embeds within Discord's limits (25 fields, 1024 characters per
+// field value, 4096 per description, 6000 per message, 10 embeds per message), split into as many
+// messages as needed. Red for errors, blue for answers.
+import type { Answer } from '../core/answer.js';
+import { chunkLines, clip, DISCORD } from './limits.js';
+import { renderTable } from './text.js';
+
+export interface DiscordEmbed {
+  title?: string;
+  description?: string;
+  color?: number;
+  fields?: { name: string; value: string; inline?: boolean }[];
+  footer?: { text: string };
+}
+
+export interface DiscordMessage {
+  embeds: DiscordEmbed[];
+}
+
+const COLOR = { answer: 0x2b6cb0, help: 0x4a5568, error: 0xc53030 } as const;
+
+function size(e: DiscordEmbed): number {
+  return (e.title?.length ?? 0) + (e.description?.length ?? 0) + (e.footer?.text.length ?? 0) + (e.fields ?? []).reduce((n, f) => n + f.name.length + f.value.length, 0);
+}
+
+export function renderDiscord(a: Answer): DiscordMessage[] {
+  const color = COLOR[a.kind];
+  const embeds: DiscordEmbed[] = [];
+  const head: DiscordEmbed = { title: clip(a.title, DISCORD.title), color };
+  if (a.summary) head.description = clip(a.summary, DISCORD.description);
+  const fields = a.fields.map((f) => ({ name: clip(f.label, DISCORD.fieldName), value: clip(`${f.value}${f.cite ? ` [${f.cite}]` : ''}`, DISCORD.fieldValue), inline: true }));
+  head.fields = fields.slice(0, DISCORD.fieldsPerEmbed);
+  embeds.push(head);
+  for (let i = DISCORD.fieldsPerEmbed; i < fields.length; i += DISCORD.fieldsPerEmbed) embeds.push({ color, fields: fields.slice(i, i + DISCORD.fieldsPerEmbed) });
+  for (const t of a.tables) {
+    // Fences take 8 characters; keep each description well under the 6000-per-message budget.
+    for (const [k, chunk] of chunkLines(renderTable({ ...t, title: undefined }), 1800).entries()) {
+      embeds.push({ color, title: k === 0 && t.title ? clip(t.title, DISCORD.title) : undefined, description: `\`\`\`\n${chunk}\n\`\`\`` });
+    }
+  }
+  const extras = [...a.warnings.map((w) => `⚠️ ${w}`), ...a.notes];
+  for (const chunk of chunkLines(extras, 1800)) embeds.push({ color, description: chunk });
+  const cites = a.citations.map((c, i) => `[${i + 1}] ${c.source} · ${c.table} · 第 ${c.line} 行`);
+  for (const [k, chunk] of chunkLines(cites, 1800).entries()) embeds.push({ color, title: k === 0 ? '出处' : undefined, description: chunk });
+
+  // Pack embeds into messages without breaking the per-message limits.
+  const messages: DiscordMessage[] = [];
+  let cur: DiscordEmbed[] = [];
+  let chars = 0;
+  for (const e of embeds) {
+    const n = size(e);
+    if (cur.length && (cur.length === DISCORD.embedsPerMessage || chars + n > DISCORD.charsPerMessage)) {
+      messages.push({ embeds: cur });
+      cur = [];
+      chars = 0;
+    }
+    cur.push(e);
+    chars += n;
+  }
+  if (cur.length) messages.push({ embeds: cur });
+  return messages;
+}

@@ -1,0 +1,164 @@
+// A local stand-in for Slack on 127.0.0.1: the Web API (every call recorded), response_url
+// endpoints, and a Socket Mode websocket that pushes envelopes and collects acks. Also the signing
+// helper that sends requests to the app exactly as Slack signs them.
+import { createHmac } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { WebSocketServer, type WebSocket } from 'ws';
+
+export interface ApiCall {
+  method: string;
+  body: Record<string, any>;
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve) => {
+    let data = '';
+    req.on('data', (c) => (data += c));
+    req.on('end', () => resolve(data));
+  });
+}
+
+/** Web API bodies arrive form-encoded with JSON-encoded nested fields, or as JSON. */
+function parseBody(raw: string, type: string | undefined): Record<string, any> {
+  if (type?.includes('json')) return raw ? JSON.parse(raw) : {};
+  const out: Record<string, any> = {};
+  for (const [k, v] of new URLSearchParams(raw)) {
+    try {
+      out[k] = /^[[{]/.test(v) ? JSON.parse(v) : v;
+    } catch {
+      out[k] = v;
+    }
+  }
+  return out;
+}
+
+export interface FakeSlack {
+  url: string;
+  apiUrl: string;
+  calls: ApiCall[];
+  responses: Record<string, any>[];
+  /** Envelopes acked over Socket Mode: envelope_id → the ack's payload. */
+  acks: Map<string, any>;
+  /** Makes the next calls of a method fail, e.g. with a 429 and Retry-After. */
+  failNext(method: string, status: number, headers?: Record<string, string>, times?: number): void;
+  pushEnvelope(envelope: Record<string, unknown>): void;
+  socketConnected(): Promise<void>;
+  waitFor(pred: () => boolean, ms?: number): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function startFakeSlack(): Promise<FakeSlack> {
+  const calls: ApiCall[] = [];
+  const responses: Record<string, any>[] = [];
+  const acks = new Map<string, any>();
+  const failures = new Map<string, { status: number; headers: Record<string, string>; times: number }>();
+  let socket: WebSocket | null = null;
+  let onSocket: (() => void) | null = null;
+  let ts = 1700000000;
+
+  const server: Server = createServer(async (req, res) => {
+    const raw = await readBody(req);
+    const body = parseBody(raw, req.headers['content-type']);
+    const json = (status: number, obj: unknown, headers: Record<string, string> = {}) => {
+      res.writeHead(status, { 'content-type': 'application/json', ...headers });
+      res.end(JSON.stringify(obj));
+    };
+    if (req.url?.startsWith('/response/')) {
+      responses.push(body);
+      return json(200, { ok: true });
+    }
+    const method = /^\/api\/([\w.]+)/.exec(req.url ?? '')?.[1];
+    if (!method) return json(404, { ok: false, error: 'unknown_url' });
+    calls.push({ method, body });
+    const failure = failures.get(method);
+    if (failure && failure.times > 0) {
+      failure.times--;
+      return json(failure.status, { ok: false, error: failure.status === 429 ? 'ratelimited' : 'fatal_error' }, failure.headers);
+    }
+    switch (method) {
+      case 'auth.test':
+        return json(200, { ok: true, url: 'https://fake.slack/', team: 'fake', user: 'budget-bot', team_id: 'T0FAKE', user_id: 'U0BOT', bot_id: 'B0BOT' });
+      case 'apps.connections.open':
+        return json(200, { ok: true, url: `ws://127.0.0.1:${(server.address() as AddressInfo).port}/socket` });
+      case 'chat.postMessage':
+        return json(200, { ok: true, channel: body.channel, ts: `${++ts}.000100`, message: { text: body.text } });
+      case 'chat.postEphemeral':
+        return json(200, { ok: true, message_ts: `${++ts}.000100` });
+      case 'files.getUploadURLExternal':
+        return json(200, { ok: true, upload_url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/upload/${ts}`, file_id: `F${++ts}` });
+      default:
+        return json(200, { ok: true });
+    }
+  });
+  const wss = new WebSocketServer({ noServer: true });
+  server.on('upgrade', (req, sock, head) => {
+    wss.handleUpgrade(req, sock, head, (ws) => {
+      socket = ws;
+      ws.on('message', (data) => {
+        const msg = JSON.parse(String(data));
+        if (msg.envelope_id) acks.set(msg.envelope_id, msg.payload ?? null);
+      });
+      ws.send(JSON.stringify({ type: 'hello', num_connections: 1, connection_info: { app_id: 'A0FAKE' }, debug_info: { host: 'fake' } }));
+      onSocket?.();
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  const waitFor = async (pred: () => boolean, ms = 5000) => {
+    const until = Date.now() + ms;
+    while (!pred()) {
+      if (Date.now() > until) throw new Error('timed out waiting for the fake Slack');
+      await new Promise((r) => setTimeout(r, 10));
+    }
+  };
+
+  return {
+    url,
+    apiUrl: `${url}/api/`,
+    calls,
+    responses,
+    acks,
+    failNext(method, status, headers = {}, times = 1) {
+      failures.set(method, { status, headers, times });
+    },
+    pushEnvelope(envelope) {
+      socket!.send(JSON.stringify(envelope));
+    },
+    socketConnected: () => (socket ? Promise.resolve() : new Promise<void>((r) => (onSocket = r))),
+    waitFor,
+    async close() {
+      socket?.terminate();
+      wss.close();
+      server.closeAllConnections();
+      await new Promise((r) => server.close(r));
+    },
+  };
+}
+
+/** Posts to the app as Slack does: form-encoded (exactly that content type) and signed. */
+export async function postSigned(url: string, secret: string, body: string, { timestamp = Math.floor(Date.now() / 1000), contentType = 'application/x-www-form-urlencoded', signature }: { timestamp?: number; contentType?: string; signature?: string } = {}) {
+  const sig = signature ?? `v0=${createHmac('sha256', secret).update(`v0:${timestamp}:${body}`).digest('hex')}`;
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': contentType, 'x-slack-request-timestamp': String(timestamp), 'x-slack-signature': sig },
+    body,
+  });
+  const text = await res.text();
+  let json: any = null;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    /* not JSON */
+  }
+  return { status: res.status, text, json };
+}
+
+/** The form body Slack sends for a slash command. */
+export function slashBody(command: string, text: string, responseUrl: string, extra: Record<string, string> = {}): string {
+  return new URLSearchParams({
+    token: 'legacy', team_id: 'T0FAKE', team_domain: 'fake', channel_id: 'C0CHAN', channel_name: 'budget', user_id: 'U0ASKER', user_name: 'asker',
+    command, text, api_app_id: 'A0FAKE', response_url: responseUrl, trigger_id: '1.2.3', ...extra,
+  }).toString();
+}
