@@ -1,9 +1,15 @@
 // The budget-bot command line: ingest | check | export (and, as the command issues land, ask | start).
 import { Command, Option } from 'commander';
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { DEFAULT_DATA_DIR, DEFAULT_DB_FILE } from './paths.js';
-import { openDatabase } from './store/db.js';
+import { join, resolve } from 'node:path';
+import { DEFAULT_DATA_DIR, DEFAULT_DB_FILE, PROJECT_ROOT } from './paths.js';
+import { openDatabase, StoreError } from './store/db.js';
+import { COMMANDS } from '../commands/index.js';
+import { ConfigError, loadConfig } from './config.js';
+import { createLogger } from './log.js';
+import { slackManifest } from './core/registry.js';
+import { startSlack } from './adapters/slack.js';
+import { registerDiscordCommands, startDiscord } from './adapters/discord.js';
 import { exportCsv, exportDocuments } from './store/export.js';
 import { ingestDirectory, type IngestReport } from './store/ingest.js';
 import { formatIngestReport, formatFindings } from './store/report.js';
@@ -86,19 +92,60 @@ program
     }
   });
 
+/** Platform configuration from the environment (and a .env file beside the project, if any). */
+function platformConfig() {
+  const envFile = join(PROJECT_ROOT, '.env');
+  if (existsSync(envFile)) process.loadEnvFile(envFile);
+  return loadConfig();
+}
+
 program
   .command('start')
   .description('启动：配置了 Slack/Discord 令牌则连接平台，否则打开本地控制台')
-  .addOption(dbOption())
-  .action(async (opts: { db: string }) => {
-    const dbFile = resolve(opts.db);
+  .addOption(new Option('--db <file>', '数据库文件（默认 BUDGET_BOT_DB 或 data/budget.sqlite）'))
+  .action(async (opts: { db?: string }) => {
+    const cfg = platformConfig();
+    const log = createLogger({ secrets: cfg.secrets, level: cfg.logLevel });
+    const dbFile = resolve(opts.db ?? cfg.dbFile);
     ensureDatabase(dbFile);
-    const app = openApp(dbFile);
-    try {
+    const app = openApp(dbFile, log);
+    const running: { stop(): Promise<void> }[] = [];
+    if (cfg.slack) running.push(await startSlack(app, cfg.slack, log));
+    if (cfg.discord) running.push(await startDiscord(app, cfg.discord, log));
+    if (running.length === 0) {
       await runConsole(app);
-    } finally {
       app.close();
+      return;
     }
+    const stop = async (signal: string) => {
+      log({ level: 'info', message: `${signal}: stopping` });
+      await Promise.allSettled(running.map((r) => r.stop()));
+      app.close();
+      process.exit(0);
+    };
+    process.once('SIGINT', () => void stop('SIGINT'));
+    process.once('SIGTERM', () => void stop('SIGTERM'));
+  });
+
+program
+  .command('manifest')
+  .description('生成平台应用清单（目前支持 slack）')
+  .argument('<platform>', 'slack')
+  .option('--url <url>', 'Slack 请求地址，如 https://example.org/slack/events')
+  .option('--socket-mode', '使用 Socket Mode（不需要公网地址）')
+  .action((platform: string, opts: { url?: string; socketMode?: boolean }) => {
+    if (platform !== 'slack') throw new StoreError(`不支持的平台：${platform}（Discord 用 budget-bot register-commands）`);
+    console.log(JSON.stringify(slackManifest(COMMANDS, { requestUrl: opts.url, socketMode: opts.socketMode }), null, 2));
+  });
+
+program
+  .command('register-commands')
+  .description('向 Discord 注册全部命令（设置 DISCORD_GUILD_ID 则只注册到该服务器）')
+  .action(async () => {
+    const cfg = platformConfig();
+    if (!cfg.discord) throw new ConfigError(['DISCORD_TOKEN 和 DISCORD_APPLICATION_ID 未设置']);
+    const r = await registerDiscordCommands({ commands: COMMANDS }, cfg.discord);
+    console.log(`已注册 ${r.count} 个命令（${r.scope}）。全局命令可能需要一小时才在所有服务器出现。`);
   });
 
 try {
@@ -106,7 +153,7 @@ try {
 } catch (err) {
   const e = err as Error;
   // Errors meant for the user (missing directory, unreadable database) carry their message; others are bugs.
-  const userFacing = ['DocumentError', 'StoreError'].includes(e.name);
+  const userFacing = ['DocumentError', 'StoreError', 'ConfigError'].includes(e.name);
   console.error(userFacing ? `错误：${e.message}` : e.stack ?? String(e));
   process.exitCode = userFacing ? 2 : 70;
 }

@@ -18,6 +18,8 @@ export interface DiscordMessage {
 }
 
 const COLOR = { answer: 0x2b6cb0, help: 0x4a5568, error: 0xc53030 } as const;
+/** Characters one embed may take, leaving room within a message's 6000. */
+const EMBED_BUDGET = 4000;
 
 function size(e: DiscordEmbed): number {
   return (e.title?.length ?? 0) + (e.description?.length ?? 0) + (e.footer?.text.length ?? 0) + (e.fields ?? []).reduce((n, f) => n + f.name.length + f.value.length, 0);
@@ -29,9 +31,17 @@ export function renderDiscord(a: Answer): DiscordMessage[] {
   const head: DiscordEmbed = { title: clip(a.title, DISCORD.title), color };
   if (a.summary) head.description = clip(a.summary, DISCORD.description);
   const fields = a.fields.map((f) => ({ name: clip(f.label, DISCORD.fieldName), value: clip(`${f.value}${f.cite ? ` [${f.cite}]` : ''}`, DISCORD.fieldValue), inline: true }));
-  head.fields = fields.slice(0, DISCORD.fieldsPerEmbed);
-  embeds.push(head);
-  for (let i = DISCORD.fieldsPerEmbed; i < fields.length; i += DISCORD.fieldsPerEmbed) embeds.push({ color, fields: fields.slice(i, i + DISCORD.fieldsPerEmbed) });
+  // Fields fill embeds up to 25 each and a character budget, so no embed alone breaks 6000 per message.
+  let current = head;
+  current.fields = [];
+  embeds.push(current);
+  for (const f of fields) {
+    if (current.fields!.length === DISCORD.fieldsPerEmbed || size(current) + f.name.length + f.value.length > EMBED_BUDGET) {
+      current = { color, fields: [] };
+      embeds.push(current);
+    }
+    current.fields!.push(f);
+  }
   for (const t of a.tables) {
     // Fences take 8 characters; keep each description well under the 6000-per-message budget.
     for (const [k, chunk] of chunkLines(renderTable({ ...t, title: undefined }), 1800).entries()) {

@@ -34,11 +34,12 @@ export function renderSlack(a: Answer): SlackMessage[] {
   const cites = a.citations.map((c, i) => `[${i + 1}] ${c.source} · ${c.table} · 第 ${c.line} 行（${c.department} ${c.year}年${c.scope}）`);
   for (const chunk of chunkLines(cites, SLACK.sectionText)) blocks.push({ type: 'context', elements: [mrkdwn(esc(chunk))] });
 
-  const fallback = clip([a.title, a.summary].filter(Boolean).join('\n'), SLACK.fallbackText);
+  // The fallback text is parsed for notifications, so it is escaped like any mrkdwn.
+  const fallback = clip(esc([a.title, a.summary].filter(Boolean).join('\n')), SLACK.fallbackText);
   const messages: SlackMessage[] = [];
   for (let i = 0; i < blocks.length; i += SLACK.blocksPerMessage) {
     const part = blocks.slice(i, i + SLACK.blocksPerMessage);
-    messages.push({ text: i === 0 ? fallback : `${clip(a.title, 100)}（续 ${i / SLACK.blocksPerMessage + 1}）`, blocks: part });
+    messages.push({ text: i === 0 ? fallback : `${esc(clip(a.title, 100))}（续 ${i / SLACK.blocksPerMessage + 1}）`, blocks: part });
   }
   return messages;
 }

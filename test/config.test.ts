@@ -1,0 +1,66 @@
+// Configuration from the environment: validated at start, errors name the variable.
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../src/config.js';
+import { createLogger, createRedactor } from '../src/log.js';
+
+const SLACK = { SLACK_BOT_TOKEN: 'xoxb-1-2-abc', SLACK_SIGNING_SECRET: 'abcdef0123456789abcdef' };
+const DISCORD = { DISCORD_TOKEN: 'MTAwMDAwMDAwMDAwMDAwMDAx.GfAkEt.0123456789abcdefghijklmnopqrstuvwxyzABCD', DISCORD_APPLICATION_ID: '100000000000000001' };
+const problems = (env: Record<string, string>) => {
+  try {
+    loadConfig(env);
+  } catch (e) {
+    return (e as ConfigError).problems;
+  }
+  return [];
+};
+
+describe('loadConfig', () => {
+  it('no platform variables: the console', () => {
+    expect(loadConfig({})).toMatchObject({ slack: null, discord: null, logLevel: 'info' });
+  });
+
+  it('Slack HTTP mode with the default port, Discord with a guild', () => {
+    const c = loadConfig({ ...SLACK, ...DISCORD, DISCORD_GUILD_ID: '200000000000000002', SLACK_API_URL: 'http://127.0.0.1:9/api/' });
+    expect(c.slack).toMatchObject({ port: 3000, apiUrl: 'http://127.0.0.1:9/api/' });
+    expect(c.discord).toMatchObject({ guildId: '200000000000000002' });
+    expect(c.secrets).toHaveLength(3);
+  });
+
+  it('empty variables count as unset', () => {
+    expect(loadConfig({ SLACK_BOT_TOKEN: '', PORT: '' }).slack).toBeNull();
+  });
+
+  it.each([
+    [{ SLACK_BOT_TOKEN: 'abc' }, /^SLACK_BOT_TOKEN 应以 xoxb- 开头/],
+    [{ SLACK_BOT_TOKEN: 'xoxb-1' }, /^SLACK_SIGNING_SECRET（HTTP 模式）或 SLACK_APP_TOKEN/],
+    [{ SLACK_SIGNING_SECRET: 'abcdef0123456789abcdef' }, /^SLACK_BOT_TOKEN 未设置/],
+    [{ ...SLACK, PORT: 'eighty' }, /^PORT /],
+    [{ ...SLACK, SLACK_API_URL: 'not a url' }, /^SLACK_API_URL /],
+    [{ DISCORD_TOKEN: DISCORD.DISCORD_TOKEN }, /^DISCORD_APPLICATION_ID 未设置/],
+    [{ DISCORD_APPLICATION_ID: '12' }, /^DISCORD_APPLICATION_ID /],
+  ] as [Record<string, string>, RegExp][])('%j is refused with a message naming the variable', (env, message) => {
+    expect(problems(env)[0]).toMatch(message);
+  });
+
+  it('never repeats a secret in its message', () => {
+    const msg = problems({ SLACK_BOT_TOKEN: 'secret-token-value' }).join();
+    expect(msg).not.toContain('secret-token-value');
+  });
+});
+
+describe('logging', () => {
+  it('redacts configured secrets and token shapes from every line', () => {
+    const lines: string[] = [];
+    const log = createLogger({ secrets: ['abcdef0123456789abcdef'], write: (l) => void lines.push(l) });
+    log({ level: 'error', error: 'failed with abcdef0123456789abcdef and xoxb-9-9-zzzzzzzz and xapp-1-A1-123-abcdef' });
+    expect(lines[0]).not.toMatch(/abcdef0123456789abcdef|xoxb-9|xapp-1/);
+    expect(JSON.parse(lines[0]).error).toBe('failed with [REDACTED] and [REDACTED] and [REDACTED]');
+  });
+
+  it('drops lines below the level', () => {
+    const lines: string[] = [];
+    createLogger({ level: 'warn', write: (l) => void lines.push(l) })({ level: 'info', message: 'x' });
+    expect(lines).toEqual([]);
+    expect(createRedactor([])('plain')).toBe('plain');
+  });
+});

@@ -1,0 +1,154 @@
+// A local stand-in for Discord on 127.0.0.1: the REST API (interaction callbacks, webhooks,
+// command registration, channel messages; every call recorded) and a gateway websocket that says
+// HELLO, answers IDENTIFY with READY, acks heartbeats and pushes interactions.
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { WebSocketServer, type WebSocket } from 'ws';
+
+export const APP_ID = '100000000000000001';
+export const GUILD_ID = '200000000000000002';
+export const CHANNEL_ID = '300000000000000003';
+
+export interface RestCall {
+  method: string;
+  path: string;
+  body: any;
+}
+
+export interface FakeDiscord {
+  apiUrl: string;
+  calls: RestCall[];
+  identified(): Promise<void>;
+  /** Sends an interaction over the gateway; returns its id and token. */
+  interact(data: Record<string, unknown>, type?: 2 | 4): { id: string; token: string };
+  failNext(pathPart: string, status: number, headers?: Record<string, string>, times?: number): void;
+  waitFor(pred: () => boolean, ms?: number): Promise<void>;
+  close(): Promise<void>;
+}
+
+const read = (req: IncomingMessage) => new Promise<string>((r) => { let d = ''; req.on('data', (c) => (d += c)); req.on('end', () => r(d)); });
+
+const USER = { id: '400000000000000004', username: 'asker', discriminator: '0', global_name: 'Asker', avatar: null };
+
+function message(body: any, id: string) {
+  return {
+    id, type: 0, channel_id: CHANNEL_ID, content: body?.content ?? '', embeds: body?.embeds ?? [], attachments: [], components: [], mentions: [], mention_roles: [],
+    pinned: false, mention_everyone: false, tts: false, timestamp: new Date().toISOString(), edited_timestamp: null, flags: body?.flags ?? 0,
+    author: { id: APP_ID, username: 'budget-bot', discriminator: '0', bot: true, avatar: null }, webhook_id: APP_ID, application_id: APP_ID,
+  };
+}
+
+export async function startFakeDiscord(): Promise<FakeDiscord> {
+  const calls: RestCall[] = [];
+  const failures = new Map<string, { status: number; headers: Record<string, string>; times: number }>();
+  let gateway: WebSocket | null = null;
+  let onIdentify: (() => void) | null = null;
+  let seq = 0;
+  let nextId = 500000000000000000n;
+
+  const server: Server = createServer(async (req, res) => {
+    const raw = await read(req);
+    const path = decodeURIComponent((req.url ?? '').split('?')[0]);
+    let body: any = null;
+    try {
+      body = raw ? JSON.parse(raw) : null;
+    } catch {
+      body = raw;
+    }
+    calls.push({ method: req.method ?? '', path, body });
+    const json = (status: number, obj: unknown, headers: Record<string, string> = {}) => {
+      // A 204 has no body, and so no content type (a client would try to parse an empty JSON body).
+      res.writeHead(status, obj === undefined ? headers : { 'content-type': 'application/json', ...headers });
+      res.end(obj === undefined ? undefined : JSON.stringify(obj));
+    };
+    for (const [part, f] of failures) {
+      if (path.includes(part) && f.times > 0) {
+        f.times--;
+        return json(f.status, { message: f.status === 429 ? 'You are being rate limited.' : 'Server error', code: 0, retry_after: Number(f.headers['retry-after'] ?? 0), global: false }, f.headers);
+      }
+    }
+    const port = (server.address() as AddressInfo).port;
+    if (path === '/api/v10/gateway/bot') {
+      return json(200, { url: `ws://127.0.0.1:${port}/gateway`, shards: 1, session_start_limit: { total: 1000, remaining: 1000, reset_after: 0, max_concurrency: 1 } });
+    }
+    if (/^\/api\/v10\/interactions\/\d+\/[^/]+\/callback$/.test(path)) return json(204, undefined);
+    if (/^\/api\/v10\/webhooks\/\d+\/[^/]+\/messages\/@original$/.test(path)) {
+      return req.method === 'DELETE' ? json(204, undefined) : json(200, message(body, String(nextId++)));
+    }
+    if (/^\/api\/v10\/webhooks\/\d+\/[^/]+$/.test(path)) return json(200, message(body, String(nextId++)));
+    if (/^\/api\/v10\/channels\/\d+\/messages$/.test(path)) return json(200, message(body, String(nextId++)));
+    if (/commands$/.test(path) && req.method === 'PUT') return json(200, (body as any[]).map((c, i) => ({ ...c, id: String(600000000000000000n + BigInt(i)), application_id: APP_ID, version: '1' })));
+    return json(404, { message: 'Unknown', code: 0 });
+  });
+
+  const wss = new WebSocketServer({ noServer: true });
+  server.on('upgrade', (req, sock, head) => {
+    wss.handleUpgrade(req, sock, head, (ws) => {
+      gateway = ws;
+      ws.send(JSON.stringify({ op: 10, d: { heartbeat_interval: 41250 }, s: null, t: null }));
+      ws.on('message', (data) => {
+        const msg = JSON.parse(String(data));
+        if (msg.op === 1) ws.send(JSON.stringify({ op: 11, d: null, s: null, t: null }));
+        if (msg.op === 2) {
+          const port = (server.address() as AddressInfo).port;
+          ws.send(JSON.stringify({
+            op: 0, t: 'READY', s: ++seq,
+            d: {
+              v: 10, user: { id: APP_ID, username: 'budget-bot', discriminator: '0', bot: true, avatar: null, flags: 0 }, guilds: [],
+              session_id: 'fake-session', resume_gateway_url: `ws://127.0.0.1:${port}/gateway`, application: { id: APP_ID, flags: 0 }, shard: [0, 1],
+            },
+          }));
+          onIdentify?.();
+        }
+      });
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const port = (server.address() as AddressInfo).port;
+  let interactionId = 700000000000000000n;
+
+  return {
+    apiUrl: `http://127.0.0.1:${port}/api`,
+    calls,
+    identified: () => new Promise<void>((r) => (gateway ? (onIdentify = r) : (onIdentify = r))),
+    interact(data, type = 2) {
+      const id = String(interactionId++);
+      const token = `tok-${id}`;
+      gateway!.send(JSON.stringify({
+        op: 0, t: 'INTERACTION_CREATE', s: ++seq,
+        d: {
+          id, token, type, version: 1, application_id: APP_ID, guild_id: GUILD_ID, channel_id: CHANNEL_ID,
+          channel: { id: CHANNEL_ID, type: 0, guild_id: GUILD_ID, name: 'budget' },
+          member: { user: USER, roles: [], permissions: '0', joined_at: new Date().toISOString(), deaf: false, mute: false, flags: 0 },
+          data: { id: '800000000000000008', type: 1, ...data },
+          locale: 'zh-CN', guild_locale: 'zh-CN', app_permissions: '0', entitlements: [], authorizing_integration_owners: { '0': GUILD_ID }, context: 0,
+        },
+      }));
+      return { id, token };
+    },
+    failNext(pathPart, status, headers = {}, times = 1) {
+      failures.set(pathPart, { status, headers, times });
+    },
+    async waitFor(pred, ms = 5000) {
+      const until = Date.now() + ms;
+      while (!pred()) {
+        if (Date.now() > until) throw new Error('timed out waiting for the fake Discord');
+        await new Promise((r) => setTimeout(r, 10));
+      }
+    },
+    async close() {
+      gateway?.terminate();
+      wss.close();
+      server.closeAllConnections();
+      await new Promise((r) => server.close(r));
+    },
+  };
+}
+
+/** Options as Discord sends them for a chat input command. */
+export function commandData(name: string, options: Record<string, string | number> = {}, focused?: string) {
+  return {
+    name,
+    options: Object.entries(options).map(([k, v]) => ({ name: k, type: typeof v === 'number' ? 4 : 3, value: v, ...(k === focused ? { focused: true } : {}) })),
+  };
+}

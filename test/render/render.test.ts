@@ -1,0 +1,88 @@
+// Renderers keep within every platform limit, whatever the answer's size.
+import { describe, expect, it } from 'vitest';
+import { COMMANDS } from '../../commands/index.js';
+import { createAnswer } from '../../src/core/answer.js';
+import { discordCommands, slackManifest } from '../../src/core/registry.js';
+import { renderDiscord } from '../../src/render/discord.js';
+import { DISCORD, SLACK } from '../../src/render/limits.js';
+import { renderSlack } from '../../src/render/slack.js';
+import { displayWidth, renderText } from '../../src/render/text.js';
+
+function huge() {
+  const b = createAnswer('长'.repeat(400));
+  b.answer.summary = '摘要'.repeat(3000);
+  for (let i = 0; i < 60; i++) b.field(`字段 ${i}`, '值'.repeat(1500), { source: 'a.txt', department: '某局', year: 2024, scope: '部门', table: '表', line: i + 1 });
+  b.table({ title: '表', columns: ['a', 'b'], rows: Array.from({ length: 500 }, (_, i) => [String(i), '内容'.repeat(30)]) });
+  for (let i = 0; i < 80; i++) b.answer.warnings.push(`警告 ${i} `.repeat(50));
+  return b.answer;
+}
+
+describe('Slack Block Kit', () => {
+  const messages = renderSlack(huge());
+  it('splits into messages of at most 50 blocks, every text within 3000', () => {
+    expect(messages.length).toBeGreaterThan(1);
+    for (const m of messages) {
+      expect(m.blocks.length).toBeLessThanOrEqual(SLACK.blocksPerMessage);
+      expect(m.text.length).toBeLessThanOrEqual(SLACK.fallbackText);
+      for (const b of m.blocks as any[]) {
+        if (b.text) expect(b.text.text.length).toBeLessThanOrEqual(b.type === 'header' ? SLACK.headerText : SLACK.sectionText);
+        for (const f of b.fields ?? []) expect(f.text.length).toBeLessThanOrEqual(SLACK.fieldText);
+        expect((b.fields ?? []).length).toBeLessThanOrEqual(SLACK.fieldsPerSection);
+      }
+    }
+  });
+  it('escapes Slack\'s control sequences in everything parsed as mrkdwn', () => {
+    const b = createAnswer('<!channel> 标题');
+    b.answer.summary = '<@U1> & <!here>';
+    const [m] = renderSlack(b.answer);
+    const mrkdwn = JSON.stringify([m.text, ...m.blocks.filter((x: any) => x.type !== 'header')]);
+    expect(mrkdwn).not.toMatch(/<!channel>|<!here>|<@U1>/);
+    expect(mrkdwn).toContain('&lt;!here&gt;');
+  });
+});
+
+describe('Discord embeds', () => {
+  it('keeps 10 embeds, 25 fields, 1024 per field and 6000 characters per message', () => {
+    const messages = renderDiscord(huge());
+    expect(messages.length).toBeGreaterThan(1);
+    for (const m of messages) {
+      expect(m.embeds.length).toBeLessThanOrEqual(DISCORD.embedsPerMessage);
+      let chars = 0;
+      for (const e of m.embeds) {
+        expect((e.fields ?? []).length).toBeLessThanOrEqual(DISCORD.fieldsPerEmbed);
+        for (const f of e.fields ?? []) expect(f.value.length).toBeLessThanOrEqual(DISCORD.fieldValue);
+        expect((e.title ?? '').length).toBeLessThanOrEqual(DISCORD.title);
+        expect((e.description ?? '').length).toBeLessThanOrEqual(DISCORD.description);
+        chars += (e.title?.length ?? 0) + (e.description?.length ?? 0) + (e.fields ?? []).reduce((n, f) => n + f.name.length + f.value.length, 0);
+      }
+      expect(chars).toBeLessThanOrEqual(DISCORD.charsPerMessage);
+    }
+  });
+});
+
+describe('plain text', () => {
+  it('aligns CJK as double width and lists sources', () => {
+    expect(displayWidth('竹山县 ab')).toBe(9);
+    const b = createAnswer('标题');
+    b.field('支出总计', '1.00 万元', { source: 'x.txt', department: '某局', year: 2024, scope: '部门', table: '表一', line: 7 });
+    expect(renderText(b.answer)).toContain('[1] x.txt · 表一 · 第 7 行（某局 2024年部门）');
+  });
+});
+
+describe('registrations generated from the definitions', () => {
+  it('Discord: required options first, descriptions within 100, autocomplete where the option completes', () => {
+    for (const c of discordCommands(COMMANDS)) {
+      expect(c.name).toMatch(/^[a-z]{1,32}$/);
+      expect(c.description.length).toBeLessThanOrEqual(DISCORD.commandDescription);
+      const firstOptional = c.options.findIndex((o) => !o.required);
+      if (firstOptional >= 0) expect(c.options.slice(firstOptional).every((o) => !o.required)).toBe(true);
+    }
+  });
+
+  it('Slack: every command in the manifest, socket mode without URLs', () => {
+    const m = slackManifest(COMMANDS, { socketMode: true });
+    expect(m.features.slash_commands.map((c) => c.command)).toEqual(COMMANDS.map((c) => `/${c.name}`));
+    expect(JSON.stringify(m)).not.toContain('request_url');
+    expect(m.oauth_config.scopes.bot).toEqual(expect.arrayContaining(['commands', 'app_mentions:read', 'chat:write', 'im:history']));
+  });
+});
