@@ -8,12 +8,9 @@ import { scanWords } from '../src/query/catalog.js';
 import { requireDepartment } from '../src/query/resolve.js';
 import { topicOf } from '../src/query/topics.js';
 import { extractYears } from '../src/query/years.js';
+import { COMPARED_TOTALS, TOTAL_LABELS } from './labels.js';
 import { citation, docLabel, pickDocument } from './support.js';
 
-const TOTALS = [
-  ['income_total', '收入总计'], ['expenditure_total', '支出总计'], ['basic', '基本支出'], ['project', '项目支出'],
-  ['personnel', '人员经费'], ['public_funds', '公用经费'], ['three_public', '“三公”经费'], ['procurement_total', '政府采购'],
-] as const;
 
 export default defineCommand({
   name: 'compare',
@@ -57,7 +54,7 @@ export default defineCommand({
       rows = codes.map((code) => row(`${code} ${(items[0].get(code) ?? items[1].get(code))!.name}`, items.map((m) => m.get(code)?.total ?? null), items.map((m, i) => b.cite(citation(docs[i], m.get(code))))));
     } else {
       const totals = docs.map((d) => q.totals(d.id));
-      rows = TOTALS.map(([k, label]) => row(label, totals.map((t) => t.get(k)?.value ?? null), totals.map((t, i) => b.cite(citation(docs[i], t.get(k))))));
+      rows = [...COMPARED_TOTALS, 'procurement_total' as const].map((k) => row(TOTAL_LABELS[k], totals.map((t) => t.get(k)?.value ?? null), totals.map((t, i) => b.cite(citation(docs[i], t.get(k))))));
     }
     b.table({
       columns: header,

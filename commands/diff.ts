@@ -9,13 +9,9 @@ import { ZERO } from '../src/parse/amount.js';
 import { requireDepartment } from '../src/query/resolve.js';
 import { extractYears, resolveYear } from '../src/query/years.js';
 import type { DocRow, Queries } from '../src/store/queries.js';
+import { COMPARED_TOTALS, TOTAL_LABELS } from './labels.js';
 import { citation, docLabel, latestYear, pickDocument } from './support.js';
 
-const TOTALS = [
-  ['income_total', '收入总计'], ['expenditure_total', '支出总计'], ['basic', '基本支出'], ['project', '项目支出'],
-  ['personnel', '人员经费'], ['public_funds', '公用经费'], ['three_public', '“三公”经费'],
-] as const;
-const METRIC_NAMES: Record<string, string> = Object.fromEntries(TOTALS);
 
 interface Mover {
   label: string;
@@ -61,8 +57,8 @@ function computed(q: Queries, from: DocRow, to: DocRow) {
   const b = createAnswer(`${to.unitName ?? to.department}：${from.year} → ${to.year}`);
   const ft = q.totals(from.id);
   const tt = q.totals(to.id);
-  const totalRows: Mover[] = TOTALS.filter(([k]) => ft.has(k) || tt.has(k)).map(([k, label]) => ({
-    label, from: ft.get(k)?.value ?? null, to: tt.get(k)?.value ?? null, cites: [b.cite(citation(from, ft.get(k))), b.cite(citation(to, tt.get(k)))],
+  const totalRows: Mover[] = COMPARED_TOTALS.filter((k) => ft.has(k) || tt.has(k)).map((k) => ({
+    label: TOTAL_LABELS[k], from: ft.get(k)?.value ?? null, to: tt.get(k)?.value ?? null, cites: [b.cite(citation(from, ft.get(k))), b.cite(citation(to, tt.get(k)))],
   }));
   b.table({ title: '总额', ...moverTable(totalRows, from.year, to.year) });
 
@@ -115,7 +111,7 @@ function stated(q: Queries, doc: DocRow, fromYear: number) {
   }
   b.answer.summary = `只载入了 ${doc.year} 年的文件，以下是文件说明中所述与 ${fromYear} 年的变化（未经两年表格核对）。`;
   for (const c of changes) {
-    b.field(METRIC_NAMES[c.metric] ?? c.metric, `${signed(c.change)} 万元${c.percent ? `（${c.percent.startsWith('-') ? '' : '+'}${c.percent}%）` : ''}`, citation(doc, c));
+    b.field(TOTAL_LABELS[c.metric as keyof typeof TOTAL_LABELS] ?? c.metric, `${signed(c.change)} 万元${c.percent ? `（${c.percent.startsWith('-') ? '' : '+'}${c.percent}%）` : ''}`, citation(doc, c));
   }
   return b.answer;
 }
