@@ -7,6 +7,7 @@ import { openDatabase, StoreError } from './store/db.js';
 import { COMMANDS } from '../commands/index.js';
 import { ConfigError, loadConfig } from './config.js';
 import { createLogger } from './log.js';
+import { createRateLimiter } from './core/rate-limit.js';
 import { slackManifest } from './core/registry.js';
 import { startSlack } from './adapters/slack.js';
 import { registerDiscordCommands, startDiscord } from './adapters/discord.js';
@@ -36,8 +37,9 @@ program
   .addOption(dataOption())
   .addOption(dbOption())
   .option('--force', '即使文件未变也重新解析')
-  .action((opts: { data: string; db: string; force?: boolean }) => {
-    const report = ingestDirectory(resolve(opts.data), resolve(opts.db), { force: opts.force });
+  .option('--max-size <mb>', '数据库最大体积（MB），超过则报错而不写满磁盘', (v) => Number(v))
+  .action((opts: { data: string; db: string; force?: boolean; maxSize?: number }) => {
+    const report = ingestDirectory(resolve(opts.data), resolve(opts.db), { force: opts.force, maxBytes: opts.maxSize ? opts.maxSize * 1024 * 1024 : undefined });
     console.log(formatIngestReport(report));
     if (report.disclosures === 0) process.exitCode = 1;
   });
@@ -108,7 +110,10 @@ program
     const log = createLogger({ secrets: cfg.secrets, level: cfg.logLevel });
     const dbFile = resolve(opts.db ?? cfg.dbFile);
     ensureDatabase(dbFile);
-    const app = openApp(dbFile, log);
+    const app = openApp(dbFile, log, COMMANDS, {
+      perUser: createRateLimiter({ capacity: cfg.rateLimit.perUser, perMinute: cfg.rateLimit.perUser }),
+      perChannel: createRateLimiter({ capacity: cfg.rateLimit.perChannel, perMinute: cfg.rateLimit.perChannel }),
+    });
     const running: { stop(): Promise<void> }[] = [];
     if (cfg.slack) running.push(await startSlack(app, cfg.slack, log));
     if (cfg.discord) running.push(await startDiscord(app, cfg.discord, log));

@@ -15,6 +15,8 @@ const schema = z.object({
   SLACK_API_URL: optional(z.url({ protocol: /^https?$/ })),
   DISCORD_API_URL: optional(z.url({ protocol: /^https?$/ })),
   BUDGET_BOT_DB: optional(z.string().min(1)),
+  RATE_LIMIT_PER_USER: z.preprocess((v) => (v === '' || v === undefined ? 20 : v), z.coerce.number().int().min(1).max(10_000)),
+  RATE_LIMIT_PER_CHANNEL: z.preprocess((v) => (v === '' || v === undefined ? 60 : v), z.coerce.number().int().min(1).max(100_000)),
   LOG_LEVEL: z.preprocess((v) => (v === '' || v === undefined ? 'info' : v), z.enum(['debug', 'info', 'warn', 'error'])),
 });
 
@@ -38,6 +40,8 @@ export interface Config {
   discord: DiscordConfig | null;
   dbFile: string;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
+  /** Questions allowed per minute (and as a burst) per user and per channel. */
+  rateLimit: { perUser: number; perChannel: number };
   /** Every secret value, for redaction from logs. */
   secrets: string[];
 }
@@ -64,6 +68,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     discord: e.DISCORD_TOKEN ? { token: e.DISCORD_TOKEN, applicationId: e.DISCORD_APPLICATION_ID!, guildId: e.DISCORD_GUILD_ID, apiUrl: e.DISCORD_API_URL } : null,
     dbFile: e.BUDGET_BOT_DB ?? DEFAULT_DB_FILE,
     logLevel: e.LOG_LEVEL,
+    rateLimit: { perUser: e.RATE_LIMIT_PER_USER, perChannel: e.RATE_LIMIT_PER_CHANNEL },
     secrets: [e.SLACK_BOT_TOKEN, e.SLACK_SIGNING_SECRET, e.SLACK_APP_TOKEN, e.DISCORD_TOKEN].filter((s): s is string => !!s),
   };
 }

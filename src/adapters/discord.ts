@@ -6,6 +6,7 @@ import { Client, DiscordAPIError, Events, GatewayIntentBits, MessageFlags, REST,
 import type { App } from '../app.js';
 import type { DiscordConfig } from '../config.js';
 import { complete } from '../core/autocomplete.js';
+import { createTtlSet } from '../core/rate-limit.js';
 import { discordCommands } from '../core/registry.js';
 import type { Logger } from '../log.js';
 import { renderDiscord } from '../render/discord.js';
@@ -19,7 +20,7 @@ export interface DiscordAdapter {
 /** Interactions expire after 15 minutes, or 3 seconds unanswered: Discord says "Unknown interaction". */
 const EXPIRED = new Set([10062, 10015]);
 
-async function onInteraction(interaction: Interaction, app: App, log: Logger, latency: Map<string, number>, deferAfterMs: number) {
+async function onInteraction(interaction: Interaction, app: App, latency: Map<string, number>, deferAfterMs: number) {
   if (interaction.isAutocomplete()) {
     const focused = interaction.options.getFocused(true);
     const option = app.commands.find((c) => c.name === interaction.commandName)?.options.find((o) => o.name === focused.name);
@@ -32,7 +33,7 @@ async function onInteraction(interaction: Interaction, app: App, log: Logger, la
   const deferred = (latency.get(name) ?? 0) > deferAfterMs;
   if (deferred) await interaction.deferReply();
   const options = Object.fromEntries(interaction.options.data.map((o) => [o.name, o.value as string | number]));
-  const result = app.dispatch({ command: name, options, platform: 'discord' });
+  const result = app.dispatch({ command: name, options, platform: 'discord', user: `discord:${interaction.user.id}`, channel: `discord:${interaction.channelId}` });
   latency.set(name, result.millis);
   const [first, ...rest] = renderDiscord(result.answer);
   const ephemeral = result.answer.ephemeral ? MessageFlags.Ephemeral : undefined;
@@ -48,9 +49,15 @@ async function onInteraction(interaction: Interaction, app: App, log: Logger, la
 export async function startDiscord(app: App, cfg: DiscordConfig, log: Logger, { deferAfterMs = 1000 } = {}): Promise<DiscordAdapter> {
   const client = new Client({ intents: [GatewayIntentBits.Guilds], rest: cfg.apiUrl ? { api: cfg.apiUrl } : {} });
   const latency = new Map<string, number>();
+  // A resumed gateway session can replay events: each interaction is answered once.
+  const seen = createTtlSet(20 * 60 * 1000);
   client.on(Events.InteractionCreate, async (interaction) => {
+    if (!seen.add(interaction.id)) {
+      log({ level: 'info', source: 'discord', message: 'duplicate interaction ignored', interactionId: interaction.id });
+      return;
+    }
     try {
-      await onInteraction(interaction, app, log, latency, deferAfterMs);
+      await onInteraction(interaction, app, latency, deferAfterMs);
     } catch (err) {
       const expired = err instanceof DiscordAPIError && EXPIRED.has(Number(err.code));
       log({ level: expired ? 'warn' : 'error', source: 'discord', message: expired ? 'interaction expired before the answer was sent' : 'failed to answer an interaction', error: (err as Error).message });

@@ -7,6 +7,7 @@ import type { App as BudgetApp } from '../app.js';
 import type { SlackConfig } from '../config.js';
 import type { Logger } from '../log.js';
 import { renderSlack } from '../render/slack.js';
+import { createTtlSet } from '../core/rate-limit.js';
 
 
 export interface SlackAdapter {
@@ -22,8 +23,15 @@ function boltLogger(log: Logger) {
   return { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error'), setLevel() {}, getLevel: () => LogLevel.INFO, setName() {} };
 }
 
-export async function startSlack(app: BudgetApp, cfg: SlackConfig, log: Logger, extra: { botId?: string; botUserId?: string } = {}): Promise<SlackAdapter> {
-  const clientOptions = cfg.apiUrl ? { slackApiUrl: cfg.apiUrl } : undefined;
+export interface SlackOptions {
+  botId?: string;
+  botUserId?: string;
+  /** How Web API calls are retried on errors and rate limits (Retry-After is always honoured). */
+  retryConfig?: { retries: number; factor?: number; minTimeout?: number; maxTimeout?: number };
+}
+
+export async function startSlack(app: BudgetApp, cfg: SlackConfig, log: Logger, { retryConfig = { retries: 5, factor: 2, minTimeout: 500, maxTimeout: 30_000 }, ...extra }: SlackOptions = {}): Promise<SlackAdapter> {
+  const clientOptions = { ...(cfg.apiUrl ? { slackApiUrl: cfg.apiUrl } : {}), retryConfig };
   const socketMode = !!cfg.appToken && !cfg.signingSecret;
   const b = new App({
     token: cfg.botToken,
@@ -33,11 +41,23 @@ export async function startSlack(app: BudgetApp, cfg: SlackConfig, log: Logger, 
     logLevel: LogLevel.INFO,
     ...extra,
   });
-  const dispatch = (text: string, command?: string) => app.dispatch({ text, command, platform: 'slack' });
+  const dispatch = (text: string, command: string | undefined, who: { user?: string; channel?: string }) =>
+    app.dispatch({ text, command, platform: 'slack', user: who.user && `slack:${who.user}`, channel: who.channel && `slack:${who.channel}` });
+
+  // Slack retries an event it thinks went unanswered (after 1 minute, then 5): answer each once.
+  const seenEvents = createTtlSet(30 * 60 * 1000);
+  b.use(async ({ body, next }) => {
+    const eventId = (body as { event_id?: string }).event_id;
+    if (eventId && !seenEvents.add(eventId)) {
+      log({ level: 'info', source: 'slack', message: 'duplicate event ignored', eventId });
+      return;
+    }
+    await next();
+  });
 
   for (const def of app.commands) {
     b.command(`/${def.name}`, async ({ command, ack, respond }) => {
-      const { answer } = dispatch(command.text ?? '', def.name);
+      const { answer } = dispatch(command.text ?? '', def.name, { user: command.user_id, channel: command.channel_id });
       const response_type = answer.ephemeral ? 'ephemeral' : 'in_channel';
       const [first, ...rest] = renderSlack(answer);
       await ack({ response_type, ...first });
@@ -47,7 +67,7 @@ export async function startSlack(app: BudgetApp, cfg: SlackConfig, log: Logger, 
 
   b.event('app_mention', async ({ event, say, client }) => {
     const text = event.text.replace(/<@[A-Z0-9]+(?:\|[^>]*)?>/g, ' ').trim();
-    const { answer } = dispatch(text);
+    const { answer } = dispatch(text, undefined, { user: event.user, channel: event.channel });
     const thread_ts = event.thread_ts ?? event.ts;
     for (const m of renderSlack(answer)) {
       if (answer.ephemeral && event.user) await client.chat.postEphemeral({ channel: event.channel, user: event.user, thread_ts, ...m });
@@ -57,7 +77,8 @@ export async function startSlack(app: BudgetApp, cfg: SlackConfig, log: Logger, 
 
   b.message(async ({ message, say }) => {
     if (message.channel_type !== 'im' || message.subtype !== undefined || !('text' in message) || !message.text) return;
-    for (const m of renderSlack(dispatch(message.text).answer)) await say(m);
+    const who = { user: 'user' in message ? message.user : undefined, channel: message.channel };
+    for (const m of renderSlack(dispatch(message.text, undefined, who).answer)) await say(m);
   });
 
   b.error(async (error) => {

@@ -6,6 +6,7 @@ import { UserError } from '../errors.js';
 import { foldWidth } from '../parse/amount.js';
 import { understand } from '../query/intent.js';
 import { createAnswer, errorAnswer, type Answer } from './answer.js';
+import type { RateLimiter } from './rate-limit.js';
 import type { CommandContext, CommandDef, CommandInput } from './command.js';
 
 export interface Request {
@@ -16,12 +17,20 @@ export interface Request {
   options?: CommandInput['options'];
   /** Where the request came from, for the log line (console, slack, discord). */
   platform?: string;
+  /** Who asked and where, for rate limiting (platform-qualified ids). */
+  user?: string;
+  channel?: string;
+}
+
+export interface Limits {
+  perUser?: RateLimiter;
+  perChannel?: RateLimiter;
 }
 
 export interface DispatchResult {
   answer: Answer;
   command: string;
-  outcome: 'ok' | 'user-error' | 'bug';
+  outcome: 'ok' | 'user-error' | 'rate-limited' | 'bug';
   requestId: string;
   millis: number;
 }
@@ -35,7 +44,29 @@ export function sanitize(text: string): string {
   return foldWidth(text).replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]/g, '').replace(/\u3000/g, ' ').trim();
 }
 
-export function createDispatcher(commands: CommandDef[], ctx: () => CommandContext, log: Logger = () => {}) {
+/**
+ * Options as the definition declares them: strings sanitized and bounded, integers finite,
+ * anything undeclared dropped. A platform (or anyone forging a payload) cannot hand a command
+ * a type it does not expect.
+ */
+export function normalizeOptions(def: CommandDef, options: CommandInput['options']): CommandInput['options'] {
+  const out: CommandInput['options'] = {};
+  for (const o of def.options) {
+    const v = options[o.name];
+    if (v === undefined || v === null) continue;
+    if (o.type === 'integer') {
+      const n = Number(v);
+      if (Number.isFinite(n)) out[o.name] = Math.trunc(n);
+    } else {
+      const text = sanitize(String(v));
+      if (text.length > MAX_INPUT) throw new UserError(`参数 ${o.name} 太长了（${text.length} 个字符）。`, [], 'too-long');
+      out[o.name] = text;
+    }
+  }
+  return out;
+}
+
+export function createDispatcher(commands: CommandDef[], ctx: () => CommandContext, log: Logger = () => {}, limits: Limits = {}) {
   const byName = new Map(commands.map((c) => [c.name, c]));
 
   function route(req: Request): { def: CommandDef; input: CommandInput } {
@@ -43,12 +74,15 @@ export function createDispatcher(commands: CommandDef[], ctx: () => CommandConte
     if (raw.length > MAX_INPUT) throw new UserError(`问题太长了（${raw.length} 个字符），请控制在 ${MAX_INPUT} 个字符以内。`, [], 'too-long');
     if (req.command) {
       const def = byName.get(req.command.replace(/^\//, ''));
-      if (!def) throw new UserError(`没有 /${req.command} 这个命令。`, commands.map((c) => `/${c.name}`), 'unknown-command');
-      return { def, input: { options: req.options ?? {}, text: raw } };
+      if (!def) throw new UserError(`没有 /${sanitize(req.command).slice(0, 30)} 这个命令。`, commands.map((c) => `/${c.name}`), 'unknown-command');
+      return { def, input: { options: normalizeOptions(def, req.options ?? {}), text: raw } };
     }
     if (!raw) return { def: byName.get('help')!, input: { options: {}, text: '' } };
     const m = /^\/?([a-zA-Z][\w-]*)(?:\s+|$)([\s\S]*)$/.exec(raw);
-    if (m && byName.has(m[1].toLowerCase())) return { def: byName.get(m[1].toLowerCase())!, input: { options: req.options ?? {}, text: m[2].trim() } };
+    if (m && byName.has(m[1].toLowerCase())) {
+      const def = byName.get(m[1].toLowerCase())!;
+      return { def, input: { options: normalizeOptions(def, req.options ?? {}), text: m[2].trim() } };
+    }
     if (raw.startsWith('/')) {
       const name = raw.slice(1).split(/\s/)[0];
       throw new UserError(`没有 /${name} 这个命令。用 /help 查看全部命令。`, commands.map((c) => `/${c.name}`), 'unknown-command');
@@ -61,6 +95,15 @@ export function createDispatcher(commands: CommandDef[], ctx: () => CommandConte
     const started = performance.now();
     const requestId = randomUUID().slice(0, 8);
     let command = req.command ?? 'unknown';
+    const limited = (req.user && limits.perUser?.take(req.user)) || undefined;
+    const channelLimited = (req.channel && limits.perChannel?.take(req.channel)) || undefined;
+    const refusal = [limited, channelLimited].find((x) => x && !x.ok) as { retryAfterSec: number } | undefined;
+    if (refusal) {
+      const { answer } = createAnswer('请稍候', 'error');
+      answer.summary = `提问太频繁了，请 ${refusal.retryAfterSec} 秒后再试。`;
+      answer.ephemeral = true;
+      return finish(answer, 'rate-limited');
+    }
     try {
       const { def, input } = route(req);
       command = def.name;

@@ -2,7 +2,7 @@
 // field value, 4096 per description, 6000 per message, 10 embeds per message), split into as many
 // messages as needed. Red for errors, blue for answers.
 import type { Answer } from '../core/answer.js';
-import { chunkLines, clip, DISCORD } from './limits.js';
+import { capMessages, chunkLines, clip, DISCORD } from './limits.js';
 import { renderTable } from './text.js';
 
 export interface DiscordEmbed {
@@ -68,5 +68,5 @@ export function renderDiscord(a: Answer): DiscordMessage[] {
     chars += n;
   }
   if (cur.length) messages.push({ embeds: cur });
-  return messages;
+  return capMessages(messages, (note) => ({ embeds: [{ color, description: note }] }));
 }

@@ -45,3 +45,13 @@ export function chunkLines(lines: string[], max: number): string[] {
   if (cur) out.push(cur);
   return out;
 }
+
+/** No answer posts more messages than this, whatever the query: the rest is cut with a note. */
+export const MAX_MESSAGES_PER_ANSWER = 5;
+
+export const TRUNCATED_NOTE = '回答过长，只显示了前面部分。请缩小范围（指定部门、年份或专题）后再问。';
+
+/** Keeps the first messages and ends with `note` in place of the rest. */
+export function capMessages<T>(messages: T[], note: (text: string) => T): T[] {
+  return messages.length <= MAX_MESSAGES_PER_ANSWER ? messages : [...messages.slice(0, MAX_MESSAGES_PER_ANSWER - 1), note(TRUNCATED_NOTE)];
+}

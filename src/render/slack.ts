@@ -1,7 +1,7 @@
 // An Answer as Slack messages: Block Kit (header, summary, fields, tables as code blocks, warnings,
 // citations) with a plain-text fallback, split into as many messages as Slack's limits require.
 import type { Answer } from '../core/answer.js';
-import { chunkLines, clip, SLACK } from './limits.js';
+import { capMessages, chunkLines, clip, SLACK } from './limits.js';
 import { renderTable } from './text.js';
 
 export interface SlackMessage {
@@ -41,5 +41,5 @@ export function renderSlack(a: Answer): SlackMessage[] {
     const part = blocks.slice(i, i + SLACK.blocksPerMessage);
     messages.push({ text: i === 0 ? fallback : `${esc(clip(a.title, 100))}（续 ${i / SLACK.blocksPerMessage + 1}）`, blocks: part });
   }
-  return messages;
+  return capMessages(messages, (note) => ({ text: note, blocks: [section(note)] }));
 }

@@ -21,7 +21,10 @@ export interface FakeDiscord {
   identified(): Promise<void>;
   /** Sends an interaction over the gateway; returns its id and token. */
   interact(data: Record<string, unknown>, type?: 2 | 4): { id: string; token: string };
-  failNext(pathPart: string, status: number, headers?: Record<string, string>, times?: number): void;
+  failNext(pathPart: string, status: number, headers?: Record<string, string>, times?: number, code?: number): void;
+  /** Drops the gateway connection, as a network failure would. */
+  dropGateway(): void;
+  identifies: number;
   waitFor(pred: () => boolean, ms?: number): Promise<void>;
   close(): Promise<void>;
 }
@@ -40,7 +43,8 @@ function message(body: any, id: string) {
 
 export async function startFakeDiscord(): Promise<FakeDiscord> {
   const calls: RestCall[] = [];
-  const failures = new Map<string, { status: number; headers: Record<string, string>; times: number }>();
+  const failures = new Map<string, { status: number; headers: Record<string, string>; times: number; code: number }>();
+  let identifies = 0;
   let gateway: WebSocket | null = null;
   let onIdentify: (() => void) | null = null;
   let seq = 0;
@@ -64,7 +68,7 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
     for (const [part, f] of failures) {
       if (path.includes(part) && f.times > 0) {
         f.times--;
-        return json(f.status, { message: f.status === 429 ? 'You are being rate limited.' : 'Server error', code: 0, retry_after: Number(f.headers['retry-after'] ?? 0), global: false }, f.headers);
+        return json(f.status, { message: f.status === 429 ? 'You are being rate limited.' : f.code === 10062 ? 'Unknown interaction' : 'Server error', code: f.code, retry_after: Number(f.headers['retry-after'] ?? 0), global: false }, f.headers);
       }
     }
     const port = (server.address() as AddressInfo).port;
@@ -89,7 +93,9 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
       ws.on('message', (data) => {
         const msg = JSON.parse(String(data));
         if (msg.op === 1) ws.send(JSON.stringify({ op: 11, d: null, s: null, t: null }));
+        if (msg.op === 6) ws.send(JSON.stringify({ op: 0, t: 'RESUMED', s: ++seq, d: {} }));
         if (msg.op === 2) {
+          identifies++;
           const port = (server.address() as AddressInfo).port;
           ws.send(JSON.stringify({
             op: 0, t: 'READY', s: ++seq,
@@ -126,8 +132,15 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
       }));
       return { id, token };
     },
-    failNext(pathPart, status, headers = {}, times = 1) {
-      failures.set(pathPart, { status, headers, times });
+    failNext(pathPart, status, headers = {}, times = 1, code = 0) {
+      failures.set(pathPart, { status, headers, times, code });
+    },
+    dropGateway() {
+      gateway?.terminate();
+      gateway = null;
+    },
+    get identifies() {
+      return identifies;
     },
     async waitFor(pred, ms = 5000) {
       const until = Date.now() + ms;

@@ -43,6 +43,8 @@ export interface FakeSlack {
   /** Makes the next calls of a method fail, e.g. with a 429 and Retry-After. */
   failNext(method: string, status: number, headers?: Record<string, string>, times?: number): void;
   pushEnvelope(envelope: Record<string, unknown>): void;
+  /** Drops the Socket Mode connection, as a network failure would. */
+  dropSocket(): void;
   socketConnected(): Promise<void>;
   waitFor(pred: () => boolean, ms?: number): Promise<void>;
   close(): Promise<void>;
@@ -125,6 +127,10 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     },
     pushEnvelope(envelope) {
       socket!.send(JSON.stringify(envelope));
+    },
+    dropSocket() {
+      socket?.terminate();
+      socket = null;
     },
     socketConnected: () => (socket ? Promise.resolve() : new Promise<void>((r) => (onSocket = r))),
     waitFor,

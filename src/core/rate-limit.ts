@@ -1,0 +1,45 @@
+// Token buckets per key (a user, a channel): a burst up to `capacity`, refilled steadily. Memory is
+// bounded: full buckets are forgotten once the map grows large.
+
+export interface RateLimiter {
+  /** Takes one token for the key; when none is left, says how many seconds until one is. */
+  take(key: string): { ok: true } | { ok: false; retryAfterSec: number };
+}
+
+export function createRateLimiter({ capacity, perMinute, now = () => Date.now(), maxKeys = 10_000 }: { capacity: number; perMinute: number; now?: () => number; maxKeys?: number }): RateLimiter {
+  const buckets = new Map<string, { tokens: number; at: number }>();
+  const refillPerMs = perMinute / 60_000;
+  return {
+    take(key) {
+      const t = now();
+      const b = buckets.get(key) ?? { tokens: capacity, at: t };
+      b.tokens = Math.min(capacity, b.tokens + (t - b.at) * refillPerMs);
+      b.at = t;
+      if (buckets.size >= maxKeys && !buckets.has(key)) {
+        for (const [k, v] of buckets) if (v.tokens + (t - v.at) * refillPerMs >= capacity) buckets.delete(k);
+      }
+      buckets.set(key, b);
+      if (b.tokens >= 1) {
+        b.tokens -= 1;
+        return { ok: true };
+      }
+      return { ok: false, retryAfterSec: Math.max(1, Math.ceil((1 - b.tokens) / refillPerMs / 1000)) };
+    },
+  };
+}
+
+/** A set whose members expire: remembers event and interaction ids long enough to drop repeats. */
+export function createTtlSet(ttlMs: number, now = () => Date.now()) {
+  const seen = new Map<string, number>();
+  return {
+    /** True the first time a key is seen within the window; false for a repeat. */
+    add(key: string): boolean {
+      const t = now();
+      if (seen.size > 50_000) for (const [k, exp] of seen) if (exp <= t) seen.delete(k);
+      const exp = seen.get(key);
+      if (exp !== undefined && exp > t) return false;
+      seen.set(key, t + ttlMs);
+      return true;
+    },
+  };
+}
