@@ -106,10 +106,8 @@ export interface IngestOptions {
 export function ingestDirectory(dataDir: string, dbFile: string, { force = false, maxBytes }: IngestOptions = {}): IngestReport {
   const started = performance.now();
   const paths = listDocuments(dataDir);
-  const inputs = paths.map((p) => {
-    const bytes = readFileSync(p);
-    return { path: p, name: basename(p), bytes, sha: createHash('sha256').update(bytes).digest('hex') };
-  });
+  // Streamed: one document in memory at a time, first to fingerprint the set, then to parse it.
+  const inputs = paths.map((p) => ({ path: p, name: basename(p), sha: createHash('sha256').update(readFileSync(p)).digest('hex') }));
   const fingerprint = fingerprintOf(inputs);
   if (!force && existsSync(dbFile) && storedFingerprint(dbFile) === fingerprint) {
     return { dbFile, files: inputs.length, ...countsOf(dbFile), unchanged: true, replaced: false, millis: performance.now() - started };
@@ -132,8 +130,9 @@ export function ingestDirectory(dataDir: string, dbFile: string, { force = false
     db.transaction(() => {
       for (const input of inputs) {
         try {
-          if (input.bytes.length > MAX_DOCUMENT_BYTES) throw new DocumentError(input.name, `文件过大（${(input.bytes.length / 1024 / 1024).toFixed(1)} MB），不像是一份预算公开文件`);
-          const disclosures = parseDocument(decodeDocument(input.bytes, input.name), input.name);
+          const bytes = readFileSync(input.path);
+          if (bytes.length > MAX_DOCUMENT_BYTES) throw new DocumentError(input.name, `文件过大（${(bytes.length / 1024 / 1024).toFixed(1)} MB），不像是一份预算公开文件`);
+          const disclosures = parseDocument(decodeDocument(bytes, input.name), input.name);
           for (const d of disclosures) {
             report.figures += writer.insertDisclosure(d, input.sha).figures;
             report.findings += d.findings.length;
