@@ -2,7 +2,7 @@
 // why it could not be read. No I/O here: the caller reads the file.
 import { detectMeta } from './detect.js';
 import { buildDisclosure } from './disclosure.js';
-import { detectLayout, splitLines } from './lines.js';
+import { detectLayout, splitLines, type Line } from './lines.js';
 import { disclosureStarts, findTables, splitGluedTitles } from './tables.js';
 import { printsTwoDecimals } from './tokens.js';
 import type { Disclosure } from './types.js';
@@ -32,7 +32,12 @@ export function decodeDocument(bytes: Uint8Array, source: string): string {
 }
 
 export function parseDocument(text: string, source: string): Disclosure[] {
-  const lines = splitGluedTitles(splitLines(text));
+  return parseLines(splitLines(text), source);
+}
+
+/** The parser proper, over numbered lines from either front end (a text layer or a PDF). */
+export function parseLines(input: Line[], source: string): Disclosure[] {
+  const lines = splitGluedTitles(input);
   if (!lines.some((l) => l.text.trim())) throw new DocumentError(source, '文件为空');
   const layout = detectLayout(lines);
   const twoDecimals = printsTwoDecimals(lines);

@@ -9,6 +9,14 @@ export interface Line {
   text: string;
   /** True when a page break (form feed) came right before this line. */
   pageStart: boolean;
+  /** Cells with their horizontal extent, when the text came from a PDF's positioned text. */
+  cells?: PositionedCell[];
+}
+
+export interface PositionedCell {
+  text: string;
+  x0: number;
+  x1: number;
 }
 
 export type Layout = 'flowing' | 'cells' | 'tabbed';

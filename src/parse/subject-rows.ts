@@ -82,11 +82,13 @@ function parseTokenRows(tokens: Token[], { layout, unit, twoDecimals, rowNumbers
     if (t.kind === 'num') {
       // A small integer right before a row is that row's 序号, not this row's last cell.
       if (hasRowNumbers && /^\d{1,3}$/.test(t.s) && i + 1 < tokens.length && startsRow(i + 1)) continue;
-      if (orphan.length) { current.name += orphan.join(''); orphan = []; }
       // In flowing text where every amount has two decimals, a bare integer is a folio or 序号.
       if (twoDecimals && layout === 'flowing' && !t.s.includes('.')) continue;
       const v = parseAmount(t.s, unit);
-      if (v) current.values.push(v);
+      // Once text has followed a row's numbers, a number before the next row is not the row's
+      // own (a folio, a note's figure, "公开 06 表"): the row's cells are printed together.
+      if (!v || orphan.length) continue;
+      current.values.push(v);
       continue;
     }
     // Text: before any number it continues the name; after numbers it is an orphan for now.

@@ -97,8 +97,8 @@ function titleAt(lines: Line[], i: number): { text: string; extra: number } | nu
   let text = cleanTitle(flat(i));
   if (!text || /\d{3,}(?:\.\d+)?$/.test(text)) return null;
   if (classifyTitle(text)) return { text, extra: 0 };
-  // A line carrying an amount is a table row, never the first half of a wrapped title.
-  if (/\d[.,]\d/.test(text)) return null;
+  // A line carrying an amount is a table row, and a bare number a folio: never half a title.
+  if (/\d[.,]\d/.test(text) || /^\d+$/.test(text)) return null;
   for (let extra = 1; extra <= 2; extra++) {
     const next = flat(i + extra).replace(/[“”"\s]/g, '');
     if (next.length > 12 || /\d/.test(next)) return null;
