@@ -8,7 +8,11 @@ import { extractYears, resolveYear, type YearRef } from '../src/query/years.js';
 import type { DocRow, Queries } from '../src/store/queries.js';
 
 export function citation(doc: DocRow, at: { table: string; line: number } | null | undefined): Citation | null {
-  return at ? { source: doc.source, department: doc.unitName ?? doc.department, year: doc.year, scope: doc.scope, table: at.table, line: at.line } : null;
+  if (!at) return null;
+  const c: Citation = { source: doc.source, department: doc.unitName ?? doc.department, year: doc.year, scope: doc.scope, table: at.table, line: at.line };
+  // A PDF's lines are ours; the reader wants the file and page.
+  const page = doc.pages?.filter((p) => p.line <= at.line).at(-1);
+  return page ? { ...c, file: page.file, page: page.page } : c;
 }
 
 export function docLabel(doc: DocRow): string {

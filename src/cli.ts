@@ -2,7 +2,7 @@
 import { Command, Option } from 'commander';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { DEFAULT_DATA_DIR, DEFAULT_DB_FILE, PROJECT_ROOT } from './paths.js';
+import { DEFAULT_DATA_DIR, DEFAULT_DB_FILE, DEFAULT_PDF_DIR, PROJECT_ROOT } from './paths.js';
 import { openDatabase, StoreError } from './store/db.js';
 import { COMMANDS } from '../commands/index.js';
 import { ConfigError, loadConfig } from './config.js';
@@ -12,7 +12,8 @@ import { slackManifest } from './core/registry.js';
 import { startSlack } from './adapters/slack.js';
 import { registerDiscordCommands, startDiscord } from './adapters/discord.js';
 import { exportCsv, exportDocuments } from './store/export.js';
-import { ingestDirectory, type IngestReport } from './store/ingest.js';
+import { defaultPdfCache, ingestDirectory, type IngestOptions, type IngestReport } from './store/ingest.js';
+import { preparePdfs } from './pdf/prepare.js';
 import { formatIngestReport, formatFindings } from './store/report.js';
 import { openApp } from './app.js';
 import { renderText } from './render/text.js';
@@ -21,12 +22,25 @@ import { runConsole } from './adapters/console.js';
 const program = new Command('budget-bot').description('把政府部门预算公开文件变成可以提问的数据').showHelpAfterError();
 
 const dbOption = () => new Option('--db <file>', '数据库文件').default(DEFAULT_DB_FILE, 'data/budget.sqlite');
-const dataOption = () => new Option('--data <dir>', '预算文件目录').default(DEFAULT_DATA_DIR, 'data/disclosures');
+const collect = (v: string, prev: string[] | undefined) => [...(prev ?? []), v];
+const dataOption = () => new Option('--data <dir>', '预算文件目录（可重复；.txt 与 .pdf）').argParser(collect);
+
+/** The bundled documents: the text files, and the published PDFs beside them. */
+function defaultDataDirs(): string[] {
+  return [DEFAULT_DATA_DIR, ...(existsSync(DEFAULT_PDF_DIR) ? [DEFAULT_PDF_DIR] : [])];
+}
+
+/** PDFs are extracted (once, cached) before the synchronous ingest reads them. */
+async function ingest(dirs: string[], dbFile: string, opts: Omit<IngestOptions, 'pdfCache'> = {}): Promise<IngestReport> {
+  const pdfCache = defaultPdfCache(dbFile);
+  await preparePdfs(dirs, pdfCache);
+  return ingestDirectory(dirs, dbFile, { ...opts, pdfCache });
+}
 
 /** Opens the database, building it from the bundled documents first when it does not exist yet. */
-export function ensureDatabase(dbFile: string, dataDir: string = DEFAULT_DATA_DIR): IngestReport | null {
+export async function ensureDatabase(dbFile: string): Promise<IngestReport | null> {
   if (existsSync(dbFile)) return null;
-  const report = ingestDirectory(dataDir, dbFile);
+  const report = await ingest(defaultDataDirs(), dbFile);
   process.stderr.write(formatIngestReport(report) + '\n');
   return report;
 }
@@ -38,8 +52,9 @@ program
   .addOption(dbOption())
   .option('--force', '即使文件未变也重新解析')
   .option('--max-size <mb>', '数据库最大体积（MB），超过则报错而不写满磁盘', (v) => Number(v))
-  .action((opts: { data: string; db: string; force?: boolean; maxSize?: number }) => {
-    const report = ingestDirectory(resolve(opts.data), resolve(opts.db), { force: opts.force, maxBytes: opts.maxSize ? opts.maxSize * 1024 * 1024 : undefined });
+  .action(async (opts: { data?: string[]; db: string; force?: boolean; maxSize?: number }) => {
+    const dirs = opts.data?.map((d) => resolve(d)) ?? defaultDataDirs();
+    const report = await ingest(dirs, resolve(opts.db), { force: opts.force, maxBytes: opts.maxSize ? opts.maxSize * 1024 * 1024 : undefined });
     console.log(formatIngestReport(report));
     if (report.disclosures === 0) process.exitCode = 1;
   });
@@ -48,9 +63,9 @@ program
   .command('check')
   .description('列出每份文件自身数字不一致之处（勾稽检查）')
   .addOption(dbOption())
-  .action((opts: { db: string }) => {
+  .action(async (opts: { db: string }) => {
     const dbFile = resolve(opts.db);
-    ensureDatabase(dbFile);
+    await ensureDatabase(dbFile);
     const db = openDatabase(dbFile);
     try {
       console.log(formatFindings(db));
@@ -64,9 +79,9 @@ program
   .description('导出全部解析结果')
   .addOption(new Option('--format <format>', '格式').choices(['json', 'csv']).default('json'))
   .addOption(dbOption())
-  .action((opts: { format: 'json' | 'csv'; db: string }) => {
+  .action(async (opts: { format: 'json' | 'csv'; db: string }) => {
     const dbFile = resolve(opts.db);
-    ensureDatabase(dbFile);
+    await ensureDatabase(dbFile);
     const db = openDatabase(dbFile);
     try {
       process.stdout.write(opts.format === 'csv' ? exportCsv(db) : JSON.stringify(exportDocuments(db), null, 1) + '\n');
@@ -81,9 +96,9 @@ program
   .argument('<question...>', '命令或问题')
   .option('--json', '输出 Answer 结构（JSON）')
   .addOption(dbOption())
-  .action((question: string[], opts: { json?: boolean; db: string }) => {
+  .action(async (question: string[], opts: { json?: boolean; db: string }) => {
     const dbFile = resolve(opts.db);
-    ensureDatabase(dbFile);
+    await ensureDatabase(dbFile);
     const app = openApp(dbFile);
     try {
       const { answer, outcome } = app.dispatch({ text: question.join(' ') });
@@ -109,7 +124,7 @@ program
     const cfg = platformConfig();
     const log = createLogger({ secrets: cfg.secrets, level: cfg.logLevel });
     const dbFile = resolve(opts.db ?? cfg.dbFile);
-    ensureDatabase(dbFile);
+    await ensureDatabase(dbFile);
     const app = openApp(dbFile, log, COMMANDS, {
       perUser: createRateLimiter({ capacity: cfg.rateLimit.perUser, perMinute: cfg.rateLimit.perUser }),
       perChannel: createRateLimiter({ capacity: cfg.rateLimit.perChannel, perMinute: cfg.rateLimit.perChannel }),

@@ -8,6 +8,9 @@ export interface Citation {
   scope: string;
   table: string;
   line: number;
+  /** For a PDF: the file (part) and page the line is on. */
+  file?: string;
+  page?: number;
 }
 
 export interface Field {

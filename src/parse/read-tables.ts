@@ -106,8 +106,10 @@ export function readThreePublic(ctx: ReadContext, evidence: { vehicleOperation?:
   });
   if (numberRow) {
     const values = numberRow.text.trim().split(/\s+/).map((p) => parseAmount(p, table.unit) as Decimal);
-    const header = body.slice(0, body.indexOf(numberRow)).map((l) => l.text).join(' ');
-    return threePublicFromRow(values, header, table.title, numberRow.no, evidence);
+    const headerLines = body.slice(0, body.indexOf(numberRow));
+    const header = headerLines.map((l) => l.text).join(' ');
+    const positions = numberRow.cells && { centers: numberRow.cells.map((c) => (c.x0 + c.x1) / 2), header: headerLines.map((l) => l.cells ?? []) };
+    return threePublicFromRow(values, header, table.title, numberRow.no, evidence, positions);
   }
   const pairs = labelValuesOf(ctx, table);
   if (table.empty && pairs.every((p) => p.values.length === 0)) {

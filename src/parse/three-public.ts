@@ -5,6 +5,7 @@
 import type { Decimal } from 'decimal.js';
 import { agrees, sum, ZERO } from './amount.js';
 import { findLabel, type LabelValue } from './label-values.js';
+import type { PositionedCell } from './lines.js';
 import type { Finding, ThreePublic } from './types.js';
 
 export interface ThreePublicResult {
@@ -76,9 +77,72 @@ function placements(n: number, k: number): number[][] {
   return out;
 }
 
+/** What each column's header reads, once its stacked words are joined top to bottom. */
+const SLOT_HEADERS: [Slot, RegExp][] = [
+  ['grand', /^合计$/],
+  ['outbound', /因公出国/],
+  ['purchase', /购置费?$/],
+  ['operation', /运行(?:维护)?费$|运维费$/],
+  ['reception', /接待费?$/],
+  ['meeting', /会议费?$/],
+  ['training', /培训费?$/],
+];
+
+/** Header cells that span several columns ("公务用车购置及运行维护费", "“三公”经费"): not a column's own. */
+const SPANNING = /及|^“?三公”?经费$/;
+
+/**
+ * Columns of a header whose words are stacked over several lines: cells gathered by horizontal
+ * position, each column's text read top to bottom (cells arrive in line order).
+ */
+export function headerColumns(header: PositionedCell[][], tolerance = 14): { text: string; x: number }[] {
+  const cols: { cells: PositionedCell[]; x: number }[] = [];
+  // The department and unit line above the header is not part of it.
+  const cells = header.filter((line) => !line.some((c) => /^(部\s*门|单\s*位|编制单位)/.test(c.text) && /[：:]/.test(c.text))).flat();
+  for (const c of cells) {
+    const text = c.text.replace(/[\s]/g, '');
+    if (!text || SPANNING.test(text)) continue;
+    const x = (c.x0 + c.x1) / 2;
+    const col = cols.find((k) => Math.abs(k.x - x) <= tolerance);
+    if (col) {
+      col.cells.push(c);
+      col.x = col.cells.reduce((n, k) => n + (k.x0 + k.x1) / 2, 0) / col.cells.length;
+    } else cols.push({ cells: [c], x });
+  }
+  return cols.map((k) => ({ text: k.cells.map((c) => c.text.replace(/[\s“”"]/g, '')).join(''), x: k.x })).sort((a, b) => a.x - b.x);
+}
+
+/**
+ * Numbers placed under the header columns they are printed beneath (PDF positions). The two 小计
+ * columns are the 三公 subtotal (left) and the vehicle subtotal (right). Null when the header does
+ * not name every column or two numbers would share one.
+ */
+export function placeByPosition(values: Decimal[], centers: number[], header: PositionedCell[][], slots: Slot[]): Partial<Record<Slot, Decimal>> | null {
+  const columns = headerColumns(header);
+  const at = new Map<Slot, number>();
+  for (const [slot, re] of SLOT_HEADERS) {
+    const col = columns.find((c) => re.test(c.text));
+    if (col && slots.includes(slot)) at.set(slot, col.x);
+  }
+  const subtotals = columns.filter((c) => /^小计$/.test(c.text));
+  if (subtotals.length === 2) {
+    at.set('subtotal', subtotals[0].x);
+    at.set('vehicle', subtotals[1].x);
+  } else if (subtotals.length === 1 && !slots.includes('grand')) at.set('vehicle', subtotals[0].x);
+  if (slots.some((s) => !at.has(s))) return null;
+  const placed: Partial<Record<Slot, Decimal>> = {};
+  for (const [i, v] of values.entries()) {
+    const nearest = [...at.entries()].sort((a, b) => Math.abs(a[1] - centers[i]) - Math.abs(b[1] - centers[i]))[0][0];
+    if (placed[nearest] !== undefined) return null;
+    placed[nearest] = v;
+  }
+  return placed;
+}
+
 /** One row of numbers under a header. `evidence.vehicleOperation` is that figure from another table. */
 export function threePublicFromRow(
   printed: Decimal[], header: string, table: string, line: number, evidence: { vehicleOperation?: Decimal },
+  positions?: { centers: number[]; header: PositionedCell[][] },
 ): ThreePublicResult {
   const slots = /会议费|培训费/.test(header) ? WITH_MEETINGS : THREE_ONLY;
   const findings: Finding[] = [];
@@ -93,9 +157,13 @@ export function threePublicFromRow(
       findings: [{ rule: 'three-public-columns', severity: 'warning', table, line, message: `“三公”经费表印出 ${values.length} 个数字，多于已知的 ${slots.length} 栏，无法对应，未予采用` }],
     };
   }
-  let fits = placements(slots.length, Math.min(values.length, slots.length))
-    .map((pos) => Object.fromEntries(pos.map((p, i) => [slots[p], values[i]])) as Partial<Record<Slot, Decimal>>)
-    .filter((a) => consistent(a, slots));
+  // Positions, where the text came with them, decide before arithmetic has to.
+  const byPosition = positions && positions.centers.length === values.length ? placeByPosition(values, positions.centers, positions.header, slots) : null;
+  let fits = byPosition && consistent(byPosition, slots)
+    ? [byPosition]
+    : placements(slots.length, Math.min(values.length, slots.length))
+      .map((pos) => Object.fromEntries(pos.map((p, i) => [slots[p], values[i]])) as Partial<Record<Slot, Decimal>>)
+      .filter((a) => consistent(a, slots));
   if (fits.length > 1 && evidence.vehicleOperation) {
     const op = evidence.vehicleOperation;
     const narrowed = fits.filter((a) => agrees(a.operation ?? ZERO, op));

@@ -102,6 +102,8 @@ export interface Disclosure {
   changes: StatedChange[];
   findings: Finding[];
   passages: Passage[];
+  /** For a PDF: the first line of each page, so citations can give the file and page. */
+  pages?: { line: number; file: string; page: number }[];
   /** Tables recognised, for reporting what was and was not read. */
   tables: { title: string; kind: string; line: number; empty: boolean }[];
 }

@@ -66,9 +66,9 @@ export function rowsOf(items: Item[]): PositionedCell[][] {
     const cells: PositionedCell[] = [];
     for (const it of r.items.sort((a, b) => a.x0 - b.x0)) {
       const last = cells[cells.length - 1];
-      // Less than about half a character apart: the same cell (pdf.js splits runs of one cell) —
+      // Less than a third of a character apart: the same cell (pdf.js splits runs of one cell) —
       // except an amount beside a label, which are two cells however close they are printed.
-      if (last && it.x0 - last.x1 < it.size * 0.5 && isAmount(last.text.trim()) === isAmount(it.str.trim())) {
+      if (last && it.x0 - last.x1 < it.size * 0.3 && isAmount(last.text.trim()) === isAmount(it.str.trim())) {
         last.text += it.str;
         last.x1 = Math.max(last.x1, it.x1);
       } else cells.push({ text: it.str, x0: it.x0, x1: it.x1 });

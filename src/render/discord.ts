@@ -1,6 +1,7 @@
 // An Answer as Discord messages: embeds within Discord's limits (25 fields, 1024 characters per
 // field value, 4096 per description, 6000 per message, 10 embeds per message), split into as many
 // messages as needed. Red for errors, blue for answers.
+import { citationText } from './cite.js';
 import type { Answer } from '../core/answer.js';
 import { capMessages, chunkLines, clip, DISCORD } from './limits.js';
 import { renderTable } from './text.js';
@@ -50,7 +51,7 @@ export function renderDiscord(a: Answer): DiscordMessage[] {
   }
   const extras = [...a.warnings.map((w) => `⚠️ ${w}`), ...a.notes];
   for (const chunk of chunkLines(extras, 1800)) embeds.push({ color, description: chunk });
-  const cites = a.citations.map((c, i) => `[${i + 1}] ${c.source} · ${c.table} · 第 ${c.line} 行`);
+  const cites = a.citations.map((c, i) => `[${i + 1}] ${citationText(c, false)}`);
   for (const [k, chunk] of chunkLines(cites, 1800).entries()) embeds.push({ color, title: k === 0 ? '出处' : undefined, description: chunk });
 
   // Pack embeds into messages without breaking the per-message limits.

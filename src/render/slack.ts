@@ -1,5 +1,6 @@
 // An Answer as Slack messages: Block Kit (header, summary, fields, tables as code blocks, warnings,
 // citations) with a plain-text fallback, split into as many messages as Slack's limits require.
+import { citationText } from './cite.js';
 import type { Answer } from '../core/answer.js';
 import { capMessages, chunkLines, clip, SLACK } from './limits.js';
 import { renderTable } from './text.js';
@@ -31,7 +32,7 @@ export function renderSlack(a: Answer): SlackMessage[] {
   }
   for (const w of a.warnings) blocks.push(section(`:warning: ${esc(w)}`));
   for (const n of a.notes) blocks.push(section(esc(n)));
-  const cites = a.citations.map((c, i) => `[${i + 1}] ${c.source} · ${c.table} · 第 ${c.line} 行（${c.department} ${c.year}年${c.scope}）`);
+  const cites = a.citations.map((c, i) => `[${i + 1}] ${citationText(c)}`);
   for (const chunk of chunkLines(cites, SLACK.sectionText)) blocks.push({ type: 'context', elements: [mrkdwn(esc(chunk))] });
 
   // The fallback text is parsed for notifications, so it is escaped like any mrkdwn.

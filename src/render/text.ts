@@ -1,5 +1,6 @@
 // Plain-text rendering of an Answer, for the console and the CLI: aligned tables (CJK counts as
 // two columns), numbered citation marks, and the sources listed at the end.
+import { citationText } from './cite.js';
 import type { Answer, AnswerTable } from '../core/answer.js';
 
 /** Display width: CJK and full-width characters take two columns. */
@@ -40,7 +41,7 @@ export function renderText(a: Answer): string {
   if (a.notes.length) out.push('', ...a.notes);
   if (a.citations.length) {
     out.push('', '出处：');
-    a.citations.forEach((c, i) => out.push(`  [${i + 1}] ${c.source} · ${c.table} · 第 ${c.line} 行（${c.department} ${c.year}年${c.scope}）`));
+    a.citations.forEach((c, i) => out.push(`  [${i + 1}] ${citationText(c)}`));
   }
   return out.join('\n');
 }

@@ -4,12 +4,15 @@
 import { createHash } from 'node:crypto';
 import { closeSync, existsSync, fsyncSync, openSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { decodeDocument, DocumentError, parseDocument } from '../parse/index.js';
+import { decodeDocument, DocumentError, parseDocument, parseLines } from '../parse/index.js';
+import { compareDisclosures } from '../parse/compare.js';
+import type { Disclosure } from '../parse/types.js';
+import { listPdfDocuments, readCachedPdf, type PdfDocument } from '../pdf/prepare.js';
 import { createDatabase, finishDatabase, openDatabase, StoreError } from './db.js';
 import { createWriter } from './write.js';
 
 /** Bump when the parser's output changes, so unchanged documents are parsed again. */
-export const PARSER_VERSION = '3';
+export const PARSER_VERSION = '4';
 const DOCUMENT = /\.txt$/i;
 /** A budget disclosure's text is well under a megabyte; anything this large is not one. */
 export const MAX_DOCUMENT_BYTES = 20 * 1024 * 1024;
@@ -21,6 +24,8 @@ export interface IngestReport {
   figures: number;
   findings: number;
   rejected: { source: string; reason: string }[];
+  /** Files whose disclosures were already loaded from another file, and how many figures differ. */
+  duplicates: { source: string; keptSource: string; differences: number }[];
   unchanged: boolean;
   /** False when nothing could be loaded and the previous database was kept. */
   replaced: boolean;
@@ -32,7 +37,37 @@ export function listDocuments(dataDir: string): string[] {
   return readdirSync(dataDir).filter((f) => DOCUMENT.test(f) && !/^readme/i.test(f)).sort().map((f) => join(dataDir, f));
 }
 
+/** One document to load: a text file, or a PDF (its parts together) read from the extraction cache. */
+type Input = { name: string; sha: string } & ({ format: 'txt'; path: string } | { format: 'pdf'; pdf: PdfDocument });
+
+function inputsOf(dirs: string[]): Input[] {
+  const out: Input[] = [];
+  for (const dir of dirs) {
+    for (const path of listDocuments(dir)) out.push({ format: 'txt', path, name: basename(path), sha: createHash('sha256').update(readFileSync(path)).digest('hex') });
+    for (const pdf of listPdfDocuments(dir)) out.push({ format: 'pdf', pdf, name: pdf.name, sha: pdf.sha });
+  }
+  return out;
+}
+
+/** The default PDF extraction cache: beside the database, derived data like it. */
+export function defaultPdfCache(dbFile: string): string {
+  return join(dirname(dbFile), 'pdf-text-cache');
+}
+
+function readInput(input: Input, pdfCache: string): Disclosure[] {
+  if (input.format === 'pdf') {
+    const cached = readCachedPdf(pdfCache, input.pdf);
+    if (!cached) throw new DocumentError(input.name, 'PDF 尚未提取文字（budget-bot ingest 会先提取）');
+    if (!cached.ok) throw new DocumentError(input.name, cached.reason);
+    return parseLines(cached.lines, input.name).map((d) => ({ ...d, pages: cached.pages }));
+  }
+  const bytes = readFileSync(input.path);
+  if (bytes.length > MAX_DOCUMENT_BYTES) throw new DocumentError(input.name, `文件过大（${(bytes.length / 1024 / 1024).toFixed(1)} MB），不像是一份预算公开文件`);
+  return parseDocument(decodeDocument(bytes, input.name), input.name);
+}
+
 function fingerprintOf(files: { name: string; sha: string }[]): string {
+  // The parser version and every file's content: any change rebuilds.
   const h = createHash('sha256').update(`parser ${PARSER_VERSION}\n`);
   for (const f of files) h.update(`${f.name} ${f.sha}\n`);
   return h.digest('hex');
@@ -60,6 +95,8 @@ function countsOf(dbFile: string): Omit<IngestReport, 'dbFile' | 'unchanged' | '
       figures: Number((db.prepare("SELECT value FROM meta WHERE key = 'figures'").get() as { value: string }).value),
       findings: n('SELECT count(*) n FROM findings'),
       rejected: db.prepare('SELECT source, reason FROM rejected ORDER BY source').all() as { source: string; reason: string }[],
+      duplicates: (db.prepare('SELECT source, kept_source, differences FROM duplicates ORDER BY source').all() as { source: string; kept_source: string; differences: number }[])
+        .map((r) => ({ source: r.source, keptSource: r.kept_source, differences: r.differences })),
     };
   } finally {
     db.close();
@@ -99,15 +136,20 @@ function removeStaleTemps(dbFile: string): void {
 
 export interface IngestOptions {
   force?: boolean;
+  /** Where PDF text extracted by preparePdfs is kept (default: beside the database). */
+  pdfCache?: string;
   /** Refuse to grow the database beyond this many bytes (protects the disk). */
   maxBytes?: number;
 }
 
-export function ingestDirectory(dataDir: string, dbFile: string, { force = false, maxBytes }: IngestOptions = {}): IngestReport {
+/**
+ * Loads every document of the directories (text files, and PDFs already extracted by preparePdfs)
+ * into a new database and swaps it in. Synchronous: one transaction, one document in memory at a time.
+ */
+export function ingestDirectory(dataDirs: string | string[], dbFile: string, { force = false, maxBytes, pdfCache = defaultPdfCache(dbFile) }: IngestOptions = {}): IngestReport {
   const started = performance.now();
-  const paths = listDocuments(dataDir);
   // Streamed: one document in memory at a time, first to fingerprint the set, then to parse it.
-  const inputs = paths.map((p) => ({ path: p, name: basename(p), sha: createHash('sha256').update(readFileSync(p)).digest('hex') }));
+  const inputs = inputsOf(typeof dataDirs === 'string' ? [dataDirs] : dataDirs);
   const fingerprint = fingerprintOf(inputs);
   if (!force && existsSync(dbFile) && storedFingerprint(dbFile) === fingerprint) {
     return { dbFile, files: inputs.length, ...countsOf(dbFile), unchanged: true, replaced: false, millis: performance.now() - started };
@@ -124,17 +166,30 @@ export function ingestDirectory(dataDir: string, dbFile: string, { force = false
     rmSync(tmp, { force: true });
     throw storageError(err, dbFile);
   }
-  const report: IngestReport = { dbFile, files: inputs.length, disclosures: 0, figures: 0, findings: 0, rejected: [], unchanged: false, replaced: false, millis: 0 };
+  const report: IngestReport = { dbFile, files: inputs.length, disclosures: 0, figures: 0, findings: 0, rejected: [], duplicates: [], unchanged: false, replaced: false, millis: 0 };
   try {
     const writer = createWriter(db);
     db.transaction(() => {
+      const loaded = new Map<string, { id: number; source: string; disclosure: Disclosure }>();
       for (const input of inputs) {
         try {
-          const bytes = readFileSync(input.path);
-          if (bytes.length > MAX_DOCUMENT_BYTES) throw new DocumentError(input.name, `文件过大（${(bytes.length / 1024 / 1024).toFixed(1)} MB），不像是一份预算公开文件`);
-          const disclosures = parseDocument(decodeDocument(bytes, input.name), input.name);
-          for (const d of disclosures) {
-            report.figures += writer.insertDisclosure(d, input.sha).figures;
+          for (const d of readInput(input, pdfCache)) {
+            // One disclosure in two files (a PDF beside its text layer): keep the first, check the other.
+            const key = [d.department, d.unitName, d.year, d.kind, d.scope].join('|');
+            const kept = loaded.get(key);
+            if (kept) {
+              const differences = compareDisclosures(kept.disclosure, d);
+              writer.duplicate(input.name, kept.source, differences.length);
+              report.duplicates.push({ source: input.name, keptSource: kept.source, differences: differences.length });
+              if (differences.length) {
+                writer.addFinding(kept.id, { rule: 'two-files-differ', severity: 'warning', table: '全文', line: 1, message: `${input.name} 与 ${kept.source} 是同一份预算，但有 ${differences.length} 处数字不同：${differences.slice(0, 5).join('；')}` });
+                report.findings++;
+              }
+              continue;
+            }
+            const { id, figures } = writer.insertDisclosure(d, input.sha);
+            loaded.set(key, { id, source: input.name, disclosure: d });
+            report.figures += figures;
             report.findings += d.findings.length;
             report.disclosures++;
           }

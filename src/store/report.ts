@@ -11,6 +11,10 @@ export function formatIngestReport(r: IngestReport): string {
         : `没有任何文件可以载入，数据库未更新：${r.dbFile}`,
     `文件 ${r.files} 份，载入预算 ${r.disclosures} 份，数字 ${r.figures} 个，勾稽问题 ${r.findings} 条，无法读取 ${r.rejected.length} 份`,
   ];
+  if (r.duplicates.length) {
+    const differing = r.duplicates.filter((d) => d.differences > 0);
+    lines.push(`重复 ${r.duplicates.length} 份（与已载入的文件是同一份预算，已逐项核对${differing.length ? `，其中 ${differing.length} 份有数字不同，见 check` : '，数字一致'}）`);
+  }
   for (const x of r.rejected) lines.push(`  无法读取 ${x.source}：${x.reason}`);
   return lines.join('\n');
 }

@@ -17,6 +17,7 @@ CREATE TABLE documents (
   kind        TEXT NOT NULL CHECK (kind IN ('预算', '决算')),
   scope       TEXT NOT NULL CHECK (scope IN ('部门', '单位')),
   source_unit TEXT NOT NULL CHECK (source_unit IN ('万元', '元')),
+  format      TEXT NOT NULL DEFAULT 'txt' CHECK (format IN ('txt', 'pdf')),
   first_line  INTEGER NOT NULL,
   last_line   INTEGER NOT NULL,
   UNIQUE (source, first_line)
@@ -135,6 +136,23 @@ CREATE TABLE doc_tables (
   empty  INTEGER NOT NULL
 );
 CREATE INDEX doc_tables_by_doc ON doc_tables (doc_id);
+
+-- For documents read from PDFs: where each page starts, so a citation can name file and page.
+CREATE TABLE pages (
+  doc_id     INTEGER NOT NULL REFERENCES documents (id),
+  first_line INTEGER NOT NULL,
+  file       TEXT NOT NULL,
+  page       INTEGER NOT NULL,
+  PRIMARY KEY (doc_id, first_line)
+) WITHOUT ROWID;
+
+-- Files holding a disclosure already loaded from another file (a PDF and its text layer, say);
+-- checked against it figure by figure.
+CREATE TABLE duplicates (
+  source      TEXT PRIMARY KEY,
+  kept_source TEXT NOT NULL,
+  differences INTEGER NOT NULL
+);
 
 -- Documents that could not be read, with the reason shown to users.
 CREATE TABLE rejected (

@@ -11,8 +11,10 @@ export function levelOf(code: string): number {
 
 export function createWriter(db: DB) {
   const s = {
-    doc: db.prepare(`INSERT INTO documents (source, sha256, department, unit_name, region, year, kind, scope, source_unit, first_line, last_line)
-      VALUES (@source, @sha256, @department, @unitName, @region, @year, @kind, @scope, @unit, @firstLine, @lastLine)`),
+    doc: db.prepare(`INSERT INTO documents (source, sha256, department, unit_name, region, year, kind, scope, source_unit, format, first_line, last_line)
+      VALUES (@source, @sha256, @department, @unitName, @region, @year, @kind, @scope, @unit, @format, @firstLine, @lastLine)`),
+    page: db.prepare('INSERT OR IGNORE INTO pages (doc_id, first_line, file, page) VALUES (?, ?, ?, ?)'),
+    duplicate: db.prepare('INSERT OR REPLACE INTO duplicates (source, kept_source, differences) VALUES (?, ?, ?)'),
     total: db.prepare('INSERT INTO totals (doc_id, key, amount, table_title, line) VALUES (?, ?, ?, ?, ?)'),
     fn: db.prepare('INSERT OR REPLACE INTO function_items (doc_id, code, level, name, total, basic, project, table_title, line) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)'),
     econ: db.prepare('INSERT OR REPLACE INTO economic_items (doc_id, code, level, name, total, personnel, public_funds, table_title, line) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)'),
@@ -31,8 +33,9 @@ export function createWriter(db: DB) {
   function insertDisclosure(d: Disclosure, sha256: string): { id: number; figures: number } {
     const id = Number(s.doc.run({
       source: d.source, sha256, department: d.department, unitName: d.unitName, region: d.region, year: d.year,
-      kind: d.kind, scope: d.scope, unit: d.unit, firstLine: d.lines[0], lastLine: d.lines[1],
+      kind: d.kind, scope: d.scope, unit: d.unit, format: d.pages ? 'pdf' : 'txt', firstLine: d.lines[0], lastLine: d.lines[1],
     }).lastInsertRowid);
+    for (const p of d.pages ?? []) s.page.run(id, p.line, p.file, p.page);
     let figures = 0;
     for (const t of d.totals.values()) { s.total.run(id, t.key, toFen(t.value), t.table, t.line); figures++; }
     for (const r of d.functionItems) {
@@ -61,5 +64,10 @@ export function createWriter(db: DB) {
     return { id, figures };
   }
 
-  return { insertDisclosure, reject: (source: string, reason: string) => s.rejected.run(source, reason) };
+  return {
+    insertDisclosure,
+    reject: (source: string, reason: string) => s.rejected.run(source, reason),
+    addFinding: (docId: number, f: Disclosure['findings'][number]) => s.finding.run(docId, f.rule, f.severity, f.message, f.table, f.line),
+    duplicate: (source: string, kept: string, differences: number) => s.duplicate.run(source, kept, differences),
+  };
 }

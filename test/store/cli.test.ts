@@ -23,7 +23,8 @@ describe('budget-bot CLI', () => {
   it('ingest reports documents, figures, findings and time', () => {
     const out = run('ingest', '--db', db).stdout;
     expect(out).toContain('文件未变');
-    expect(out).toMatch(/文件 14 份，载入预算 15 份，数字 \d+ 个，勾稽问题 \d+ 条，无法读取 0 份/);
+    expect(out).toMatch(/文件 23 份，载入预算 15 份，数字 \d+ 个，勾稽问题 \d+ 条，无法读取 0 份/);
+    expect(out).toContain('重复 9 份（与已载入的文件是同一份预算，已逐项核对，数字一致）');
   });
 
   it('export keeps the JSON contract: exact decimal strings in 万元, null when absent', () => {

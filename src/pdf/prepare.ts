@@ -1,0 +1,63 @@
+// Before an ingest: every PDF document (its parts together) extracted once into a cache of
+// positioned lines, keyed by the parts' content. Extraction is asynchronous (pdf.js) while the
+// ingest's transaction is not, and re-ingesting unchanged PDFs then costs nothing. One document
+// is in memory at a time.
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Line } from '../parse/lines.js';
+import { groupParts, pdfToLines, ScannedPdfError, type PdfText } from './extract.js';
+
+export interface PdfDocument {
+  /** The document's name: the stem plus ".pdf" ("js_swbgt_2017_budget.pdf" for its two parts). */
+  name: string;
+  parts: string[];
+  sha: string;
+}
+
+export type CachedPdf = { ok: true; lines: Line[]; pages: PdfText['pages'] } | { ok: false; reason: string };
+
+/** The PDF documents in a directory, parts grouped, each with a hash of its parts' content. */
+export function listPdfDocuments(dir: string): PdfDocument[] {
+  if (!existsSync(dir)) return [];
+  const names = readdirSync(dir).filter((f) => /\.pdf$/i.test(f)).sort();
+  return groupParts(names).map(({ stem, parts }) => {
+    const h = createHash('sha256');
+    for (const p of parts) h.update(readFileSync(join(dir, p)));
+    return { name: `${stem}.pdf`, parts: parts.map((p) => join(dir, p)), sha: h.digest('hex') };
+  });
+}
+
+const cacheFile = (cacheDir: string, sha: string) => join(cacheDir, `${sha}.json`);
+
+export function readCachedPdf(cacheDir: string, doc: PdfDocument): CachedPdf | null {
+  const file = cacheFile(cacheDir, doc.sha);
+  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as CachedPdf) : null;
+}
+
+/** Extracts every PDF document not yet in the cache. Failures are cached too, with their reason. */
+export async function preparePdfs(dirs: string[], cacheDir: string): Promise<{ extracted: number; cached: number }> {
+  let extracted = 0;
+  let cached = 0;
+  for (const dir of dirs) {
+    for (const doc of listPdfDocuments(dir)) {
+      if (existsSync(cacheFile(cacheDir, doc.sha))) {
+        cached++;
+        continue;
+      }
+      let entry: CachedPdf;
+      try {
+        const text = await pdfToLines(doc.parts.map((p) => ({ name: p.split(/[\\/]/).pop()!, bytes: readFileSync(p) })));
+        entry = { ok: true, lines: text.lines, pages: text.pages };
+      } catch (err) {
+        entry = { ok: false, reason: err instanceof ScannedPdfError ? err.message : `无法读取 PDF：${(err as Error).message}` };
+      }
+      mkdirSync(cacheDir, { recursive: true });
+      const tmp = `${cacheFile(cacheDir, doc.sha)}.tmp-${process.pid}`;
+      writeFileSync(tmp, JSON.stringify(entry));
+      renameSync(tmp, cacheFile(cacheDir, doc.sha));
+      extracted++;
+    }
+  }
+  return { extracted, cached };
+}

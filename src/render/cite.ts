@@ -1,0 +1,7 @@
+// How a citation reads, the same on every platform.
+import type { Citation } from '../core/answer.js';
+
+export function citationText(c: Citation, withOwner = true): string {
+  const where = c.page ? `${c.file ?? c.source} · ${c.table} · 第 ${c.page} 页` : `${c.source} · ${c.table} · 第 ${c.line} 行`;
+  return withOwner ? `${where}（${c.department} ${c.year}年${c.scope}）` : where;
+}
