@@ -1,7 +1,7 @@
 // The detail /budget shows for each topic: the figures and their breakdown, every row cited.
 import type { Decimal } from 'decimal.js';
 import type { createAnswer } from '../src/core/answer.js';
-import { wan, wanUnit } from '../src/core/format.js';
+import { bar, wan, wanUnit } from '../src/core/format.js';
 import type { Topic } from '../src/query/topics.js';
 import type { DocRow, ItemRow, Queries } from '../src/store/queries.js';
 import { citation, warningsFor } from './support.js';
@@ -45,6 +45,7 @@ export function topicDetail(b: Builder, q: Queries, doc: DocRow, topic: Topic): 
       const parts = [['公务接待费', t.reception], ['公务用车购置费', t.vehiclePurchase], ['公务用车运行维护费', t.vehicleOperation], ['因公出国（境）费', t.outbound]] as const;
       const shown = parts.filter(([, v]) => v !== null).sort((x, y) => y[1]!.comparedTo(x[1]!));
       a.summary = `“三公”经费 ${wanUnit(t.total)}：${shown.map(([n, v]) => `${n} ${wan(v)}`).join('，')}。`;
+      a.chart = { kind: 'bar', title: `${b.answer.title}`, unit: '万元', bars: shown.map(([n, v]) => bar(n, v)) };
       a.warnings.push(...warningsFor(q, doc, ['three-public', '三公']));
       break;
     }
@@ -58,6 +59,7 @@ export function topicDetail(b: Builder, q: Queries, doc: DocRow, topic: Topic): 
       const classes = topic === '人员经费' ? ['301', '303'] : topic === '公用经费' ? ['302', '307', '309', '310', '399'] : null;
       const rows = classes ? items.filter((r) => classes.some((c) => r.code.startsWith(c))) : items.filter((r) => r.level <= 2);
       itemTable(b, doc, rows, '基本支出经济分类', ['人员经费', '公用经费']);
+      a.chart = { kind: 'bar', title: a.title, unit: '万元', bars: rows.filter((r) => r.level === (classes ? 2 : 1)).slice(0, 15).map((r) => bar(`${r.code} ${r.name}`, r.total)) };
       const head = topic === '人员经费' ? personnel : topic === '公用经费' ? pub : basic;
       a.summary = `${topic} ${wanUnit(head)}` + (topic === '基本支出' ? `：人员经费 ${wan(personnel)}，公用经费 ${wan(pub)}。` : '。');
       a.warnings.push(...warningsFor(q, doc, ['economic', 'basic', '基本支出', '人员', '公用']));
@@ -74,6 +76,8 @@ export function topicDetail(b: Builder, q: Queries, doc: DocRow, topic: Topic): 
         cites: projects.map((p) => [b.cite(citation(doc, p))]),
       });
       a.summary = `项目支出 ${wanUnit(project)}，列出项目 ${projects.length} 个。`;
+      const priced = projects.filter((p) => p.amount).slice(0, 12);
+      if (priced.length > 1) a.chart = { kind: 'bar', title: a.title, unit: '万元', bars: priced.map((p) => bar(p.name.length > 18 ? `${p.name.slice(0, 18)}…` : p.name, p.amount)) };
       const listed = sumOf(projects.map((p) => ({ total: p.amount }) as ItemRow));
       if (project && listed && projects.every((p) => p.amount) && !listed.minus(project).abs().lte(0.01)) {
         a.notes.push(`所列项目金额合计 ${wan(listed)} 万元，与项目支出 ${wan(project)} 万元不同（项目表可能只列部分项目）。`);
@@ -93,7 +97,10 @@ export function topicDetail(b: Builder, q: Queries, doc: DocRow, topic: Topic): 
       const spend = total('expenditure_total', '支出总计');
       total('basic', '基本支出');
       total('project', '项目支出');
-      itemTable(b, doc, q.items('function', doc.id), '支出功能分类', ['基本支出', '项目支出']);
+      const items = q.items('function', doc.id);
+      itemTable(b, doc, items, '支出功能分类', ['基本支出', '项目支出']);
+      const leaves = items.filter((r) => r.level === 3).sort((x, y) => (y.total?.comparedTo(x.total ?? 0) ?? 0)).slice(0, 12);
+      if (leaves.length > 1) a.chart = { kind: 'bar', title: a.title, unit: '万元', bars: leaves.map((r) => bar(`${r.code} ${r.name}`, r.total)) };
       a.summary = `支出总计 ${wanUnit(spend)}，按功能分类如下。`;
       a.warnings.push(...warningsFor(q, doc, ['function', 'class', 'same-figure', 'code-two', 'name-two']));
       break;

@@ -2,7 +2,7 @@
 import type { Decimal } from 'decimal.js';
 import { createAnswer } from '../src/core/answer.js';
 import { defineCommand } from '../src/core/command.js';
-import { wan } from '../src/core/format.js';
+import { bar, wan } from '../src/core/format.js';
 import { UserError } from '../src/errors.js';
 import { scanWords } from '../src/query/catalog.js';
 import { requireDepartment } from '../src/query/resolve.js';
@@ -65,7 +65,7 @@ export default defineCommand({
     const spend = docs.map((d) => q.totals(d.id).get('expenditure_total')?.value ?? null);
     if (spend[0] && spend[1]) b.answer.summary = `支出总计：${names[0]} ${wan(spend[0])} 万元，${names[1]} ${wan(spend[1])} 万元。`;
     if (docs[0].year !== docs[1].year) b.answer.notes.push(`两个部门的年度不同（${docs[0].year} 与 ${docs[1].year}），各取已载入的最新年度；可加年份指定。`);
-    b.answer.chart = { kind: 'bar', title: b.answer.title, unit: '万元', bars: rows.slice(0, 8).flatMap((r) => r.values.map((v, i) => ({ label: `${r.label}·${names[i]}`, value: Number(v?.toFixed(2) ?? 0) }))) };
+    b.answer.chart = { kind: 'bar', title: b.answer.title, unit: '万元', bars: rows.slice(0, 8).flatMap((r) => r.values.map((v, i) => bar(`${r.label}·${names[i]}`, v))) };
     return b.answer;
   },
 });

@@ -3,7 +3,7 @@
 import type { Decimal } from 'decimal.js';
 import { createAnswer } from '../src/core/answer.js';
 import { defineCommand } from '../src/core/command.js';
-import { changePercent, percent, signed, wan } from '../src/core/format.js';
+import { bar, changePercent, percent, signed, wan } from '../src/core/format.js';
 import { UserError } from '../src/errors.js';
 import { ZERO } from '../src/parse/amount.js';
 import { requireDepartment } from '../src/query/resolve.js';
@@ -90,7 +90,7 @@ function computed(q: Queries, from: DocRow, to: DocRow) {
       b.cite(citation(to, statedSpend));
     }
   }
-  b.answer.chart = { kind: 'bar', title: `${to.unitName ?? to.department} ${from.year}→${to.year} 变化最大的科目`, unit: '万元', bars: changed.slice(0, 10).map((m) => ({ label: m.label, value: Number(delta(m).toFixed(2)) })) };
+  b.answer.chart = { kind: 'bar', title: `${to.unitName ?? to.department} ${from.year}→${to.year} 变化最大的科目`, unit: '万元', bars: changed.slice(0, 10).map((m) => bar(m.label, delta(m))) };
   return b.answer;
 }
 

@@ -2,7 +2,7 @@
 import type { Decimal } from 'decimal.js';
 import { createAnswer } from '../src/core/answer.js';
 import { defineCommand } from '../src/core/command.js';
-import { wan } from '../src/core/format.js';
+import { bar, wan } from '../src/core/format.js';
 import { UserError } from '../src/errors.js';
 import type { TotalKey } from '../src/parse/types.js';
 import { findSubjects } from '../src/query/resolve.js';
@@ -78,7 +78,7 @@ export default defineCommand({
       cites: shown.map((e) => [b.cite(citation(e.doc, e.at))]),
     });
     b.answer.summary = `${ascending ? '最少' : '最多'}的是 ${docLabel(shown[0].doc)}：${wan(shown[0].value)} 万元（共 ${entries.length} 个部门年度）。`;
-    b.answer.chart = { kind: 'bar', title: b.answer.title, unit: '万元', bars: shown.map((e) => ({ label: `${e.doc.region ?? e.doc.department} ${e.doc.year}`, value: Number(e.value.toFixed(2)) })) };
+    b.answer.chart = { kind: 'bar', title: b.answer.title, unit: '万元', bars: shown.map((e) => bar(`${e.doc.unitName ?? e.doc.department} ${e.doc.year}`, e.value)) };
     return b.answer;
   },
 });

@@ -1,7 +1,7 @@
 // /subject <code or name> [year] [department]: one subject across every loaded department and year.
 import { createAnswer } from '../src/core/answer.js';
 import { defineCommand } from '../src/core/command.js';
-import { wan, wanUnit } from '../src/core/format.js';
+import { bar, wan, wanUnit } from '../src/core/format.js';
 import { UserError } from '../src/errors.js';
 import { CLASS_NAMES } from '../src/parse/classification.js';
 import type { Catalog, Subject } from '../src/query/catalog.js';
@@ -63,7 +63,7 @@ export default defineCommand({
     const first = subjects[0];
     const b = createAnswer(subjects.length === 1 ? `${first.code} ${first.name}` : `“${first.name}”（${subjects.length} 个科目）`);
     const shown = subjects.slice(0, 5);
-    let chartRows: { label: string; value: number }[] = [];
+    let chartRows: ReturnType<typeof bar>[] = [];
     for (const s of shown) {
       const rows = subjectRows(q, s, filter);
       const parts = s.kind === 'function' ? ['基本支出', '项目支出'] : ['人员经费', '公用经费'];
@@ -74,7 +74,7 @@ export default defineCommand({
         rows: rows.map(({ doc, row }, i) => [String(i + 1), doc.unitName ?? doc.department, `${doc.year}`, wan(row.total), wan(row.parts[0]), wan(row.parts[1])]),
         cites: rows.map(({ doc, row }) => [b.cite(citation(doc, row))]),
       });
-      if (s === first) chartRows = rows.slice(0, 12).map(({ doc, row }) => ({ label: `${doc.region ?? doc.department} ${doc.year}`, value: Number(row.total?.toFixed(2) ?? 0) }));
+      if (s === first) chartRows = rows.slice(0, 12).map(({ doc, row }) => bar(`${doc.unitName ?? doc.department} ${doc.year}`, row.total));
       const rolled = rows.filter(({ row }) => row.level === 0);
       if (rolled.length) b.answer.notes.push(`${rolled.map(({ doc }) => docLabel(doc)).join('、')} 未单列 ${s.code}，金额为其下级科目之和。`);
       for (const { doc } of rows) {

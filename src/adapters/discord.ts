@@ -10,6 +10,7 @@ import { createTtlSet } from '../core/rate-limit.js';
 import { discordCommands } from '../core/registry.js';
 import type { Logger } from '../log.js';
 import { renderDiscord } from '../render/discord.js';
+import { attachmentsFor } from '../render/attachments.js';
 import { clip, DISCORD } from '../render/limits.js';
 
 export interface DiscordAdapter {
@@ -32,7 +33,7 @@ async function onInteraction(interaction: Interaction, app: App, latency: Map<st
   const name = interaction.commandName;
   const deferred = (latency.get(name) ?? 0) > deferAfterMs;
   if (deferred) await interaction.deferReply();
-  const options = Object.fromEntries(interaction.options.data.map((o) => [o.name, o.value as string | number]));
+  const options = Object.fromEntries(interaction.options.data.map((o) => [o.name, o.value as string | number | boolean]));
   const result = app.dispatch({ command: name, options, platform: 'discord', user: `discord:${interaction.user.id}`, channel: `discord:${interaction.channelId}` });
   latency.set(name, result.millis);
   const [first, ...rest] = renderDiscord(result.answer);
@@ -44,6 +45,13 @@ async function onInteraction(interaction: Interaction, app: App, latency: Map<st
   } else if (deferred) await interaction.editReply(first);
   else await interaction.reply({ ...first, flags: ephemeral });
   for (const m of rest) await interaction.followUp({ ...m, flags: ephemeral });
+  // The chart and CSV are attached to the reply once rendered, so the reply itself is never late.
+  if (ephemeral) return;
+  const files = await attachmentsFor(result.answer, { csv: result.csv });
+  if (files.length) {
+    const embeds = first.embeds.map((e, i) => (i === 0 && files.some((f) => f.name === 'chart.png') ? { ...e, image: { url: 'attachment://chart.png' } } : e));
+    await interaction.editReply({ embeds, files: files.map((f) => ({ attachment: Buffer.from(f.data), name: f.name })) });
+  }
 }
 
 export async function startDiscord(app: App, cfg: DiscordConfig, log: Logger, { deferAfterMs = 1000 } = {}): Promise<DiscordAdapter> {

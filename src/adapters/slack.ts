@@ -7,6 +7,8 @@ import type { App as BudgetApp } from '../app.js';
 import type { SlackConfig } from '../config.js';
 import type { Logger } from '../log.js';
 import { renderSlack } from '../render/slack.js';
+import { attachmentsFor } from '../render/attachments.js';
+import type { DispatchResult } from '../core/dispatch.js';
 import { createTtlSet } from '../core/rate-limit.js';
 
 
@@ -55,30 +57,49 @@ export async function startSlack(app: BudgetApp, cfg: SlackConfig, log: Logger, 
     await next();
   });
 
+  /** Charts and CSVs go up after the answer, so rendering never delays the acknowledgement. */
+  const upload = async (client: InstanceType<typeof App>['client'], result: DispatchResult, channel_id: string, thread_ts?: string) => {
+    if (result.answer.ephemeral) return;
+    try {
+      for (const f of await attachmentsFor(result.answer, { csv: result.csv })) {
+        const file = { file: Buffer.from(f.data), filename: f.name, title: result.answer.title };
+        await (thread_ts ? client.files.uploadV2({ channel_id, thread_ts, ...file }) : client.files.uploadV2({ channel_id, ...file }));
+      }
+    } catch (err) {
+      log({ level: 'error', source: 'slack', message: 'attachment upload failed', requestId: result.requestId, error: (err as Error).message });
+    }
+  };
+
   for (const def of app.commands) {
-    b.command(`/${def.name}`, async ({ command, ack, respond }) => {
-      const { answer } = dispatch(command.text ?? '', def.name, { user: command.user_id, channel: command.channel_id });
+    b.command(`/${def.name}`, async ({ command, ack, respond, client }) => {
+      const result = dispatch(command.text ?? '', def.name, { user: command.user_id, channel: command.channel_id });
+      const { answer } = result;
       const response_type = answer.ephemeral ? 'ephemeral' : 'in_channel';
       const [first, ...rest] = renderSlack(answer);
       await ack({ response_type, ...first });
       for (const m of rest) await respond({ response_type, ...m });
+      await upload(client, result, command.channel_id);
     });
   }
 
   b.event('app_mention', async ({ event, say, client }) => {
     const text = event.text.replace(/<@[A-Z0-9]+(?:\|[^>]*)?>/g, ' ').trim();
-    const { answer } = dispatch(text, undefined, { user: event.user, channel: event.channel });
+    const result = dispatch(text, undefined, { user: event.user, channel: event.channel });
+    const { answer } = result;
     const thread_ts = event.thread_ts ?? event.ts;
     for (const m of renderSlack(answer)) {
       if (answer.ephemeral && event.user) await client.chat.postEphemeral({ channel: event.channel, user: event.user, thread_ts, ...m });
       else await say({ thread_ts, ...m });
     }
+    await upload(client, result, event.channel, thread_ts);
   });
 
-  b.message(async ({ message, say }) => {
+  b.message(async ({ message, say, client }) => {
     if (message.channel_type !== 'im' || message.subtype !== undefined || !('text' in message) || !message.text) return;
     const who = { user: 'user' in message ? message.user : undefined, channel: message.channel };
-    for (const m of renderSlack(dispatch(message.text, undefined, who).answer)) await say(m);
+    const result = dispatch(message.text, undefined, who);
+    for (const m of renderSlack(result.answer)) await say(m);
+    await upload(client, result, message.channel);
   });
 
   b.error(async (error) => {

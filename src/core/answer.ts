@@ -34,7 +34,15 @@ export interface ChartSpec {
   kind: 'bar';
   title: string;
   unit: string;
-  bars: { label: string; value: number }[];
+  /** Bar lengths are plotted from `value`; the label printed is `display`, exact. */
+  bars: { label: string; value: number; display?: string }[];
+}
+
+/** A file that goes with an answer: a chart, a CSV of its tables. */
+export interface Attachment {
+  name: string;
+  contentType: 'image/png' | 'text/csv';
+  data: Uint8Array;
 }
 
 export interface Answer {

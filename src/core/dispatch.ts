@@ -14,7 +14,8 @@ export interface Request {
   command?: string;
   /** Free text: "/budget 竹山县 三公", "budget 竹山县", or a question. */
   text?: string;
-  options?: CommandInput['options'];
+  /** Command options as the platform sent them (Discord's boolean `csv` among them). */
+  options?: Record<string, string | number | boolean | undefined>;
   /** Where the request came from, for the log line (console, slack, discord). */
   platform?: string;
   /** Who asked and where, for rate limiting (platform-qualified ids). */
@@ -29,6 +30,8 @@ export interface Limits {
 
 export interface DispatchResult {
   answer: Answer;
+  /** The asker wants the answer's tables as CSV ("--csv", or the platform's csv option). */
+  csv: boolean;
   command: string;
   outcome: 'ok' | 'user-error' | 'rate-limited' | 'bug';
   requestId: string;
@@ -49,7 +52,7 @@ export function sanitize(text: string): string {
  * anything undeclared dropped. A platform (or anyone forging a payload) cannot hand a command
  * a type it does not expect.
  */
-export function normalizeOptions(def: CommandDef, options: CommandInput['options']): CommandInput['options'] {
+export function normalizeOptions(def: CommandDef, options: NonNullable<Request['options']>): CommandInput['options'] {
   const out: CommandInput['options'] = {};
   for (const o of def.options) {
     const v = options[o.name];
@@ -91,8 +94,11 @@ export function createDispatcher(commands: CommandDef[], ctx: () => CommandConte
     return { def: byName.get(intent.command)!, input: { options: {}, text: intent.text } };
   }
 
-  return function dispatch(req: Request): DispatchResult {
+  return function dispatch(request: Request): DispatchResult {
     const started = performance.now();
+    const csvFlag = /(^|\s)--csv(?=\s|$)/i;
+    const csv = request.options?.csv === true || request.options?.csv === 'true' || csvFlag.test(request.text ?? '');
+    const req: Request = { ...request, text: request.text?.replace(csvFlag, ' ') };
     const requestId = randomUUID().slice(0, 8);
     let command = req.command ?? 'unknown';
     const limited = (req.user && limits.perUser?.take(req.user)) || undefined;
@@ -120,7 +126,7 @@ export function createDispatcher(commands: CommandDef[], ctx: () => CommandConte
     function finish(answer: Answer, outcome: DispatchResult['outcome']): DispatchResult {
       const millis = performance.now() - started;
       log({ level: 'info', requestId, platform: req.platform ?? 'unknown', command, outcome, ms: Math.round(millis * 100) / 100 });
-      return { answer, command, outcome, requestId, millis };
+      return { answer, command, outcome, requestId, millis, csv };
     }
   };
 }

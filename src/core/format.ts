@@ -27,3 +27,9 @@ export function percent(value: Decimal | null): string {
 export function changePercent(from: Decimal, to: Decimal): Decimal | null {
   return from.isZero() ? null : to.minus(from).div(from.abs()).times(100);
 }
+
+/** One bar of a chart: plotted from the amount, labelled with it exactly. */
+export function bar(label: string, value: Decimal | null | undefined): { label: string; value: number; display: string } {
+  const v = value ?? new Decimal(0);
+  return { label, value: Number(v.toFixed(2)), display: wan(v) };
+}

@@ -36,6 +36,7 @@ export function slackManifest(commands: CommandDef[], { requestUrl, socketMode =
 }
 
 const OPTION_TYPE = { string: 3, integer: 4 } as const;
+const BOOLEAN = 5;
 
 /** Discord's CHAT_INPUT command JSON (type 1); required options come first, as Discord demands. */
 export function discordCommands(commands: CommandDef[]) {
@@ -49,6 +50,6 @@ export function discordCommands(commands: CommandDef[]) {
       description: o.description.slice(0, DISCORD.commandDescription),
       required: !!o.required,
       ...(o.complete ? { autocomplete: true } : {}),
-    })),
+    })).concat([{ type: BOOLEAN, name: 'csv', description: '附上表格的 CSV 文件', required: false } as never]),
   }));
 }

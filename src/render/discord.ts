@@ -12,6 +12,7 @@ export interface DiscordEmbed {
   color?: number;
   fields?: { name: string; value: string; inline?: boolean }[];
   footer?: { text: string };
+  image?: { url: string };
 }
 
 export interface DiscordMessage {

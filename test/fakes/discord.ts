@@ -1,7 +1,7 @@
 // A local stand-in for Discord on 127.0.0.1: the REST API (interaction callbacks, webhooks,
 // command registration, channel messages; every call recorded) and a gateway websocket that says
 // HELLO, answers IDENTIFY with READY, acks heartbeats and pushes interactions.
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 
@@ -29,7 +29,6 @@ export interface FakeDiscord {
   close(): Promise<void>;
 }
 
-const read = (req: IncomingMessage) => new Promise<string>((r) => { let d = ''; req.on('data', (c) => (d += c)); req.on('end', () => r(d)); });
 
 const USER = { id: '400000000000000004', username: 'asker', discriminator: '0', global_name: 'Asker', avatar: null };
 
@@ -51,13 +50,18 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
   let nextId = 500000000000000000n;
 
   const server: Server = createServer(async (req, res) => {
-    const raw = await read(req);
+    // Binary-safe: multipart bodies (attachments) are kept as latin1 text.
+    const chunks: Buffer[] = [];
+    for await (const c of req) chunks.push(c as Buffer);
+    const raw = Buffer.concat(chunks).toString(req.headers['content-type']?.startsWith('multipart/') ? 'latin1' : 'utf8');
     const path = decodeURIComponent((req.url ?? '').split('?')[0]);
     let body: any = null;
     try {
       body = raw ? JSON.parse(raw) : null;
     } catch {
-      body = raw;
+      // multipart: the JSON part, with the raw body kept for checking the files.
+      const json = /name="payload_json"[^]*?\r\n\r\n([^]*?)\r\n--/.exec(raw)?.[1];
+      body = json ? { ...JSON.parse(Buffer.from(json, 'latin1').toString('utf8')), __multipart: raw } : raw;
     }
     calls.push({ method: req.method ?? '', path, body });
     const json = (status: number, obj: unknown, headers: Record<string, string> = {}) => {

@@ -37,6 +37,8 @@ export interface FakeSlack {
   url: string;
   apiUrl: string;
   calls: ApiCall[];
+  /** Bytes posted to upload URLs. */
+  uploads: { url: string; bytes: Buffer }[];
   responses: Record<string, any>[];
   /** Envelopes acked over Socket Mode: envelope_id → the ack's payload. */
   acks: Map<string, any>;
@@ -52,6 +54,7 @@ export interface FakeSlack {
 
 export async function startFakeSlack(): Promise<FakeSlack> {
   const calls: ApiCall[] = [];
+  const uploads: { url: string; bytes: Buffer }[] = [];
   const responses: Record<string, any>[] = [];
   const acks = new Map<string, any>();
   const failures = new Map<string, { status: number; headers: Record<string, string>; times: number }>();
@@ -60,6 +63,14 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   let ts = 1700000000;
 
   const server: Server = createServer(async (req, res) => {
+    if (req.url?.startsWith('/upload/')) {
+      // The bytes of an external upload (files.getUploadURLExternal's upload_url).
+      const chunks: Buffer[] = [];
+      for await (const c of req) chunks.push(c as Buffer);
+      uploads.push({ url: req.url, bytes: Buffer.concat(chunks) });
+      res.writeHead(200, { 'content-type': 'text/plain' });
+      return res.end('OK - uploaded');
+    }
     const raw = await readBody(req);
     const body = parseBody(raw, req.headers['content-type']);
     const json = (status: number, obj: unknown, headers: Record<string, string> = {}) => {
@@ -87,6 +98,8 @@ export async function startFakeSlack(): Promise<FakeSlack> {
         return json(200, { ok: true, channel: body.channel, ts: `${++ts}.000100`, message: { text: body.text } });
       case 'chat.postEphemeral':
         return json(200, { ok: true, message_ts: `${++ts}.000100` });
+      case 'files.completeUploadExternal':
+        return json(200, { ok: true, files: (body.files ?? []).map((f: { id: string; title?: string }) => ({ id: f.id, title: f.title ?? '' })) });
       case 'files.getUploadURLExternal':
         return json(200, { ok: true, upload_url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/upload/${ts}`, file_id: `F${++ts}` });
       default:
@@ -120,6 +133,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     url,
     apiUrl: `${url}/api/`,
     calls,
+    uploads,
     responses,
     acks,
     failNext(method, status, headers = {}, times = 1) {

@@ -1,0 +1,45 @@
+// The files that go with an answer: its chart as PNG, and (when asked) its tables as CSV with
+// exact numbers, so a spreadsheet gets what the chat shows.
+import type { Answer, AnswerTable, Attachment, ChartSpec } from '../core/answer.js';
+import { renderChartPng } from './chart.js';
+
+const cell = (v: string) => (/[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+/** "1,059.54" → "1059.54", "—" → "": numbers a spreadsheet reads as numbers. */
+const plain = (v: string, numeric: boolean) => (numeric ? (v === '—' ? '' : v.replace(/,/g, '')) : v);
+
+export function tableCsv(tables: AnswerTable[]): string {
+  const rows: string[][] = [];
+  const multi = tables.length > 1;
+  for (const t of tables) {
+    if (rows.length) rows.push([]);
+    rows.push([...(multi ? ['表'] : []), ...t.columns]);
+    for (const r of t.rows) rows.push([...(multi ? [t.title ?? ''] : []), ...r.map((v, i) => plain(v, t.numeric?.[i] ?? false))]);
+  }
+  // A BOM so spreadsheet programs read the Chinese as UTF-8.
+  return `\uFEFF${rows.map((r) => r.map(cell).join(',')).join('\r\n')}\r\n`;
+}
+
+/** Rendering a chart costs ~100 ms of CPU; the same question asked again gets the same picture. */
+const CHART_CACHE_SIZE = 200;
+const chartCache = new Map<string, Promise<Uint8Array>>();
+
+function chartPng(chart: ChartSpec): Promise<Uint8Array> {
+  const key = JSON.stringify(chart);
+  let png = chartCache.get(key);
+  if (png) {
+    chartCache.delete(key);
+  } else {
+    png = renderChartPng(chart);
+    png.catch(() => chartCache.delete(key));
+  }
+  chartCache.set(key, png);
+  while (chartCache.size > CHART_CACHE_SIZE) chartCache.delete(chartCache.keys().next().value!);
+  return png;
+}
+
+export async function attachmentsFor(answer: Answer, { csv = false }: { csv?: boolean } = {}): Promise<Attachment[]> {
+  const out: Attachment[] = [];
+  if (answer.chart && answer.chart.bars.length > 1) out.push({ name: 'chart.png', contentType: 'image/png', data: await chartPng(answer.chart) });
+  if (csv && answer.tables.some((t) => t.rows.length)) out.push({ name: 'answer.csv', contentType: 'text/csv', data: new TextEncoder().encode(tableCsv(answer.tables)) });
+  return out;
+}
