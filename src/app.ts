@@ -1,22 +1,58 @@
 // The composition root: an open database, its queries and catalog, and the dispatcher over the
 // command list. Adapters (console, Slack, Discord) receive one of these and only do transport.
+// Ingest swaps a new database file in atomically; the app notices (the file's inode changes) and
+// reopens, so a running bot answers from new documents without a restart.
+import { statSync } from 'node:fs';
 import { COMMANDS } from '../commands/index.js';
-import { createDispatcher, type Limits, type Logger } from './core/dispatch.js';
 import type { CommandContext, CommandDef } from './core/command.js';
+import { createDispatcher, type Limits, type Logger } from './core/dispatch.js';
 import { buildCatalog } from './query/catalog.js';
-import { openDatabase } from './store/db.js';
+import { openDatabase, type DB } from './store/db.js';
 import { createQueries } from './store/queries.js';
 
-export function openApp(dbFile: string, log: Logger = () => {}, commands: CommandDef[] = COMMANDS, limits: Limits = {}) {
-  const db = openDatabase(dbFile);
-  const queries = createQueries(db);
-  const ctx: CommandContext = { queries, catalog: buildCatalog(queries), commands };
-  return {
-    ctx,
+export interface AppExtras {
+  /** Services some commands use (the digest subscriptions), attached by the composition root. */
+  digests?: CommandContext['digests'];
+}
+
+export function openApp(dbFile: string, log: Logger = () => {}, commands: CommandDef[] = COMMANDS, limits: Limits = {}, extras: AppExtras = {}) {
+  let db: DB;
+  let inode = 0;
+  let ctx: CommandContext;
+  const open = () => {
+    db = openDatabase(dbFile);
+    inode = statSync(dbFile).ino;
+    const queries = createQueries(db);
+    ctx = { queries, catalog: buildCatalog(queries), commands, digests: extras.digests };
+  };
+  open();
+  /** The current context, reopened first if ingest has swapped a new database in. */
+  const current = (): CommandContext => {
+    try {
+      if (statSync(dbFile).ino !== inode) {
+        const old = db;
+        open();
+        old.close();
+        log({ level: 'info', message: 'database replaced by ingest: reopened' });
+      }
+    } catch {
+      /* the file is being swapped this instant: keep answering from the open one */
+    }
+    return ctx;
+  };
+  const app = {
+    get ctx() {
+      return current();
+    },
     commands,
-    dispatch: createDispatcher(commands, () => ctx, log, limits),
+    dispatch: createDispatcher(commands, current, log, limits),
+    attach(more: AppExtras) {
+      Object.assign(extras, more);
+      ctx.digests = extras.digests;
+    },
     close: () => db.close(),
   };
+  return app;
 }
 
 export type App = ReturnType<typeof openApp>;

@@ -1,8 +1,15 @@
 // The budget-bot command line: ingest | check | export (and, as the command issues land, ask | start).
 import { Command, Option } from 'commander';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { DEFAULT_DATA_DIR, DEFAULT_DB_FILE, DEFAULT_PDF_DIR, PROJECT_ROOT } from './paths.js';
+import { DEFAULT_DATA_DIR, DEFAULT_DB_FILE, DEFAULT_DIGESTS_FILE, DEFAULT_PDF_DIR, DEFAULT_STATE_FILE, PROJECT_ROOT } from './paths.js';
+import { openDigestState } from './digest/state.js';
+import { parseSubscriptionsFile, SubscriptionError } from './digest/subscription.js';
+import { createDigestRunner } from './digest/runner.js';
+import { createDigestService } from './digest/service.js';
+import { discordPoster, slackPoster } from './digest/posters.js';
+import { webApi } from '@slack/bolt';
+import { REST } from 'discord.js';
 import { openDatabase, StoreError } from './store/db.js';
 import { COMMANDS } from '../commands/index.js';
 import { ConfigError, loadConfig } from './config.js';
@@ -130,21 +137,68 @@ program
       perChannel: createRateLimiter({ capacity: cfg.rateLimit.perChannel, perMinute: cfg.rateLimit.perChannel }),
     });
     const running: { stop(): Promise<void> }[] = [];
-    if (cfg.slack) running.push(await startSlack(app, cfg.slack, log));
-    if (cfg.discord) running.push(await startDiscord(app, cfg.discord, log));
+    const posters: Parameters<typeof createDigestRunner>[0]['posters'] = {};
+    if (cfg.slack) {
+      const slack = await startSlack(app, cfg.slack, log);
+      running.push(slack);
+      posters.slack = slackPoster(slack.bolt.client);
+    }
+    if (cfg.discord) {
+      const discord = await startDiscord(app, cfg.discord, log);
+      running.push(discord);
+      posters.discord = discordPoster(discord.client.rest);
+    }
     if (running.length === 0) {
       await runConsole(app);
       app.close();
       return;
     }
+    // Digests: subscriptions from data/digests.json (validated here) and from chat, in their own state file.
+    const state = openDigestState(DEFAULT_STATE_FILE);
+    state.syncFile(existsSync(DEFAULT_DIGESTS_FILE) ? parseSubscriptionsFile(readFileSync(DEFAULT_DIGESTS_FILE, 'utf8')) : [], new Date());
+    const runner = createDigestRunner({ state, context: () => app.ctx, posters, log });
+    app.attach({ digests: createDigestService({ state, runner, context: () => app.ctx }) });
+    void runner.start();
     const stop = async (signal: string) => {
       log({ level: 'info', message: `${signal}: stopping` });
+      // The scheduler first, waiting for posts under way; then the platforms.
+      await runner.stop();
       await Promise.allSettled(running.map((r) => r.stop()));
+      state.close();
       app.close();
       process.exit(0);
     };
     process.once('SIGINT', () => void stop('SIGINT'));
     process.once('SIGTERM', () => void stop('SIGTERM'));
+  });
+
+program
+  .command('digest')
+  .description('定时通报：--dry-run 打印将发送的内容；--now 立即发送')
+  .argument('<name>', '订阅名称（data/digests.json 或聊天中添加的）')
+  .option('--dry-run', '只打印，不发送')
+  .option('--now', '立即发送（需要配置对应平台）')
+  .addOption(new Option('--db <file>', '数据库文件（默认 BUDGET_BOT_DB 或 data/budget.sqlite）'))
+  .action(async (name: string, opts: { dryRun?: boolean; now?: boolean; db?: string }) => {
+    const cfg = platformConfig();
+    const log = createLogger({ secrets: cfg.secrets, level: cfg.logLevel });
+    const dbFile = resolve(opts.db ?? cfg.dbFile);
+    await ensureDatabase(dbFile);
+    const app = openApp(dbFile, log);
+    const state = openDigestState(DEFAULT_STATE_FILE);
+    try {
+      state.syncFile(existsSync(DEFAULT_DIGESTS_FILE) ? parseSubscriptionsFile(readFileSync(DEFAULT_DIGESTS_FILE, 'utf8')) : [], new Date());
+      const posters: Parameters<typeof createDigestRunner>[0]['posters'] = {};
+      if (cfg.slack) posters.slack = slackPoster(new webApi.WebClient(cfg.slack.botToken, cfg.slack.apiUrl ? { slackApiUrl: cfg.slack.apiUrl } : {}));
+      if (cfg.discord) posters.discord = discordPoster(new REST(cfg.discord.apiUrl ? { api: cfg.discord.apiUrl } : {}).setToken(cfg.discord.token));
+      const runner = createDigestRunner({ state, context: () => app.ctx, posters, log });
+      const service = createDigestService({ state, runner, context: () => app.ctx });
+      if (opts.now && !opts.dryRun) console.log(`${name}：${await service.runNow(name)}`);
+      else console.log(renderText(service.preview(name)));
+    } finally {
+      state.close();
+      app.close();
+    }
   });
 
 program
@@ -173,7 +227,7 @@ try {
 } catch (err) {
   const e = err as Error;
   // Errors meant for the user (missing directory, unreadable database) carry their message; others are bugs.
-  const userFacing = ['DocumentError', 'StoreError', 'ConfigError'].includes(e.name);
+  const userFacing = ['DocumentError', 'StoreError', 'ConfigError', 'SubscriptionError', 'UserError'].includes(e.name) || e instanceof SubscriptionError;
   console.error(userFacing ? `错误：${e.message}` : e.stack ?? String(e));
   process.exitCode = userFacing ? 2 : 70;
 }

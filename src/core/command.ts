@@ -19,6 +19,24 @@ export interface CommandContext {
   queries: Queries;
   catalog: Catalog;
   commands: CommandDef[];
+  /** Digest subscriptions, where the bot runs them (absent in a plain console or CLI). */
+  digests?: DigestService;
+}
+
+/** Where a request came from: a digest added in chat posts back to that place. */
+export interface Origin {
+  platform: string;
+  channel?: string;
+  user?: string;
+}
+
+/** What /digest needs from the digest subsystem, kept abstract so commands stay platform-free. */
+export interface DigestService {
+  list(): { name: string; platform: string; channel: string; schedule: string; timezone: string; content: string; onlyWhenChanged: boolean; next: string | null; last: string | null }[];
+  add(text: string, origin: Origin): string;
+  remove(name: string): boolean;
+  preview(name: string): Answer;
+  runNow(name: string): Promise<string>;
 }
 
 export interface CommandInput {
@@ -26,6 +44,7 @@ export interface CommandInput {
   options: Record<string, string | number | undefined>;
   /** The free text after the command name; commands read it when an option is absent. */
   text: string;
+  origin?: Origin;
 }
 
 export interface CommandDef {

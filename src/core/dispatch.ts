@@ -113,7 +113,7 @@ export function createDispatcher(commands: CommandDef[], ctx: () => CommandConte
     try {
       const { def, input } = route(req);
       command = def.name;
-      const answer = def.run(input, ctx());
+      const answer = def.run({ ...input, origin: req.platform ? { platform: req.platform, channel: req.channel?.replace(/^\w+:/, ''), user: req.user?.replace(/^\w+:/, '') } : undefined }, ctx());
       return finish(answer, 'ok');
     } catch (err) {
       if (err instanceof UserError) return finish(errorAnswer(err.message, err.suggestions), 'user-error');

@@ -15,6 +15,7 @@ export interface DocRow {
   kind: string;
   scope: string;
   format: 'txt' | 'pdf';
+  sha256: string;
   /** For a PDF: where each page starts. */
   pages?: { line: number; file: string; page: number }[];
 }
@@ -53,7 +54,7 @@ const figure = (r: Raw | undefined, col = 'amount'): Figure | null =>
 
 export function createQueries(db: DB) {
   const st = {
-    docs: db.prepare('SELECT id, source, department, unit_name, region, year, kind, scope, format FROM documents ORDER BY department, year, scope'),
+    docs: db.prepare('SELECT id, source, department, unit_name, region, year, kind, scope, format, sha256 FROM documents ORDER BY department, year, scope'),
     pages: db.prepare('SELECT doc_id, first_line, file, page FROM pages ORDER BY doc_id, first_line'),
     totals: db.prepare('SELECT key, amount, table_title, line FROM totals WHERE doc_id = ?'),
     fn: db.prepare('SELECT doc_id, code, level, name, total, basic p1, project p2, table_title, line FROM function_items WHERE doc_id = ? ORDER BY line, code'),
@@ -91,7 +92,7 @@ export function createQueries(db: DB) {
         for (const p of st.pages.all() as Raw[]) pages.set(p.doc_id, [...(pages.get(p.doc_id) ?? []), { line: p.first_line, file: p.file, page: p.page }]);
         docCache = (st.docs.all() as Raw[]).map((r) => ({
           id: r.id, source: r.source, department: r.department, unitName: r.unit_name, region: r.region, year: r.year, kind: r.kind, scope: r.scope,
-          format: r.format, pages: pages.get(r.id),
+          format: r.format, sha256: r.sha256, pages: pages.get(r.id),
         }));
       }
       return docCache;

@@ -45,6 +45,8 @@ export interface FakeSlack {
   /** Makes the next calls of a method fail, e.g. with a 429 and Retry-After. */
   failNext(method: string, status: number, headers?: Record<string, string>, times?: number): void;
   pushEnvelope(envelope: Record<string, unknown>): void;
+  /** Makes every post to a channel fail with a Slack error (channel_not_found, not_in_channel…). */
+  badChannel(channel: string, error: string): void;
   /** Drops the Socket Mode connection, as a network failure would. */
   dropSocket(): void;
   socketConnected(): Promise<void>;
@@ -58,6 +60,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   const responses: Record<string, any>[] = [];
   const acks = new Map<string, any>();
   const failures = new Map<string, { status: number; headers: Record<string, string>; times: number }>();
+  const badChannels = new Map<string, string>();
   let socket: WebSocket | null = null;
   let onSocket: (() => void) | null = null;
   let ts = 1700000000;
@@ -95,6 +98,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       case 'apps.connections.open':
         return json(200, { ok: true, url: `ws://127.0.0.1:${(server.address() as AddressInfo).port}/socket` });
       case 'chat.postMessage':
+        if (badChannels.has(body.channel)) return json(200, { ok: false, error: badChannels.get(body.channel) });
         return json(200, { ok: true, channel: body.channel, ts: `${++ts}.000100`, message: { text: body.text } });
       case 'chat.postEphemeral':
         return json(200, { ok: true, message_ts: `${++ts}.000100` });
@@ -138,6 +142,9 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     acks,
     failNext(method, status, headers = {}, times = 1) {
       failures.set(method, { status, headers, times });
+    },
+    badChannel(channel, error) {
+      badChannels.set(channel, error);
     },
     pushEnvelope(envelope) {
       socket!.send(JSON.stringify(envelope));

@@ -1,0 +1,57 @@
+// /digest list | add | remove | preview | run-now: subscriptions that post to a channel on a schedule.
+import { createAnswer } from '../src/core/answer.js';
+import { defineCommand } from '../src/core/command.js';
+import { UserError } from '../src/errors.js';
+
+export default defineCommand({
+  name: 'digest',
+  summary: '定时通报：list 查看、add 添加、remove 删除、preview 预览、run-now 立即发送',
+  usage: '/digest <list|add|remove|preview|run-now> [参数]',
+  examples: ['/digest list', '/digest add 每周一 09:00 changes 竹山县', '/digest add 每天 08:30 watch 邢台市医保局 2101501', '/digest preview <名称>', '/digest remove <名称>'],
+  options: [
+    { name: 'action', description: 'list、add、remove、preview 或 run-now', type: 'string', required: true },
+    { name: 'args', description: 'add：时间、内容（changes/watch/overview）和部门或科目；其他：订阅名称', type: 'string' },
+  ],
+  run(input, { digests }) {
+    if (!digests) throw new UserError('定时通报只在机器人连接 Slack 或 Discord 运行时可用。', [], 'digest-off');
+    const text = [input.options.action, input.options.args, input.text].filter((x) => x !== undefined && x !== '').join(' ').trim();
+    const [action = 'list', ...rest] = text.split(/\s+/);
+    const arg = rest.join(' ');
+    switch (action) {
+      case 'list': {
+        const b = createAnswer('定时通报');
+        const subs = digests.list();
+        b.table({
+          columns: ['名称', '平台/频道', '时间', '内容', '有变化才发', '下次', '上次'],
+          rows: subs.map((s) => [s.name, `${s.platform} ${s.channel}`, `${s.schedule}（${s.timezone}）`, s.content, s.onlyWhenChanged ? '是' : '否', s.next ?? '—', s.last ?? '—']),
+        });
+        b.answer.summary = subs.length ? `共 ${subs.length} 个订阅。` : '还没有订阅。用 /digest add 每周一 09:00 changes 添加。';
+        return b.answer;
+      }
+      case 'add': {
+        const name = digests.add(arg, input.origin ?? { platform: 'console' });
+        const b = createAnswer('已添加订阅');
+        b.answer.summary = `已添加“${name}”，将按时发到本频道。用 /digest preview ${name} 看看会发什么。`;
+        return b.answer;
+      }
+      case 'remove': {
+        if (!digests.remove(arg)) throw new UserError(`没有名为“${arg.slice(0, 40)}”的订阅。`, digests.list().map((s) => s.name), 'unknown-digest');
+        const b = createAnswer('已删除订阅');
+        b.answer.summary = `已删除“${arg}”。`;
+        return b.answer;
+      }
+      case 'preview':
+        return digests.preview(arg);
+      case 'run-now': {
+        if (!digests.list().some((s) => s.name === arg)) throw new UserError(`没有名为“${arg.slice(0, 40)}”的订阅。`, digests.list().map((s) => s.name), 'unknown-digest');
+        const b = createAnswer('立即发送');
+        // The post goes out asynchronously; its outcome is in the run log (and the logs).
+        digests.runNow(arg).catch(() => {});
+        b.answer.summary = `正在发送“${arg}”，完成后会出现在它的频道。`;
+        return b.answer;
+      }
+      default:
+        throw new UserError(`不认识的操作“${action.slice(0, 20)}”。可用：list、add、remove、preview、run-now`, ['list', 'add', 'remove', 'preview', 'run-now'], 'unknown-digest-action');
+    }
+  },
+});

@@ -1,0 +1,109 @@
+// Runs digests: on each tick, every subscription's latest scheduled time not yet run (one
+// catch-up post after downtime, not a flood), then failed runs whose retry is due. A run is
+// claimed in the run log before it starts — the (subscription, scheduled time) key means no
+// duplicate post across restarts or overlapping ticks. A failing channel is retried with backoff
+// and never holds up the others. Platform rate limits (429) are honoured by the platform clients.
+import { Cron } from 'croner';
+import type { Answer, Attachment } from '../core/answer.js';
+import type { CommandContext } from '../core/command.js';
+import type { Logger } from '../core/dispatch.js';
+import { attachmentsFor } from '../render/attachments.js';
+import { composeDigest } from './compose.js';
+import type { DigestState } from './state.js';
+import { scheduledBetween, type Subscription } from './subscription.js';
+
+export interface Poster {
+  /** Posts an answer (and its files) to a channel; returns the platform's message ids. */
+  post(channel: string, answer: Answer, files: Attachment[]): Promise<string[]>;
+}
+
+export interface RunnerOptions {
+  state: DigestState;
+  context: () => CommandContext;
+  posters: Partial<Record<Subscription['platform'], Poster>>;
+  log?: Logger;
+  now?: () => Date;
+  /** Delays before the 1st, 2nd, … retry of a failed post; after the last, the run stays failed. */
+  retryDelaysMs?: number[];
+}
+
+export type RunOutcome = 'posted' | 'skipped' | 'failed' | 'already-run';
+
+export function createDigestRunner({ state, context, posters, log = () => {}, now = () => new Date(), retryDelaysMs = [60_000, 5 * 60_000, 30 * 60_000] }: RunnerOptions) {
+  const inFlight = new Set<Promise<unknown>>();
+  let job: Cron | null = null;
+  const track = <T>(p: Promise<T>) => {
+    inFlight.add(p);
+    void p.finally(() => inFlight.delete(p));
+    return p;
+  };
+
+  async function execute(s: Subscription, scheduledAt: string, attempt: number): Promise<RunOutcome> {
+    const started = now();
+    try {
+      const ctx = context();
+      const composed = composeDigest(s, ctx.queries, ctx.catalog, state.reported(s.name));
+      if (s.onlyWhenChanged && !composed.hasNews) {
+        state.finish(s.name, scheduledAt, now(), { status: 'skipped' });
+        log({ level: 'info', source: 'digest', subscription: s.name, scheduledAt, outcome: 'skipped' });
+        return 'skipped';
+      }
+      const poster = posters[s.platform];
+      if (!poster) throw new Error(`${s.platform} 未配置，无法发送`);
+      const ids = await poster.post(s.channel, composed.answer, await attachmentsFor(composed.answer));
+      state.finish(s.name, scheduledAt, now(), { status: 'posted', messageIds: ids });
+      state.setReported(s.name, composed.reported);
+      log({ level: 'info', source: 'digest', subscription: s.name, scheduledAt, outcome: 'posted', ms: now().getTime() - started.getTime() });
+      return 'posted';
+    } catch (err) {
+      const delay = retryDelaysMs[attempt];
+      const nextAttemptAt = delay === undefined ? null : new Date(now().getTime() + delay);
+      state.finish(s.name, scheduledAt, now(), { status: 'failed', error: (err as Error).message, nextAttemptAt });
+      log({ level: 'error', source: 'digest', subscription: s.name, channel: s.channel, scheduledAt, outcome: 'failed', error: (err as Error).message, retryAt: nextAttemptAt?.toISOString() ?? null });
+      return 'failed';
+    }
+  }
+
+  /** Runs one scheduled time of a subscription, unless the run log says it already ran. */
+  function runOnce(s: Subscription, scheduledAt: string): Promise<RunOutcome> {
+    if (!state.claim(s.name, scheduledAt, now())) return Promise.resolve('already-run');
+    return track(execute(s, scheduledAt, 0));
+  }
+
+  async function tick(at: Date = now()): Promise<void> {
+    const subs = state.subscriptions();
+    const work: Promise<RunOutcome>[] = [];
+    for (const s of subs) {
+      try {
+        const last = state.lastRun(s.name);
+        const since = new Date(last && !last.scheduledAt.startsWith('manual:') ? last.scheduledAt : s.createdAt);
+        const due = scheduledBetween(s, since, at);
+        if (due.length) work.push(runOnce(s, due[due.length - 1].toISOString()));
+      } catch (err) {
+        log({ level: 'error', source: 'digest', subscription: s.name, error: (err as Error).message });
+      }
+    }
+    for (const r of state.dueRetries(at)) {
+      const s = subs.find((x) => x.name === r.subscription);
+      if (s && state.retry(s.name, r.scheduledAt, at)) work.push(track(execute(s, r.scheduledAt, r.attempts)));
+    }
+    await Promise.allSettled(work);
+  }
+
+  return {
+    tick,
+    runOnce,
+    /** Checks every minute (croner), and once at start for the run missed while down. */
+    start() {
+      job = new Cron('* * * * *', { protect: true }, () => void tick());
+      return track(tick());
+    },
+    /** Stops scheduling, then waits for posts already under way: nothing lost, nothing doubled. */
+    async stop() {
+      job?.stop();
+      await Promise.allSettled([...inFlight]);
+    },
+  };
+}
+
+export type DigestRunner = ReturnType<typeof createDigestRunner>;

@@ -1,0 +1,69 @@
+// The digest subscriptions as /digest sees them: list, add (posting back to the channel it was
+// asked in), remove, preview and run-now.
+import type { Answer } from '../core/answer.js';
+import type { CommandContext, DigestService, Origin } from '../core/command.js';
+import { UserError } from '../errors.js';
+import { findDepartment, findSubjects } from '../query/resolve.js';
+import { composeDigest } from './compose.js';
+import type { DigestRunner } from './runner.js';
+import type { DigestState } from './state.js';
+import { nextRun, subscriptionSchema, toCron, type Subscription } from './subscription.js';
+
+const CONTENT: [RegExp, Subscription['content']][] = [[/changes|变化|变动|新文件/i, 'changes'], [/watch|关注|盯/i, 'watch'], [/overview|概况|总览/i, 'overview']];
+const SCHEDULE = /(每天|每日|工作日|每周[一二三四五六日天]|每月\d{1,2}[日号])\s*(\d{1,2}[:：]\d{2})?/;
+
+const fmt = (d: Date | null, tz: string) => (d ? d.toLocaleString('zh-CN', { timeZone: tz, hour12: false }) : '—');
+
+export function createDigestService({ state, runner, context, now = () => new Date() }: { state: DigestState; runner: DigestRunner; context: () => CommandContext; now?: () => Date }): DigestService {
+  const find = (name: string) => {
+    const s = state.subscriptions().find((x) => x.name === name.trim());
+    if (!s) throw new UserError(`没有名为“${name.trim().slice(0, 40)}”的订阅。用 /digest list 查看。`, state.subscriptions().map((x) => x.name), 'unknown-digest');
+    return s;
+  };
+  return {
+    list() {
+      return state.subscriptions().map((s) => {
+        const last = state.lastRun(s.name);
+        return {
+          name: s.name, platform: s.platform, channel: s.channel, schedule: s.schedule, timezone: s.timezone, content: s.content, onlyWhenChanged: s.onlyWhenChanged,
+          next: fmt(nextRun(s, now()), s.timezone), last: last ? `${last.status} ${fmt(new Date(last.finishedAt ?? last.startedAt), s.timezone)}` : null,
+        };
+      });
+    },
+    add(text: string, origin: Origin) {
+      if (!['slack', 'discord'].includes(origin.platform) || !origin.channel) throw new UserError('订阅只能在 Slack 或 Discord 的频道里添加（会发到添加它的频道）。', [], 'digest-channel');
+      const sched = SCHEDULE.exec(text);
+      if (!sched) throw new UserError('请给出时间，如：/digest add 每周一 09:00 changes 竹山县', ['每天 09:00', '每周一 09:00', '每月1日 09:00'], 'digest-schedule');
+      const schedule = `${sched[1]} ${sched[2] ?? '09:00'}`;
+      const content = CONTENT.find(([re]) => re.test(text))?.[1] ?? 'changes';
+      const rest = text.replace(SCHEDULE, ' ').replace(/changes|watch|overview|变化|关注|概况|总览|name=\S+|每次都发/gi, ' ');
+      const ctx = context();
+      const words = rest.split(/[\s,，、]+/).filter(Boolean);
+      const departments = words.filter((w) => findDepartment(w, ctx.catalog).kind !== 'none');
+      const subjects = words.filter((w) => !departments.includes(w) && findSubjects(w, ctx.catalog).length > 0);
+      const name = /name=(\S+)/.exec(text)?.[1] ?? `${origin.platform}-${origin.channel}-${state.subscriptions().length + 1}`;
+      const parsed = subscriptionSchema.safeParse({
+        name, platform: origin.platform, channel: origin.channel, schedule, content,
+        filters: { departments, regions: [], subjects, topics: [] }, onlyWhenChanged: !/每次都发/.test(text),
+      });
+      if (!parsed.success) throw new UserError(`订阅有误：${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('；')}`, [], 'digest-invalid');
+      toCron(parsed.data.schedule);
+      state.add(parsed.data, now());
+      return parsed.data.name;
+    },
+    remove: (name: string) => state.remove(name.trim()),
+    preview(name: string): Answer {
+      const s = find(name);
+      const ctx = context();
+      const { answer, hasNews } = composeDigest(s, ctx.queries, ctx.catalog, state.reported(s.name));
+      answer.title = `预览：${answer.title}`;
+      if (s.onlyWhenChanged && !hasNews) answer.notes.push('现在没有新内容：按“有变化才发”的设置，此时不会发送。');
+      return answer;
+    },
+    async runNow(name: string) {
+      const s = find(name);
+      const outcome = await runner.runOnce(s, `manual:${now().toISOString()}`);
+      return { posted: '已发送', skipped: '没有新内容，未发送', failed: '发送失败，已记录并将重试', 'already-run': '已发送过' }[outcome];
+    },
+  };
+}
