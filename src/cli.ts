@@ -2,7 +2,7 @@
 import { Command, Option } from 'commander';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { DEFAULT_DATA_DIR, DEFAULT_DB_FILE, DEFAULT_DIGESTS_FILE, DEFAULT_PDF_DIR, DEFAULT_STATE_FILE, PROJECT_ROOT } from './paths.js';
+import { DEFAULT_DATA_DIR, DEFAULT_DB_FILE, DEFAULT_PDF_DIR, PROJECT_ROOT } from './paths.js';
 import { openDigestState } from './digest/state.js';
 import { parseSubscriptionsFile, SubscriptionError } from './digest/subscription.js';
 import { createDigestRunner } from './digest/runner.js';
@@ -154,8 +154,8 @@ program
       return;
     }
     // Digests: subscriptions from data/digests.json (validated here) and from chat, in their own state file.
-    const state = openDigestState(DEFAULT_STATE_FILE);
-    state.syncFile(existsSync(DEFAULT_DIGESTS_FILE) ? parseSubscriptionsFile(readFileSync(DEFAULT_DIGESTS_FILE, 'utf8')) : [], new Date());
+    const state = openDigestState(cfg.digestStateFile);
+    state.syncFile(existsSync(cfg.digestsFile) ? parseSubscriptionsFile(readFileSync(cfg.digestsFile, 'utf8'), cfg.digestsFile) : [], new Date());
     const runner = createDigestRunner({ state, context: () => app.ctx, posters, log });
     app.attach({ digests: createDigestService({ state, runner, context: () => app.ctx }) });
     void runner.start();
@@ -185,9 +185,9 @@ program
     const dbFile = resolve(opts.db ?? cfg.dbFile);
     await ensureDatabase(dbFile);
     const app = openApp(dbFile, log);
-    const state = openDigestState(DEFAULT_STATE_FILE);
+    const state = openDigestState(cfg.digestStateFile);
     try {
-      state.syncFile(existsSync(DEFAULT_DIGESTS_FILE) ? parseSubscriptionsFile(readFileSync(DEFAULT_DIGESTS_FILE, 'utf8')) : [], new Date());
+      state.syncFile(existsSync(cfg.digestsFile) ? parseSubscriptionsFile(readFileSync(cfg.digestsFile, 'utf8'), cfg.digestsFile) : [], new Date());
       const posters: Parameters<typeof createDigestRunner>[0]['posters'] = {};
       if (cfg.slack) posters.slack = slackPoster(new webApi.WebClient(cfg.slack.botToken, cfg.slack.apiUrl ? { slackApiUrl: cfg.slack.apiUrl } : {}));
       if (cfg.discord) posters.discord = discordPoster(new REST(cfg.discord.apiUrl ? { api: cfg.discord.apiUrl } : {}).setToken(cfg.discord.token));

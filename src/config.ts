@@ -1,6 +1,6 @@
 // The only reader of process.env. Validated at start; every error names the variable to set.
 import { z } from 'zod';
-import { DEFAULT_DB_FILE } from './paths.js';
+import { DEFAULT_DB_FILE, DEFAULT_DIGESTS_FILE, DEFAULT_STATE_FILE } from './paths.js';
 
 const optional = <T extends z.ZodTypeAny>(schema: T) => z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
 
@@ -15,6 +15,8 @@ const schema = z.object({
   SLACK_API_URL: optional(z.url({ protocol: /^https?$/ })),
   DISCORD_API_URL: optional(z.url({ protocol: /^https?$/ })),
   BUDGET_BOT_DB: optional(z.string().min(1)),
+  BUDGET_BOT_DIGESTS: optional(z.string().min(1)),
+  BUDGET_BOT_DIGEST_STATE: optional(z.string().min(1)),
   RATE_LIMIT_PER_USER: z.preprocess((v) => (v === '' || v === undefined ? 20 : v), z.coerce.number().int().min(1).max(10_000)),
   RATE_LIMIT_PER_CHANNEL: z.preprocess((v) => (v === '' || v === undefined ? 60 : v), z.coerce.number().int().min(1).max(100_000)),
   LOG_LEVEL: z.preprocess((v) => (v === '' || v === undefined ? 'info' : v), z.enum(['debug', 'info', 'warn', 'error'])),
@@ -39,6 +41,9 @@ export interface Config {
   slack: SlackConfig | null;
   discord: DiscordConfig | null;
   dbFile: string;
+  /** Declared subscriptions (JSON) and the digest state database (run log, chat-added subscriptions). */
+  digestsFile: string;
+  digestStateFile: string;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   /** Questions allowed per minute (and as a burst) per user and per channel. */
   rateLimit: { perUser: number; perChannel: number };
@@ -67,6 +72,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     slack: e.SLACK_BOT_TOKEN ? { botToken: e.SLACK_BOT_TOKEN, signingSecret: e.SLACK_SIGNING_SECRET, appToken: e.SLACK_APP_TOKEN, port: e.PORT, apiUrl: e.SLACK_API_URL } : null,
     discord: e.DISCORD_TOKEN ? { token: e.DISCORD_TOKEN, applicationId: e.DISCORD_APPLICATION_ID!, guildId: e.DISCORD_GUILD_ID, apiUrl: e.DISCORD_API_URL } : null,
     dbFile: e.BUDGET_BOT_DB ?? DEFAULT_DB_FILE,
+    digestsFile: e.BUDGET_BOT_DIGESTS ?? DEFAULT_DIGESTS_FILE,
+    digestStateFile: e.BUDGET_BOT_DIGEST_STATE ?? DEFAULT_STATE_FILE,
     logLevel: e.LOG_LEVEL,
     rateLimit: { perUser: e.RATE_LIMIT_PER_USER, perChannel: e.RATE_LIMIT_PER_CHANNEL },
     secrets: [e.SLACK_BOT_TOKEN, e.SLACK_SIGNING_SECRET, e.SLACK_APP_TOKEN, e.DISCORD_TOKEN].filter((s): s is string => !!s),

@@ -182,3 +182,26 @@ describe('/digest in chat', () => {
     }
   });
 });
+
+describe('shutdown', () => {
+  it('waits for a digest being posted; nothing lost, nothing doubled after the restart', async () => {
+    const file = join(root, 's8.sqlite');
+    let clock = new Date('2026-03-01T01:00:05Z');
+    const state = openDigestState(file);
+    state.syncFile([sub({ name: 'slow', channel: 'C0SLOW', onlyWhenChanged: false })], new Date('2026-03-01T00:00:00Z'));
+    const posted: string[] = [];
+    const slowPoster = { post: async (channel: string) => { await new Promise((r) => setTimeout(r, 300)); posted.push(channel); return ['m1']; } };
+    const runner = createDigestRunner({ state, context: () => app.ctx, now: () => clock, posters: { slack: slowPoster } });
+    const ticking = runner.tick();
+    await new Promise((r) => setTimeout(r, 50));
+    await runner.stop();
+    expect(posted).toEqual(['C0SLOW']);
+    expect(state.runs('slow').map((r) => r.status)).toEqual(['posted']);
+    await ticking;
+    const again = createDigestRunner({ state, context: () => app.ctx, now: () => clock, posters: { slack: slowPoster } });
+    clock = new Date('2026-03-01T01:30:00Z');
+    await again.tick();
+    expect(posted).toEqual(['C0SLOW']);
+    state.close();
+  });
+});

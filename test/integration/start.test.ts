@@ -22,12 +22,14 @@ describe('budget-bot start', () => {
   beforeAll(async () => {
     slack = await startFakeSlack();
     discord = await startFakeDiscord();
-    const db = join(tempDir(), 'budget.sqlite');
+    const dir = tempDir();
+    const db = join(dir, 'budget.sqlite');
     ingestDirectory(DEFAULT_DATA_DIR, db);
     child = spawn(process.execPath, [join(PROJECT_ROOT, 'bin', 'budget-bot.mjs'), 'start', '--db', db], {
       env: {
         PATH: process.env.PATH, SLACK_BOT_TOKEN: SLACK_TOKEN, SLACK_SIGNING_SECRET: SECRET, PORT: '0', SLACK_API_URL: slack.apiUrl,
         DISCORD_TOKEN, DISCORD_APPLICATION_ID: APP_ID, DISCORD_API_URL: discord.apiUrl,
+        BUDGET_BOT_DIGESTS: join(dir, 'digests.json'), BUDGET_BOT_DIGEST_STATE: join(dir, 'digests.sqlite'),
       },
     });
     child.stdout!.on('data', (d) => (output += d));
