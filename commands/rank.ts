@@ -9,6 +9,9 @@ import { findSubjects } from '../src/query/resolve.js';
 import { extractYears } from '../src/query/years.js';
 import type { DocRow } from '../src/store/queries.js';
 import { subjectRows } from './subject.js';
+
+/** Each department's latest disclosure, as ingest marked it. */
+const isLatest = (d: DocRow) => d.latest;
 import { citation, docLabel } from './support.js';
 
 /** Metric words → the total they mean; longest word wins. */
@@ -47,37 +50,38 @@ export default defineCommand({
     const n = Math.min(50, Math.max(1, Number(o.top ?? /(?:前|top)\s*(\d+)/i.exec(rest)?.[1] ?? /(\d+)\s*(?:个|名|家)/.exec(rest)?.[1] ?? 10)));
     const ascending = /最少|最低|最小|倒数/.test(rest);
     const year = years.find((y) => y.kind === 'absolute');
-    const docs = q.documents().filter((d) => d.scope === '部门' || !q.documents().some((x) => x.department === d.department && x.year === d.year && x.scope === '部门'));
-    const latest = new Map<string, DocRow>();
-    for (const d of docs) if (!latest.has(d.department) || latest.get(d.department)!.year < d.year) latest.set(d.department, d);
-    const pool = year && year.kind === 'absolute' ? docs.filter((d) => d.year === year.year) : [...latest.values()];
+    const forYear = year?.kind === 'absolute' ? year.year : null;
+    const docs = new Map(q.documents().map((d) => [d.id, d]));
 
     let entries: { doc: DocRow; value: Decimal; at: { table: string; line: number } }[];
+    let total: number;
     let label: string;
     const subjects = /\d{3}/.test(rest) || !metricOf(rest) ? findSubjects(rest, catalog) : [];
     if (subjects.length) {
       // A name shared by several codes (行政运行 under each 款) ranks them all together.
-      const ids = new Set(pool.map((d) => d.id));
-      entries = subjects.flatMap((s) => subjectRows(q, s, (d) => ids.has(d.id)).filter(({ row }) => row.total).map(({ doc, row }) => ({ doc, value: row.total!, at: row, code: s.code })));
+      const pool = (d: DocRow) => (forYear === null ? isLatest(d) : d.year === forYear);
+      entries = subjects.flatMap((s) => subjectRows(q, s, pool, Math.max(200, n * 20)).filter(({ row }) => row.total).map(({ doc, row }) => ({ doc, value: row.total!, at: row })));
+      total = entries.length;
       label = subjects.length === 1 ? `${subjects[0].code} ${subjects[0].name}` : `${subjects[0].name}（${subjects.map((s) => s.code).join('、')}）`;
     } else {
       const metric = metricOf(rest);
       if (!metric) throw new UserError(`不知道按什么排名：“${rest.trim().slice(0, 30)}”。可用：${METRICS.map(([, l]) => l).join('、')}，或科目编码/名称。`, METRICS.map(([, l]) => l), 'unknown-metric');
-      const byDoc = new Map(q.totalAcross(metric.key).map((t) => [t.docId, t.figure]));
-      entries = pool.filter((d) => byDoc.has(d.id)).map((doc) => ({ doc, value: byDoc.get(doc.id)!.value, at: byDoc.get(doc.id)! }));
+      const ranked = q.rankTotal(metric.key, { year: forYear, ascending, limit: n });
+      entries = ranked.rows.map((r) => ({ doc: docs.get(r.docId)!, value: r.figure.value, at: r.figure }));
+      total = ranked.count;
       label = metric.label;
     }
-    if (entries.length === 0) throw new UserError(`没有部门有“${label}”的数据${year && year.kind === 'absolute' ? `（${year.year}年）` : ''}。`, catalog.years.map(String), 'no-data');
+    if (entries.length === 0) throw new UserError(`没有部门有“${label}”的数据${forYear ? `（${forYear}年）` : ''}。`, catalog.years.map(String), 'no-data');
     entries.sort((a, b) => (ascending ? a.value.comparedTo(b.value) : b.value.comparedTo(a.value)));
     const shown = entries.slice(0, n);
-    const b = createAnswer(`${label} 排名${year && year.kind === 'absolute' ? `（${year.year}年）` : '（各部门最新年度）'}`);
+    const b = createAnswer(`${label} 排名${forYear ? `（${forYear}年）` : '（各部门最新年度）'}`);
     b.table({
       columns: ['排名', '部门', '年度', '金额（万元）'],
       numeric: [true, false, false, true],
       rows: shown.map((e, i) => [String(i + 1), e.doc.unitName ?? e.doc.department, `${e.doc.year}${e.doc.scope === '单位' ? '（单位）' : ''}`, wan(e.value)]),
       cites: shown.map((e) => [b.cite(citation(e.doc, e.at))]),
     });
-    b.answer.summary = `${ascending ? '最少' : '最多'}的是 ${docLabel(shown[0].doc)}：${wan(shown[0].value)} 万元（共 ${entries.length} 个部门年度）。`;
+    b.answer.summary = `${ascending ? '最少' : '最多'}的是 ${docLabel(shown[0].doc)}：${wan(shown[0].value)} 万元（共 ${total} 个部门年度）。`;
     b.answer.chart = { kind: 'bar', title: b.answer.title, unit: '万元', bars: shown.map((e) => bar(`${e.doc.unitName ?? e.doc.department} ${e.doc.year}`, e.value)) };
     return b.answer;
   },

@@ -10,14 +10,16 @@ export default defineCommand({
   options: [],
   run(_input, { queries: q, catalog }) {
     const b = createAnswer('已载入的预算文件');
+    const LIMIT = 50;
     b.table({
       columns: ['部门', '地区', '年度', '类型', '文件'],
-      rows: catalog.departments.map((d) => [
+      rows: catalog.departments.slice(0, LIMIT).map((d) => [
         d.name, d.region ?? '', [...new Set(d.docs.map((x) => x.year))].join('、'),
         [...new Set(d.docs.map((x) => `${x.scope}${x.kind}`))].join('、'), [...new Set(d.docs.map((x) => x.source))].join('、'),
       ]),
     });
     const docs = q.documents();
+    if (catalog.departments.length > LIMIT) b.answer.notes.push(`只列出前 ${LIMIT} 个部门；用 /budget <部门> 或 /rank 查看其余。`);
     b.answer.summary = `${catalog.departments.length} 个部门，${docs.length} 份预算，年度 ${catalog.years.join('、')}。`;
     const rejected = q.rejected();
     if (rejected.length) b.answer.notes.push(`无法读取的文件：${rejected.map((r) => `${r.source}（${r.reason}）`).join('；')}`);

@@ -11,6 +11,8 @@ import type { DocRow, ItemRow, Queries } from '../src/store/queries.js';
 import { citation, docLabel } from './support.js';
 
 const LEVEL = ['', '类', '款', '项'];
+/** Rows shown per subject: the largest, with a count of the rest. */
+const SHOWN = 30;
 
 /** "卫生健康支出 › 医疗保障管理事务 › 行政运行": the subject's place in the hierarchy. */
 export function subjectPath(s: Subject, c: Catalog): string {
@@ -22,10 +24,10 @@ export function subjectPath(s: Subject, c: Catalog): string {
   return names.join(' › ');
 }
 
-/** Rows for one subject, one per department and year (部门 scope preferred), largest first. */
-export function subjectRows(q: Queries, s: Subject, filter: (d: DocRow) => boolean): { doc: DocRow; row: ItemRow }[] {
+/** Rows for one subject, one per department and year (部门 scope preferred), largest first, from the `limit` largest. */
+export function subjectRows(q: Queries, s: Subject, filter: (d: DocRow) => boolean, limit = 10_000): { doc: DocRow; row: ItemRow }[] {
   const docs = new Map(q.documents().map((d) => [d.id, d]));
-  const { rows, rolledUp } = q.subjectAcross(s.kind, s.code);
+  const { rows, rolledUp } = q.subjectAcross(s.kind, s.code, limit);
   const best = new Map<string, { doc: DocRow; row: ItemRow }>();
   for (const row of [...rows, ...rolledUp]) {
     const doc = docs.get(row.docId)!;
@@ -65,7 +67,10 @@ export default defineCommand({
     const shown = subjects.slice(0, 5);
     let chartRows: ReturnType<typeof bar>[] = [];
     for (const s of shown) {
-      const rows = subjectRows(q, s, filter);
+      const all = subjectRows(q, s, filter, SHOWN * 4);
+      const rows = all.slice(0, SHOWN);
+      const count = q.subjectAcross(s.kind, s.code, 0).count;
+      if (count > rows.length) b.answer.notes.push(`${s.code} 共有 ${count} 行，只列出金额最大的 ${rows.length} 个部门年度；用 /subject ${s.code} <年份> 或 <部门> 缩小范围。`);
       const parts = s.kind === 'function' ? ['基本支出', '项目支出'] : ['人员经费', '公用经费'];
       b.table({
         title: `${s.code} ${s.name}（${s.kind === 'function' ? '功能分类' : '经济分类'}${LEVEL[(s.code.length - 1) / 2] ?? ''}：${subjectPath(s, c)}）`,

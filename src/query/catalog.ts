@@ -106,7 +106,9 @@ export function buildCatalog(q: Queries): Catalog {
     for (const n of names) subjectsByName.set(n, [...(subjectsByName.get(n) ?? []), subject]);
   }
 
-  addWords([...byAlias.keys(), ...subjectsByName.keys(), ...TOPIC_WORDS]);
+  // Departments are found by dictionary scan (scanWords), not by jieba; only subject names and
+  // topics go into jieba's dictionary, which keeps start-up flat in the number of departments.
+  addWords([...subjectsByName.keys(), ...TOPIC_WORDS]);
   return {
     departments: [...byName.values()],
     byName,

@@ -12,7 +12,7 @@ import { createDatabase, finishDatabase, openDatabase, StoreError } from './db.j
 import { createWriter } from './write.js';
 
 /** Bump when the parser's output changes, so unchanged documents are parsed again. */
-export const PARSER_VERSION = '4';
+export const PARSER_VERSION = '5';
 const DOCUMENT = /\.txt$/i;
 /** A budget disclosure's text is well under a megabyte; anything this large is not one. */
 export const MAX_DOCUMENT_BYTES = 20 * 1024 * 1024;
@@ -101,6 +101,16 @@ function countsOf(dbFile: string): Omit<IngestReport, 'dbFile' | 'unchanged' | '
   } finally {
     db.close();
   }
+}
+
+/** Tables derived once all documents are in: each department's latest disclosure, the subject dictionary. */
+function deriveTables(db: ReturnType<typeof createDatabase>): void {
+  db.exec(`
+    UPDATE documents SET latest = 1 WHERE id IN (
+      SELECT id FROM (SELECT id, row_number() OVER (PARTITION BY department ORDER BY year DESC, scope = '部门' DESC, id) AS n FROM documents) WHERE n = 1);
+    INSERT INTO subjects (kind, code, name, count) SELECT 'function', code, name, count(*) FROM function_items GROUP BY code, name;
+    INSERT INTO subjects (kind, code, name, count) SELECT 'economic', code, name, count(*) FROM economic_items GROUP BY code, name;
+  `);
 }
 
 /** A storage failure as a message the operator can act on; the previous database is untouched. */
@@ -202,6 +212,7 @@ export function ingestDirectory(dataDirs: string | string[], dbFile: string, { f
           writer.reject(input.name, reason);
         }
       }
+      deriveTables(db);
       const meta = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)');
       meta.run('fingerprint', fingerprint);
       meta.run('parser_version', PARSER_VERSION);

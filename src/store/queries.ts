@@ -16,6 +16,8 @@ export interface DocRow {
   scope: string;
   format: 'txt' | 'pdf';
   sha256: string;
+  /** This department's latest disclosure (its 部门 budget where a year has both). */
+  latest: boolean;
   /** For a PDF: where each page starts. */
   pages?: { line: number; file: string; page: number }[];
 }
@@ -54,27 +56,32 @@ const figure = (r: Raw | undefined, col = 'amount'): Figure | null =>
 
 export function createQueries(db: DB) {
   const st = {
-    docs: db.prepare('SELECT id, source, department, unit_name, region, year, kind, scope, format, sha256 FROM documents ORDER BY department, year, scope'),
+    docs: db.prepare('SELECT id, source, department, unit_name, region, year, kind, scope, format, sha256, latest FROM documents ORDER BY department, year, scope'),
     pages: db.prepare('SELECT doc_id, first_line, file, page FROM pages ORDER BY doc_id, first_line'),
     totals: db.prepare('SELECT key, amount, table_title, line FROM totals WHERE doc_id = ?'),
     fn: db.prepare('SELECT doc_id, code, level, name, total, basic p1, project p2, table_title, line FROM function_items WHERE doc_id = ? ORDER BY line, code'),
     econ: db.prepare('SELECT doc_id, code, level, name, total, personnel p1, public_funds p2, table_title, line FROM economic_items WHERE doc_id = ? ORDER BY line, code'),
-    fnCode: db.prepare('SELECT doc_id, code, level, name, total, basic p1, project p2, table_title, line FROM function_items WHERE code = ?'),
-    econCode: db.prepare('SELECT doc_id, code, level, name, total, personnel p1, public_funds p2, table_title, line FROM economic_items WHERE code = ?'),
+    // Largest first, through the (code, total) index: a page of rows, whatever the corpus size.
+    fnCode: db.prepare('SELECT doc_id, code, level, name, total, basic p1, project p2, table_title, line FROM function_items WHERE code = ? ORDER BY total DESC LIMIT ?'),
+    econCode: db.prepare('SELECT doc_id, code, level, name, total, personnel p1, public_funds p2, table_title, line FROM economic_items WHERE code = ? ORDER BY total DESC LIMIT ?'),
+    fnCount: db.prepare('SELECT count(*) n FROM function_items WHERE code = ?'),
+    econCount: db.prepare('SELECT count(*) n FROM economic_items WHERE code = ?'),
     // A 类 or 款 printed nowhere as its own row is the sum of its 项 (tables that list only 项).
     fnRollup: db.prepare(`SELECT doc_id, ? code, 0 level, '' name, sum(total) total, sum(basic) p1, sum(project) p2, min(table_title) table_title, min(line) line
       FROM function_items WHERE code > ? AND code < ? AND level = 3 AND doc_id NOT IN (SELECT doc_id FROM function_items WHERE code = ?) GROUP BY doc_id`),
     econRollup: db.prepare(`SELECT doc_id, ? code, 0 level, '' name, sum(total) total, sum(personnel) p1, sum(public_funds) p2, min(table_title) table_title, min(line) line
       FROM economic_items WHERE code > ? AND code < ? AND length(code) = 5 AND doc_id NOT IN (SELECT doc_id FROM economic_items WHERE code = ?) GROUP BY doc_id`),
-    fnNames: db.prepare('SELECT code, name, count(*) n FROM function_items GROUP BY code, name'),
-    econNames: db.prepare('SELECT code, name, count(*) n FROM economic_items GROUP BY code, name'),
+    subjectNames: db.prepare('SELECT kind, code, name, count n FROM subjects'),
     three: db.prepare('SELECT * FROM three_public WHERE doc_id = ?'),
     projects: db.prepare('SELECT name, amount, table_title, line FROM projects WHERE doc_id = ? ORDER BY amount IS NULL, amount DESC, id'),
     targets: db.prepare('SELECT project, text, table_title, line FROM targets WHERE doc_id = ? ORDER BY id LIMIT ?'),
     changes: db.prepare('SELECT metric, prior_year, change, percent, table_title, line FROM changes WHERE doc_id = ?'),
     findings: db.prepare('SELECT rule, severity, message, table_title, line FROM findings WHERE doc_id = ? ORDER BY id'),
     findingCounts: db.prepare('SELECT doc_id, count(*) n FROM findings GROUP BY doc_id'),
-    totalByKey: db.prepare('SELECT doc_id, amount, table_title, line FROM totals WHERE key = ?'),
+    totalTop: db.prepare(`SELECT t.doc_id, t.amount, t.table_title, t.line FROM totals t JOIN documents d ON d.id = t.doc_id
+      WHERE t.key = @key AND (CASE WHEN @year IS NULL THEN d.latest = 1 ELSE d.year = @year AND (d.scope = '部门' OR NOT EXISTS (SELECT 1 FROM documents x WHERE x.department = d.department AND x.year = d.year AND x.scope = '部门')) END)
+      ORDER BY CASE WHEN @asc THEN t.amount END ASC, t.amount DESC LIMIT @limit`),
+    totalCount: db.prepare(`SELECT count(*) n FROM totals t JOIN documents d ON d.id = t.doc_id WHERE t.key = @key AND (CASE WHEN @year IS NULL THEN d.latest = 1 ELSE d.year = @year END)`),
     search: db.prepare('SELECT doc_id, kind, line, text FROM search_index WHERE search_index MATCH ? ORDER BY rank LIMIT ?'),
     rejected: db.prepare('SELECT source, reason FROM rejected ORDER BY source'),
     meta: db.prepare('SELECT value FROM meta WHERE key = ?'),
@@ -92,7 +99,7 @@ export function createQueries(db: DB) {
         for (const p of st.pages.all() as Raw[]) pages.set(p.doc_id, [...(pages.get(p.doc_id) ?? []), { line: p.first_line, file: p.file, page: p.page }]);
         docCache = (st.docs.all() as Raw[]).map((r) => ({
           id: r.id, source: r.source, department: r.department, unitName: r.unit_name, region: r.region, year: r.year, kind: r.kind, scope: r.scope,
-          format: r.format, sha256: r.sha256, pages: pages.get(r.id),
+          format: r.format, sha256: r.sha256, latest: r.latest === 1, pages: pages.get(r.id),
         }));
       }
       return docCache;
@@ -103,20 +110,18 @@ export function createQueries(db: DB) {
     items(kind: SubjectKind, docId: number): ItemRow[] {
       return ((kind === 'function' ? st.fn : st.econ).all(docId) as Raw[]).map(item);
     },
-    /** One subject across every document: its own rows, or the sum of its children where it has none. */
-    subjectAcross(kind: SubjectKind, code: string): { rows: ItemRow[]; rolledUp: ItemRow[] } {
-      const rows = ((kind === 'function' ? st.fnCode : st.econCode).all(code) as Raw[]).map(item);
+    /** One subject across documents, largest first (up to `limit`): its own rows, or the sum of its children where it has none. */
+    subjectAcross(kind: SubjectKind, code: string, limit = 10_000): { rows: ItemRow[]; rolledUp: ItemRow[]; count: number } {
+      const rows = ((kind === 'function' ? st.fnCode : st.econCode).all(code, limit) as Raw[]).map(item);
+      const count = ((kind === 'function' ? st.fnCount : st.econCount).get(code) as { n: number }).n;
       const rolledUp = code.length < 7
         ? ((kind === 'function' ? st.fnRollup : st.econRollup).all(code, code, `${code}\uffff`, code) as Raw[]).map(item).filter((r) => r.total !== null)
         : [];
-      return { rows, rolledUp };
+      return { rows, rolledUp, count: count + rolledUp.length };
     },
     /** Every (code, name) printed, with how many documents print it: the subject dictionary. */
     subjectNames(): { kind: SubjectKind; code: string; name: string; count: number }[] {
-      return [
-        ...(st.fnNames.all() as Raw[]).map((r) => ({ kind: 'function' as const, code: r.code, name: r.name, count: r.n })),
-        ...(st.econNames.all() as Raw[]).map((r) => ({ kind: 'economic' as const, code: r.code, name: r.name, count: r.n })),
-      ];
+      return (st.subjectNames.all() as Raw[]).map((r) => ({ kind: r.kind as SubjectKind, code: r.code, name: r.name, count: r.n }));
     },
     threePublic(docId: number) {
       const r = st.three.get(docId) as Raw | undefined;
@@ -144,8 +149,13 @@ export function createQueries(db: DB) {
     findingCounts(): Map<number, number> {
       return new Map((st.findingCounts.all() as Raw[]).map((r) => [r.doc_id, r.n]));
     },
-    totalAcross(key: TotalKey): { docId: number; figure: Figure }[] {
-      return (st.totalByKey.all(key) as Raw[]).map((r) => ({ docId: r.doc_id, figure: figure(r)! }));
+    /**
+     * A total ranked across departments: each department's latest disclosure, or every
+     * department's disclosure of one year. Largest first (smallest with `ascending`), up to `limit`.
+     */
+    rankTotal(key: TotalKey, { year = null, ascending = false, limit = 50 }: { year?: number | null; ascending?: boolean; limit?: number } = {}) {
+      const rows = (st.totalTop.all({ key, year, asc: ascending ? 1 : 0, limit }) as Raw[]).map((r) => ({ docId: r.doc_id as number, figure: figure(r)! }));
+      return { rows, count: (st.totalCount.get({ key, year }) as { n: number }).n };
     },
     /** Full-text search; `match` must already be a safe FTS5 expression (see query/search-terms). */
     search(match: string, limit: number): SearchHit[] {

@@ -18,6 +18,8 @@ CREATE TABLE documents (
   scope       TEXT NOT NULL CHECK (scope IN ('部门', '单位')),
   source_unit TEXT NOT NULL CHECK (source_unit IN ('万元', '元')),
   format      TEXT NOT NULL DEFAULT 'txt' CHECK (format IN ('txt', 'pdf')),
+  -- 1 for each department's latest disclosure (its 部门 budget where a year has both): set at ingest.
+  latest      INTEGER NOT NULL DEFAULT 0,
   first_line  INTEGER NOT NULL,
   last_line   INTEGER NOT NULL,
   UNIQUE (source, first_line)
@@ -25,6 +27,7 @@ CREATE TABLE documents (
 CREATE INDEX documents_by_department ON documents (department, year);
 CREATE INDEX documents_by_region ON documents (region, year);
 CREATE INDEX documents_by_year ON documents (year);
+CREATE INDEX documents_latest ON documents (latest);
 
 CREATE TABLE totals (
   doc_id      INTEGER NOT NULL REFERENCES documents (id),
@@ -170,3 +173,13 @@ CREATE VIRTUAL TABLE search_index USING fts5(
   text UNINDEXED,
   tokenize = 'unicode61'
 );
+
+-- Every (code, name) printed and in how many disclosures: the subject dictionary, built at ingest
+-- so that start-up does not group millions of rows.
+CREATE TABLE subjects (
+  kind  TEXT NOT NULL,
+  code  TEXT NOT NULL,
+  name  TEXT NOT NULL,
+  count INTEGER NOT NULL,
+  PRIMARY KEY (kind, code, name)
+) WITHOUT ROWID;
