@@ -12,27 +12,39 @@ interface Clause {
   sentence: number;
 }
 
-/** Narrative text cut into clauses at Chinese punctuation, each remembering the line it starts on. */
+const clauseCache = new WeakMap<Line[], Clause[]>();
+const PIECE = /[^。！？；;，：:]+|[。！？；;，：:]/g;
+
+/**
+ * Narrative text cut into clauses at Chinese punctuation, each remembering the line it starts on.
+ * Computed once per set of lines (both the change and the stated-total readers use it).
+ */
 export function clausesOf(lines: Line[]): Clause[] {
+  const cached = clauseCache.get(lines);
+  if (cached) return cached;
   const out: Clause[] = [];
   let buf = '';
   let start = 0;
   let sentence = 0;
   const flush = () => {
-    if (buf.trim()) out.push({ text: buf.replace(/\s+/g, ''), line: start, sentence });
+    const text = buf.replace(/\s+/g, '');
+    if (text) out.push({ text, line: start, sentence });
     buf = '';
   };
   for (const l of lines) {
-    for (const ch of l.text.replace(/\t/g, ' ')) {
-      if (!buf.trim()) start = l.no;
+    for (const piece of l.text.match(PIECE) ?? []) {
       // ASCII commas stay: they are thousands separators inside amounts.
-      if ('。！？；;，：:'.includes(ch)) {
+      if (piece.length === 1 && '。！？；;，：:'.includes(piece)) {
         flush();
-        if ('。！？'.includes(ch)) sentence++;
-      } else buf += ch;
+        if ('。！？'.includes(piece)) sentence++;
+        continue;
+      }
+      if (!buf.trim()) start = l.no;
+      buf += piece;
     }
   }
   flush();
+  clauseCache.set(lines, out);
   return out;
 }
 

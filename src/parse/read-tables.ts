@@ -44,8 +44,18 @@ function headerHasParts(lines: Line[], roles: Roles): boolean {
   return roles.parts.every((re) => new RegExp(re.source.replace('^', '')).test(head));
 }
 
-/** A table of coded rows (function or economic), columns placed, duplicate codes merged. */
+const codedCache = new WeakMap<TableBlock, Map<Roles, CodedTable>>();
+
+/** A table of coded rows (function or economic), columns placed, duplicate codes merged. Read once per table. */
 export function readCodedTable(ctx: ReadContext, table: TableBlock, roles: Roles, partNames: [string, string]): CodedTable {
+  const cached = codedCache.get(table)?.get(roles);
+  if (cached) return cached;
+  const read = readCodedTableUncached(ctx, table, roles, partNames);
+  codedCache.set(table, (codedCache.get(table) ?? new Map()).set(roles, read));
+  return read;
+}
+
+function readCodedTableUncached(ctx: ReadContext, table: TableBlock, roles: Roles, partNames: [string, string]): CodedTable {
   const body = tableBody(ctx.lines, table);
   let raw = parseSubjectRows(body, roles, { layout: ctx.layout, unit: table.unit, twoDecimals: ctx.twoDecimals, rowNumbers: hasRowNumbers(ctx, table) });
   const withParts = headerHasParts(ctx.lines.slice(table.start, table.end), roles);

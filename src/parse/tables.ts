@@ -139,6 +139,8 @@ export function findTables(lines: Line[]): TableBlock[] {
   const found: { kind: TableKind; title: string; start: number; wrapped: boolean }[] = [];
   lines.forEach((line, i) => {
     if (found.length && found[found.length - 1].start >= i - 2 && found[found.length - 1].wrapped) return;
+    // Every title has 表 in it, on its line or the (short) lines it wraps onto: skip the rest cheaply.
+    if (!line.text.includes('表') && !lines[i + 1]?.text.includes('表') && !lines[i + 2]?.text.includes('表')) return;
     const title = titleAt(lines, i);
     if (!title) return;
     const kind = classifyTitle(title.text);

@@ -27,6 +27,9 @@ export interface IngestReport {
   /** Files whose disclosures were already loaded from another file, and how many figures differ. */
   duplicates: { source: string; keptSource: string; differences: number }[];
   unchanged: boolean;
+  /** Time reading and parsing documents, and writing them (with the search index). */
+  parseMs?: number;
+  loadMs?: number;
   /** False when nothing could be loaded and the previous database was kept. */
   replaced: boolean;
   millis: number;
@@ -183,7 +186,11 @@ export function ingestDirectory(dataDirs: string | string[], dbFile: string, { f
       const loaded = new Map<string, { id: number; source: string; disclosure: Disclosure }>();
       for (const input of inputs) {
         try {
-          for (const d of readInput(input, pdfCache)) {
+          const t0 = performance.now();
+          const disclosures = readInput(input, pdfCache);
+          const t1 = performance.now();
+          report.parseMs = (report.parseMs ?? 0) + (t1 - t0);
+          for (const d of disclosures) {
             // One disclosure in two files (a PDF beside its text layer): keep the first, check the other.
             const key = [d.department, d.unitName, d.year, d.kind, d.scope].join('|');
             const kept = loaded.get(key);
@@ -197,7 +204,9 @@ export function ingestDirectory(dataDirs: string | string[], dbFile: string, { f
               }
               continue;
             }
+            const w0 = performance.now();
             const { id, figures } = writer.insertDisclosure(d, input.sha);
+            report.loadMs = (report.loadMs ?? 0) + (performance.now() - w0);
             loaded.set(key, { id, source: input.name, disclosure: d });
             report.figures += figures;
             report.findings += d.findings.length;
