@@ -51,7 +51,6 @@ export default defineCommand({
     const ascending = /最少|最低|最小|倒数/.test(rest);
     const year = years.find((y) => y.kind === 'absolute');
     const forYear = year?.kind === 'absolute' ? year.year : null;
-    const docs = new Map(q.documents().map((d) => [d.id, d]));
 
     let entries: { doc: DocRow; value: Decimal; at: { table: string; line: number } }[];
     let total: number;
@@ -67,7 +66,7 @@ export default defineCommand({
       const metric = metricOf(rest);
       if (!metric) throw new UserError(`不知道按什么排名：“${rest.trim().slice(0, 30)}”。可用：${METRICS.map(([, l]) => l).join('、')}，或科目编码/名称。`, METRICS.map(([, l]) => l), 'unknown-metric');
       const ranked = q.rankTotal(metric.key, { year: forYear, ascending, limit: n });
-      entries = ranked.rows.map((r) => ({ doc: docs.get(r.docId)!, value: r.figure.value, at: r.figure }));
+      entries = ranked.rows.map((r) => ({ doc: q.document(r.docId)!, value: r.figure.value, at: r.figure }));
       total = ranked.count;
       label = metric.label;
     }

@@ -25,12 +25,11 @@ export default defineCommand({
       hits = queryAny ? q.search(queryAny, 20) : [];
       loose = hits.length > 0;
     }
-    const docs = new Map(q.documents().map((d) => [d.id, d]));
     const b = createAnswer(`搜索“${words.slice(0, 40)}”`);
-    b.table({
+    if (hits.length) b.table({
       columns: ['文件', '类别', '内容'],
-      rows: hits.map((h) => [docLabel(docs.get(h.docId)!), KIND[h.kind], h.text.length > 80 ? `${h.text.slice(0, 80)}…` : h.text]),
-      cites: hits.map((h) => [b.cite(citation(docs.get(h.docId)!, { table: KIND[h.kind] === '说明' ? '预算说明' : KIND[h.kind], line: h.line }))]),
+      rows: hits.map((h) => [docLabel(q.document(h.docId)!), KIND[h.kind], h.text.length > 80 ? `${h.text.slice(0, 80)}…` : h.text]),
+      cites: hits.map((h) => [b.cite(citation(q.document(h.docId)!, { table: KIND[h.kind] === '说明' ? '预算说明' : KIND[h.kind], line: h.line }))]),
     });
     b.answer.summary = hits.length ? `找到 ${hits.length} 条${hits.length === 20 ? '（只显示前 20 条）' : ''}${loose ? '（没有同时包含全部关键词的结果，以下包含其中任一个）' : ''}。` : '没有找到相关内容。';
     return b.answer;

@@ -26,11 +26,10 @@ export function subjectPath(s: Subject, c: Catalog): string {
 
 /** Rows for one subject, one per department and year (部门 scope preferred), largest first, from the `limit` largest. */
 export function subjectRows(q: Queries, s: Subject, filter: (d: DocRow) => boolean, limit = 10_000): { doc: DocRow; row: ItemRow }[] {
-  const docs = new Map(q.documents().map((d) => [d.id, d]));
   const { rows, rolledUp } = q.subjectAcross(s.kind, s.code, limit);
   const best = new Map<string, { doc: DocRow; row: ItemRow }>();
   for (const row of [...rows, ...rolledUp]) {
-    const doc = docs.get(row.docId)!;
+    const doc = q.document(row.docId)!;
     if (!filter(doc)) continue;
     const key = `${doc.department}|${doc.year}`;
     const seen = best.get(key);

@@ -7,20 +7,15 @@ import { openDigestState } from './digest/state.js';
 import { parseSubscriptionsFile, SubscriptionError } from './digest/subscription.js';
 import { createDigestRunner } from './digest/runner.js';
 import { createDigestService } from './digest/service.js';
-import { discordPoster, slackPoster } from './digest/posters.js';
-import { webApi } from '@slack/bolt';
-import { REST } from 'discord.js';
 import { openDatabase, StoreError } from './store/db.js';
 import { COMMANDS } from '../commands/index.js';
 import { ConfigError, loadConfig } from './config.js';
 import { createLogger } from './log.js';
 import { createRateLimiter } from './core/rate-limit.js';
 import { slackManifest } from './core/registry.js';
-import { startSlack } from './adapters/slack.js';
-import { registerDiscordCommands, startDiscord } from './adapters/discord.js';
+import { warmSegmenter } from './query/segment.js';
 import { exportCsv, exportDocuments } from './store/export.js';
 import { defaultPdfCache, ingestDirectory, type IngestOptions, type IngestReport } from './store/ingest.js';
-import { preparePdfs } from './pdf/prepare.js';
 import { formatIngestReport, formatFindings } from './store/report.js';
 import { openApp } from './app.js';
 import { renderText } from './render/text.js';
@@ -40,6 +35,7 @@ function defaultDataDirs(): string[] {
 /** PDFs are extracted (once, cached) before the synchronous ingest reads them. */
 async function ingest(dirs: string[], dbFile: string, opts: Omit<IngestOptions, 'pdfCache'> = {}): Promise<IngestReport> {
   const pdfCache = defaultPdfCache(dbFile);
+  const { preparePdfs } = await import('./pdf/prepare.js');
   await preparePdfs(dirs, pdfCache);
   return ingestDirectory(dirs, dbFile, { ...opts, pdfCache });
 }
@@ -138,12 +134,16 @@ program
     });
     const running: { stop(): Promise<void> }[] = [];
     const posters: Parameters<typeof createDigestRunner>[0]['posters'] = {};
+    // Platform clients load only when configured: the console and one-shot commands start faster.
+    const { discordPoster, slackPoster } = await import('./digest/posters.js');
     if (cfg.slack) {
+      const { startSlack } = await import('./adapters/slack.js');
       const slack = await startSlack(app, cfg.slack, log);
       running.push(slack);
       posters.slack = slackPoster(slack.bolt.client);
     }
     if (cfg.discord) {
+      const { startDiscord } = await import('./adapters/discord.js');
       const discord = await startDiscord(app, cfg.discord, log);
       running.push(discord);
       posters.discord = discordPoster(discord.client.rest);
@@ -159,6 +159,8 @@ program
     const runner = createDigestRunner({ state, context: () => app.ctx, posters, log });
     app.attach({ digests: createDigestService({ state, runner, context: () => app.ctx }) });
     void runner.start();
+    // Platforms are connected and answering; load the segmenter's dictionary (≈1 s) while idle.
+    setTimeout(warmSegmenter, 2000).unref();
     const stop = async (signal: string) => {
       log({ level: 'info', message: `${signal}: stopping` });
       // The scheduler first, waiting for posts under way; then the platforms.
@@ -189,8 +191,15 @@ program
     try {
       state.syncFile(existsSync(cfg.digestsFile) ? parseSubscriptionsFile(readFileSync(cfg.digestsFile, 'utf8'), cfg.digestsFile) : [], new Date());
       const posters: Parameters<typeof createDigestRunner>[0]['posters'] = {};
-      if (cfg.slack) posters.slack = slackPoster(new webApi.WebClient(cfg.slack.botToken, cfg.slack.apiUrl ? { slackApiUrl: cfg.slack.apiUrl } : {}));
-      if (cfg.discord) posters.discord = discordPoster(new REST(cfg.discord.apiUrl ? { api: cfg.discord.apiUrl } : {}).setToken(cfg.discord.token));
+      const { discordPoster, slackPoster } = await import('./digest/posters.js');
+      if (cfg.slack) {
+        const { webApi } = await import('@slack/bolt');
+        posters.slack = slackPoster(new webApi.WebClient(cfg.slack.botToken, cfg.slack.apiUrl ? { slackApiUrl: cfg.slack.apiUrl } : {}));
+      }
+      if (cfg.discord) {
+        const { REST } = await import('discord.js');
+        posters.discord = discordPoster(new REST(cfg.discord.apiUrl ? { api: cfg.discord.apiUrl } : {}).setToken(cfg.discord.token));
+      }
       const runner = createDigestRunner({ state, context: () => app.ctx, posters, log });
       const service = createDigestService({ state, runner, context: () => app.ctx });
       if (opts.now && !opts.dryRun) console.log(`${name}：${await service.runNow(name)}`);
@@ -218,6 +227,7 @@ program
   .action(async () => {
     const cfg = platformConfig();
     if (!cfg.discord) throw new ConfigError(['DISCORD_TOKEN 和 DISCORD_APPLICATION_ID 未设置']);
+    const { registerDiscordCommands } = await import('./adapters/discord.js');
     const r = await registerDiscordCommands({ commands: COMMANDS }, cfg.discord);
     console.log(`已注册 ${r.count} 个命令（${r.scope}）。全局命令可能需要一小时才在所有服务器出现。`);
   });

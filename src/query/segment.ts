@@ -9,23 +9,29 @@ interface Jieba {
   insertWord(word: string, tag?: string): boolean;
 }
 
-// nodejieba is CommonJS with a native addon; loading it lazily keeps start-up fast for commands
-// that never segment.
+// nodejieba is CommonJS with a native addon whose dictionary takes about a second to load. It is
+// loaded on first segmentation, not at start-up: only /search and ingest segment, so every other
+// command answers without waiting for it. Words added before then are queued.
 let jieba: Jieba | null = null;
 const added = new Set<string>();
+let pending: string[] = [];
 
 function engine(): Jieba {
-  if (!jieba) jieba = createRequire(import.meta.url)('nodejieba') as Jieba;
+  if (!jieba) {
+    jieba = createRequire(import.meta.url)('nodejieba') as Jieba;
+    for (const word of pending) jieba.insertWord(word);
+    pending = [];
+  }
   return jieba;
 }
 
 export function addWords(words: Iterable<string>): void {
-  const j = engine();
   for (const w of words) {
     const word = w.trim();
     if (word.length < 2 || word.length > 40 || /\s/.test(word) || added.has(word)) continue;
-    j.insertWord(word);
     added.add(word);
+    if (jieba) jieba.insertWord(word);
+    else pending.push(word);
   }
 }
 
@@ -34,7 +40,21 @@ export function segment(text: string): string[] {
   return engine().cut(text, true).map((w) => w.trim()).filter((w) => w && !/^[\p{P}\p{S}\s]+$/u.test(w));
 }
 
+/**
+ * The finer words jieba's search cut finds inside one word ("医疗救助" → 医疗, 救助), in order.
+ * The index was cut with the dictionary as it stood at ingest; a word added since (a subject name
+ * from the catalog) is whole in a query but may be only its pieces in the index.
+ */
+export function piecesOf(word: string): string[] {
+  return engine().cutForSearch(word, true).filter((w) => w !== word && w.trim());
+}
+
 /** Words for indexing: the fine-grained cut plus compounds, so either form of a query matches. */
 export function indexTokens(text: string): string {
   return engine().cutForSearch(text, true).map((w) => w.trim()).filter((w) => w && !/^[\p{P}\p{S}\s]+$/u.test(w)).join(' ');
+}
+
+/** Loads the dictionary now, so a long-running bot's first /search does not pay for it. */
+export function warmSegmenter(): void {
+  engine();
 }

@@ -1,7 +1,6 @@
 // The files that go with an answer: its chart as PNG, and (when asked) its tables as CSV with
 // exact numbers, so a spreadsheet gets what the chat shows.
 import type { Answer, AnswerTable, Attachment, ChartSpec } from '../core/answer.js';
-import { renderChartPng } from './chart.js';
 
 const cell = (v: string) => (/[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
 /** "1,059.54" → "1059.54", "—" → "": numbers a spreadsheet reads as numbers. */
@@ -29,7 +28,8 @@ function chartPng(chart: ChartSpec): Promise<Uint8Array> {
   if (png) {
     chartCache.delete(key);
   } else {
-    png = renderChartPng(chart);
+    // The renderer (vega + resvg) is loaded on the first chart, not at start-up.
+    png = import('./chart.js').then(({ renderChartPng }) => renderChartPng(chart));
     png.catch(() => chartCache.delete(key));
   }
   chartCache.set(key, png);

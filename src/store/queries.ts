@@ -91,19 +91,26 @@ export function createQueries(db: DB) {
     docId: r.doc_id, code: r.code, level: r.level, name: r.name, total: dec(r.total), parts: [dec(r.p1), dec(r.p2)], table: r.table_title, line: r.line,
   });
   let docCache: DocRow[] | null = null;
+  let docIndex: Map<number, DocRow> | null = null;
+  function allDocuments(): DocRow[] {
+    if (!docCache) {
+      const pages = new Map<number, { line: number; file: string; page: number }[]>();
+      for (const p of st.pages.all() as Raw[]) pages.set(p.doc_id, [...(pages.get(p.doc_id) ?? []), { line: p.first_line, file: p.file, page: p.page }]);
+      docCache = (st.docs.all() as Raw[]).map((r) => ({
+        id: r.id, source: r.source, department: r.department, unitName: r.unit_name, region: r.region, year: r.year, kind: r.kind, scope: r.scope,
+        format: r.format, sha256: r.sha256, latest: r.latest === 1, pages: pages.get(r.id),
+      }));
+    }
+    return docCache;
+  }
 
   return {
-    documents(): DocRow[] {
-      if (!docCache) {
-        const pages = new Map<number, { line: number; file: string; page: number }[]>();
-        for (const p of st.pages.all() as Raw[]) pages.set(p.doc_id, [...(pages.get(p.doc_id) ?? []), { line: p.first_line, file: p.file, page: p.page }]);
-        docCache = (st.docs.all() as Raw[]).map((r) => ({
-          id: r.id, source: r.source, department: r.department, unitName: r.unit_name, region: r.region, year: r.year, kind: r.kind, scope: r.scope,
-          format: r.format, sha256: r.sha256, latest: r.latest === 1, pages: pages.get(r.id),
-        }));
-      }
-      return docCache;
+    /** One document by id, from the same cache (answers look up a page of hits, not the corpus). */
+    document(id: number): DocRow | undefined {
+      docIndex ??= new Map(allDocuments().map((d) => [d.id, d]));
+      return docIndex.get(id);
     },
+    documents: allDocuments,
     totals(docId: number): Map<TotalKey, Figure> {
       return new Map((st.totals.all(docId) as Raw[]).map((r) => [r.key as TotalKey, figure(r)!]));
     },
