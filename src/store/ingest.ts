@@ -183,23 +183,26 @@ export function ingestDirectory(dataDirs: string | string[], dbFile: string, { f
   try {
     const writer = createWriter(db);
     db.transaction(() => {
-      const loaded = new Map<string, { id: number; source: string; disclosure: Disclosure }>();
+      // Only where each disclosure came from is kept, not the parsed disclosure: memory stays flat
+      // as the corpus grows. The rare duplicate re-reads its kept twin to compare them.
+      const loaded = new Map<string, { id: number; input: Input; index: number }>();
       for (const input of inputs) {
         try {
           const t0 = performance.now();
           const disclosures = readInput(input, pdfCache);
           const t1 = performance.now();
           report.parseMs = (report.parseMs ?? 0) + (t1 - t0);
-          for (const d of disclosures) {
+          for (const [index, d] of disclosures.entries()) {
             // One disclosure in two files (a PDF beside its text layer): keep the first, check the other.
             const key = [d.department, d.unitName, d.year, d.kind, d.scope].join('|');
             const kept = loaded.get(key);
             if (kept) {
-              const differences = compareDisclosures(kept.disclosure, d);
-              writer.duplicate(input.name, kept.source, differences.length);
-              report.duplicates.push({ source: input.name, keptSource: kept.source, differences: differences.length });
+              const keptSource = kept.input.name;
+              const differences = compareDisclosures(readInput(kept.input, pdfCache)[kept.index], d);
+              writer.duplicate(input.name, keptSource, differences.length);
+              report.duplicates.push({ source: input.name, keptSource, differences: differences.length });
               if (differences.length) {
-                writer.addFinding(kept.id, { rule: 'two-files-differ', severity: 'warning', table: '全文', line: 1, message: `${input.name} 与 ${kept.source} 是同一份预算，但有 ${differences.length} 处数字不同：${differences.slice(0, 5).join('；')}` });
+                writer.addFinding(kept.id, { rule: 'two-files-differ', severity: 'warning', table: '全文', line: 1, message: `${input.name} 与 ${keptSource} 是同一份预算，但有 ${differences.length} 处数字不同：${differences.slice(0, 5).join('；')}` });
                 report.findings++;
               }
               continue;
@@ -207,7 +210,7 @@ export function ingestDirectory(dataDirs: string | string[], dbFile: string, { f
             const w0 = performance.now();
             const { id, figures } = writer.insertDisclosure(d, input.sha);
             report.loadMs = (report.loadMs ?? 0) + (performance.now() - w0);
-            loaded.set(key, { id, source: input.name, disclosure: d });
+            loaded.set(key, { id, input, index });
             report.figures += figures;
             report.findings += d.findings.length;
             report.disclosures++;
