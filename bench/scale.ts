@@ -14,6 +14,7 @@ import { PROJECT_ROOT } from '../src/paths.js';
 import { postSigned, slashBody, startFakeSlack } from '../test/fakes/slack.js';
 import { writeCorpus } from './corpus.js';
 import { ftsQuery } from '../src/query/search-terms.js';
+import { SEARCH_SQL } from '../src/store/queries.js';
 
 const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))];
@@ -27,7 +28,7 @@ const MIX: [string, string, unknown[]][] = [
   ['/subject 2101501', 'SELECT doc_id, total, basic, project FROM function_items WHERE code = ? ORDER BY total DESC LIMIT 120', ['2101501']],
   ['/rank 三公', "SELECT t.doc_id, t.amount FROM totals t JOIN documents d ON d.id = t.doc_id WHERE t.key = ? AND d.latest = 1 ORDER BY t.amount DESC LIMIT 10", ['three_public']],
   ['/rank 2101501 前5', 'SELECT doc_id, total FROM function_items WHERE code = ? ORDER BY total DESC LIMIT 200', ['2101501']],
-  ['/search 长期护理保险', "SELECT doc_id, kind, line, text FROM search_index WHERE search_index MATCH ? ORDER BY rank LIMIT 20", [() => ftsQuery('长期护理保险', 'AND')]],
+  ['/search 长期护理保险', SEARCH_SQL.replace('LIMIT ?', 'LIMIT 20'), [() => ftsQuery('长期护理保险', 'AND')]],
   ['/check 模拟三县', 'SELECT * FROM findings WHERE doc_id IN (SELECT id FROM documents WHERE department = ?)', ['模拟三县医疗保障局']],
   ['/compare 模拟一县 模拟四县', 'SELECT doc_id, key, amount FROM totals WHERE doc_id IN (SELECT id FROM documents WHERE department IN (?, ?))', ['模拟一县医疗保障局', '模拟四县医疗保障局']],
 ];

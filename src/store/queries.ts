@@ -40,6 +40,17 @@ export interface ItemRow {
   line: number;
 }
 
+/** How many matches (those loaded last) a search ranks by relevance; see SEARCH_SQL. */
+export const SEARCH_WINDOW = 400;
+
+// Relevance (bm25) over the SEARCH_WINDOW matches loaded last, not all of them: ranking every match
+// costs time in proportion to the corpus (31 ms for 34,000 matches), the window a constant.
+// A query with fewer matches than the window is ranked exactly.
+export const SEARCH_SQL = `SELECT rowid, doc_id, kind, line, text, n FROM (
+  SELECT rowid, doc_id, kind, line, text, rank AS score, count(*) OVER () AS n FROM (
+    SELECT rowid, doc_id, kind, line, text, rank FROM search_index WHERE search_index MATCH ? ORDER BY rowid DESC LIMIT ${SEARCH_WINDOW}))
+ORDER BY score, rowid LIMIT ?`;
+
 export interface SearchHit {
   docId: number;
   kind: 'project' | 'target' | 'passage';
@@ -78,11 +89,16 @@ export function createQueries(db: DB) {
     changes: db.prepare('SELECT metric, prior_year, change, percent, table_title, line FROM changes WHERE doc_id = ?'),
     findings: db.prepare('SELECT rule, severity, message, table_title, line FROM findings WHERE doc_id = ? ORDER BY id'),
     findingCounts: db.prepare('SELECT doc_id, count(*) n FROM findings GROUP BY doc_id'),
-    totalTop: db.prepare(`SELECT t.doc_id, t.amount, t.table_title, t.line FROM totals t JOIN documents d ON d.id = t.doc_id
+    // Two statements rather than ORDER BY CASE: a plain ORDER BY walks the (key, amount) index and
+    // stops at LIMIT; a computed one sorts every row of the key first.
+    totalTopDesc: db.prepare(`SELECT t.doc_id, t.amount, t.table_title, t.line FROM totals t JOIN documents d ON d.id = t.doc_id
       WHERE t.key = @key AND (CASE WHEN @year IS NULL THEN d.latest = 1 ELSE d.year = @year AND (d.scope = '部门' OR NOT EXISTS (SELECT 1 FROM documents x WHERE x.department = d.department AND x.year = d.year AND x.scope = '部门')) END)
-      ORDER BY CASE WHEN @asc THEN t.amount END ASC, t.amount DESC LIMIT @limit`),
+      ORDER BY t.amount DESC LIMIT @limit`),
+    totalTopAsc: db.prepare(`SELECT t.doc_id, t.amount, t.table_title, t.line FROM totals t JOIN documents d ON d.id = t.doc_id
+      WHERE t.key = @key AND (CASE WHEN @year IS NULL THEN d.latest = 1 ELSE d.year = @year AND (d.scope = '部门' OR NOT EXISTS (SELECT 1 FROM documents x WHERE x.department = d.department AND x.year = d.year AND x.scope = '部门')) END)
+      ORDER BY t.amount ASC LIMIT @limit`),
     totalCount: db.prepare(`SELECT count(*) n FROM totals t JOIN documents d ON d.id = t.doc_id WHERE t.key = @key AND (CASE WHEN @year IS NULL THEN d.latest = 1 ELSE d.year = @year END)`),
-    search: db.prepare('SELECT doc_id, kind, line, text FROM search_index WHERE search_index MATCH ? ORDER BY rank LIMIT ?'),
+    search: db.prepare(SEARCH_SQL),
     rejected: db.prepare('SELECT source, reason FROM rejected ORDER BY source'),
     meta: db.prepare('SELECT value FROM meta WHERE key = ?'),
   };
@@ -92,6 +108,7 @@ export function createQueries(db: DB) {
   });
   let docCache: DocRow[] | null = null;
   let docIndex: Map<number, DocRow> | null = null;
+  const counts = new Map<string, number>();
   function allDocuments(): DocRow[] {
     if (!docCache) {
       const pages = new Map<number, { line: number; file: string; page: number }[]>();
@@ -161,12 +178,17 @@ export function createQueries(db: DB) {
      * department's disclosure of one year. Largest first (smallest with `ascending`), up to `limit`.
      */
     rankTotal(key: TotalKey, { year = null, ascending = false, limit = 50 }: { year?: number | null; ascending?: boolean; limit?: number } = {}) {
-      const rows = (st.totalTop.all({ key, year, asc: ascending ? 1 : 0, limit }) as Raw[]).map((r) => ({ docId: r.doc_id as number, figure: figure(r)! }));
-      return { rows, count: (st.totalCount.get({ key, year }) as { n: number }).n };
+      const rows = ((ascending ? st.totalTopAsc : st.totalTopDesc).all({ key, year, limit }) as Raw[]).map((r) => ({ docId: r.doc_id as number, figure: figure(r)! }));
+      // The database does not change while it is open (ingest swaps in a new file), so counts keep.
+      const countKey = `${key}|${year}`;
+      let count = counts.get(countKey);
+      if (count === undefined) counts.set(countKey, (count = (st.totalCount.get({ key, year }) as { n: number }).n));
+      return { rows, count };
     },
     /** Full-text search; `match` must already be a safe FTS5 expression (see query/search-terms). */
-    search(match: string, limit: number): SearchHit[] {
-      return (st.search.all(match, limit) as Raw[]).map((r) => ({ docId: r.doc_id, kind: r.kind, line: r.line, text: r.text }));
+    search(match: string, limit: number): { hits: SearchHit[]; windowFull: boolean } {
+      const rows = st.search.all(match, limit) as Raw[];
+      return { hits: rows.map((r) => ({ docId: r.doc_id, kind: r.kind, line: r.line, text: r.text })), windowFull: (rows[0]?.n ?? 0) >= SEARCH_WINDOW };
     },
     rejected(): { source: string; reason: string }[] {
       return st.rejected.all() as { source: string; reason: string }[];
