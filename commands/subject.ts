@@ -81,10 +81,10 @@ export default defineCommand({
       if (s === first) chartRows = rows.slice(0, 12).map(({ doc, row }) => bar(`${doc.unitName ?? doc.department} ${doc.year}`, row.total));
       const rolled = rows.filter(({ row }) => row.level === 0);
       if (rolled.length) b.answer.notes.push(`${rolled.map(({ doc }) => docLabel(doc)).join('、')} 未单列 ${s.code}，金额为其下级科目之和。`);
-      for (const { doc } of rows) {
-        for (const f of q.findings(doc.id).filter((x) => x.message.includes(s.code))) {
-          b.answer.warnings.push(`${docLabel(doc)}：${f.message}（${f.table}，第 ${f.line} 行）`);
-        }
+      const order = new Map(rows.map(({ doc }, i) => [doc.id, i]));
+      const mentioning = q.findingsMentioning([...order.keys()], s.code).sort((x, y) => order.get(x.docId)! - order.get(y.docId)!);
+      for (const f of mentioning) {
+        b.answer.warnings.push(`${docLabel(q.document(f.docId)!)}：${f.message}（${f.table}，第 ${f.line} 行）`);
       }
       if (s === first && rows.length) {
         const top = rows[0];

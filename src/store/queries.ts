@@ -88,6 +88,8 @@ export function createQueries(db: DB) {
     targets: db.prepare('SELECT project, text, table_title, line FROM targets WHERE doc_id = ? ORDER BY id LIMIT ?'),
     changes: db.prepare('SELECT metric, prior_year, change, percent, table_title, line FROM changes WHERE doc_id = ?'),
     findings: db.prepare('SELECT rule, severity, message, table_title, line FROM findings WHERE doc_id = ? ORDER BY id'),
+    findingsMentioning: db.prepare(`SELECT doc_id, rule, severity, message, table_title, line FROM findings
+      WHERE doc_id IN (SELECT value FROM json_each(?)) AND instr(message, ?) > 0 ORDER BY id`),
     findingCounts: db.prepare('SELECT doc_id, count(*) n FROM findings GROUP BY doc_id'),
     // Two statements rather than ORDER BY CASE: a plain ORDER BY walks the (key, amount) index and
     // stops at LIMIT; a computed one sorts every row of the key first.
@@ -108,7 +110,14 @@ export function createQueries(db: DB) {
   });
   let docCache: DocRow[] | null = null;
   let docIndex: Map<number, DocRow> | null = null;
+  // The database does not change while it is open (ingest swaps in a new file): a count, which
+  // costs time in proportion to the corpus, is taken once.
   const counts = new Map<string, number>();
+  const memoCount = (key: string, take: () => number) => {
+    let n = counts.get(key);
+    if (n === undefined) counts.set(key, (n = take()));
+    return n;
+  };
   function allDocuments(): DocRow[] {
     if (!docCache) {
       const pages = new Map<number, { line: number; file: string; page: number }[]>();
@@ -137,7 +146,7 @@ export function createQueries(db: DB) {
     /** One subject across documents, largest first (up to `limit`): its own rows, or the sum of its children where it has none. */
     subjectAcross(kind: SubjectKind, code: string, limit = 10_000): { rows: ItemRow[]; rolledUp: ItemRow[]; count: number } {
       const rows = ((kind === 'function' ? st.fnCode : st.econCode).all(code, limit) as Raw[]).map(item);
-      const count = ((kind === 'function' ? st.fnCount : st.econCount).get(code) as { n: number }).n;
+      const count = memoCount(`${kind}|${code}`, () => ((kind === 'function' ? st.fnCount : st.econCount).get(code) as { n: number }).n);
       const rolledUp = code.length < 7
         ? ((kind === 'function' ? st.fnRollup : st.econRollup).all(code, code, `${code}\uffff`, code) as Raw[]).map(item).filter((r) => r.total !== null)
         : [];
@@ -170,6 +179,13 @@ export function createQueries(db: DB) {
     findings(docId: number) {
       return (st.findings.all(docId) as Raw[]).map((r) => ({ rule: r.rule as string, severity: r.severity as string, message: r.message as string, table: r.table_title as string, line: r.line as number }));
     },
+    /** The findings of these documents whose message mentions `text` (a subject code), in one query. */
+    findingsMentioning(docIds: number[], text: string) {
+      if (!docIds.length) return [];
+      return (st.findingsMentioning.all(JSON.stringify(docIds), text) as Raw[]).map((r) => ({
+        docId: r.doc_id as number, rule: r.rule as string, severity: r.severity as string, message: r.message as string, table: r.table_title as string, line: r.line as number,
+      }));
+    },
     findingCounts(): Map<number, number> {
       return new Map((st.findingCounts.all() as Raw[]).map((r) => [r.doc_id, r.n]));
     },
@@ -179,11 +195,7 @@ export function createQueries(db: DB) {
      */
     rankTotal(key: TotalKey, { year = null, ascending = false, limit = 50 }: { year?: number | null; ascending?: boolean; limit?: number } = {}) {
       const rows = ((ascending ? st.totalTopAsc : st.totalTopDesc).all({ key, year, limit }) as Raw[]).map((r) => ({ docId: r.doc_id as number, figure: figure(r)! }));
-      // The database does not change while it is open (ingest swaps in a new file), so counts keep.
-      const countKey = `${key}|${year}`;
-      let count = counts.get(countKey);
-      if (count === undefined) counts.set(countKey, (count = (st.totalCount.get({ key, year }) as { n: number }).n));
-      return { rows, count };
+      return { rows, count: memoCount(`${key}|${year}`, () => (st.totalCount.get({ key, year }) as { n: number }).n) };
     },
     /** Full-text search; `match` must already be a safe FTS5 expression (see query/search-terms). */
     search(match: string, limit: number): { hits: SearchHit[]; windowFull: boolean } {
