@@ -15,5 +15,5 @@ export function ftsQuery(words: string, join: 'AND' | 'OR'): string | null {
   // Matching any one word: single characters (不, 的, 和) would match nearly every passage.
   if (join === 'OR' && kept.some((w) => w.length > 1)) kept = kept.filter((w) => w.length > 1);
   const terms = kept.slice(0, 12).map(termOf);
-  return terms.length ? terms.join(join === 'AND' ? ' ' : ' OR ') : null;
+  return terms.length ? terms.join(join === 'AND' ? ' AND ' : ' OR ') : null;
 }
