@@ -21,6 +21,12 @@ import { openApp } from './app.js';
 import { renderText } from './render/text.js';
 import { runConsole } from './adapters/console.js';
 
+// `budget-bot export | head`: the reader closing the pipe is the end of the output, not an error.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(0);
+  throw err;
+});
+
 const program = new Command('budget-bot').description('把政府部门预算公开文件变成可以提问的数据').showHelpAfterError();
 
 const dbOption = () => new Option('--db <file>', '数据库文件').default(DEFAULT_DB_FILE, 'data/budget.sqlite');

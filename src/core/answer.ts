@@ -88,7 +88,8 @@ export function createAnswer(title: string, kind: Answer['kind'] = 'answer') {
 export function errorAnswer(message: string, suggestions: string[] = []): Answer {
   const { answer } = createAnswer('无法回答', 'error');
   answer.summary = message;
-  if (suggestions.length) answer.notes.push(`你是不是想问：${suggestions.join('、')}`);
+  // Bounded: a suggestion list must never turn one message into a flood.
+  if (suggestions.length) answer.notes.push(`你是不是想问：${suggestions.slice(0, 12).join('、')}${suggestions.length > 12 ? ' 等' : ''}`);
   answer.ephemeral = true;
   return answer;
 }

@@ -5,6 +5,7 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { Line, PositionedCell } from '../parse/lines.js';
+import { addTo } from '../multimap.js';
 
 const isAmount = (s: string) => /^-?[\d,]+(?:\.\d+)?$/.test(s);
 
@@ -123,7 +124,7 @@ export function groupParts(names: string[]): { stem: string; parts: string[] }[]
   const groups = new Map<string, string[]>();
   for (const n of names) {
     const stem = n.replace(/(?:[_-]part\d+)?\.pdf$/i, '');
-    groups.set(stem, [...(groups.get(stem) ?? []), n]);
+    addTo(groups, stem, n);
   }
   return [...groups.entries()].map(([stem, parts]) => ({ stem, parts: parts.sort((a, b) => partNo(a) - partNo(b)) }));
 }

@@ -3,6 +3,7 @@
 import type { DocRow, Queries, SubjectKind } from '../store/queries.js';
 import { addWords } from './segment.js';
 import { TOPIC_WORDS } from './topics.js';
+import { addTo } from '../multimap.js';
 
 export interface Department {
   name: string;
@@ -77,6 +78,13 @@ export interface Catalog {
   years: number[];
 }
 
+/** A loop, not Math.max(...keys): spreading a national corpus's aliases overflows the call stack. */
+function longestKey(map: Map<string, unknown>): number {
+  let n = 0;
+  for (const k of map.keys()) if (k.length > n) n = k.length;
+  return n;
+}
+
 export function buildCatalog(q: Queries): Catalog {
   const byName = new Map<string, Department>();
   for (const d of q.documents()) {
@@ -87,7 +95,7 @@ export function buildCatalog(q: Queries): Catalog {
   for (const dep of byName.values()) dep.docs.sort((a, b) => a.year - b.year || (a.scope === '部门' ? -1 : 1));
   const byAlias = new Map<string, Department[]>();
   for (const dep of byName.values()) {
-    for (const alias of aliasesOf(dep.name, dep.region)) byAlias.set(alias, [...(byAlias.get(alias) ?? []), dep]);
+    for (const alias of aliasesOf(dep.name, dep.region)) addTo(byAlias, alias, dep);
     for (const unit of new Set(dep.docs.map((d) => d.unitName).filter((u): u is string => !!u))) byAlias.set(unit, [dep]);
   }
 
@@ -103,7 +111,7 @@ export function buildCatalog(q: Queries): Catalog {
     const names = [...e.names.entries()].sort((a, b) => b[1] - a[1]).map(([n]) => n).filter(Boolean);
     const subject: Subject = { kind: e.kind, code, name: names[0] ?? code, names };
     subjects.set(code, subject);
-    for (const n of names) subjectsByName.set(n, [...(subjectsByName.get(n) ?? []), subject]);
+    for (const n of names) addTo(subjectsByName, n, subject);
   }
 
   // Departments are found by dictionary scan (scanWords), not by jieba; only subject names and
@@ -113,10 +121,10 @@ export function buildCatalog(q: Queries): Catalog {
     departments: [...byName.values()],
     byName,
     byAlias,
-    longestAlias: Math.max(0, ...[...byAlias.keys()].map((a) => a.length)),
+    longestAlias: longestKey(byAlias),
     subjects,
     subjectsByName,
-    longestSubjectName: Math.max(0, ...[...subjectsByName.keys()].map((a) => a.length)),
+    longestSubjectName: longestKey(subjectsByName),
     years: [...new Set(q.documents().map((d) => d.year))].sort(),
   };
 }

@@ -47,6 +47,8 @@ export function suggestDepartments(text: string, c: Catalog, n = 3): string[] {
     .map((x) => x.name);
 }
 
+const LISTED = 12;
+
 /** Exactly one department, or a UserError that lists candidates or suggestions. */
 export function requireDepartment(text: string, c: Catalog): Department {
   const m = findDepartment(text, c);
@@ -54,10 +56,13 @@ export function requireDepartment(text: string, c: Catalog): Department {
   // "不存在县医保局": the generic short form matched, but the place named matches none of them.
   const place = /([\u4e00-\u9fa5]{1,6}?(?:自治区|省|市|县|区|旗))/.exec(text.replace(m.kind === 'many' ? m.matched : '', ''))?.[1];
   if (m.kind === 'many' && place && !m.candidates.some((d) => d.name.includes(place) || d.region?.includes(place))) {
-    throw new UserError(`没有找到部门“${text.trim().slice(0, 30)}”：已载入的部门中没有“${place}”的。`, m.candidates.map((d) => d.name), 'unknown-department');
+    throw new UserError(`没有找到部门“${text.trim().slice(0, 30)}”：已载入的部门中没有“${place}”的。`, m.candidates.slice(0, LISTED).map((d) => d.name), 'unknown-department');
   }
   if (m.kind === 'many') {
-    throw new UserError(`“${m.matched}”可能指 ${m.candidates.length} 个部门，请说得更具体：${m.candidates.map((d) => d.name).join('、')}`, m.candidates.map((d) => d.name), 'ambiguous-department');
+    // A generic short form (医保局) may name every department of a national corpus: list a few.
+    const names = m.candidates.map((d) => d.name);
+    const listed = names.length > LISTED ? `${names.slice(0, LISTED).join('、')} 等` : names.join('、');
+    throw new UserError(`“${m.matched}”可能指 ${names.length} 个部门，请说得更具体（加上地区名）：${listed}`, names.slice(0, LISTED), 'ambiguous-department');
   }
   const suggestions = suggestDepartments(text, c);
   const shown = text.trim().slice(0, 30) || '（空）';

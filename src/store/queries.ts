@@ -4,6 +4,7 @@ import type { Decimal } from 'decimal.js';
 import type { TotalKey } from '../parse/types.js';
 import type { DB } from './db.js';
 import { fromFen } from './money.js';
+import { addTo } from '../multimap.js';
 
 export interface DocRow {
   id: number;
@@ -121,7 +122,7 @@ export function createQueries(db: DB) {
   function allDocuments(): DocRow[] {
     if (!docCache) {
       const pages = new Map<number, { line: number; file: string; page: number }[]>();
-      for (const p of st.pages.all() as Raw[]) pages.set(p.doc_id, [...(pages.get(p.doc_id) ?? []), { line: p.first_line, file: p.file, page: p.page }]);
+      for (const p of st.pages.all() as Raw[]) addTo(pages, p.doc_id as number, { line: p.first_line, file: p.file, page: p.page });
       docCache = (st.docs.all() as Raw[]).map((r) => ({
         id: r.id, source: r.source, department: r.department, unitName: r.unit_name, region: r.region, year: r.year, kind: r.kind, scope: r.scope,
         format: r.format, sha256: r.sha256, latest: r.latest === 1, pages: pages.get(r.id),
