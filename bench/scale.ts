@@ -3,7 +3,7 @@
 // process per size; then each command's core latency (p50/p99) beside its raw SQL (the floor),
 // cold start to first answer, and the Slack HTTP round trip through the real Bolt app.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -33,13 +33,22 @@ const MIX: [string, string, unknown[]][] = [
   ['/compare 模拟一县 模拟四县', 'SELECT doc_id, key, amount FROM totals WHERE doc_id IN (SELECT id FROM documents WHERE department IN (?, ?))', ['模拟一县医疗保障局', '模拟四县医疗保障局']],
 ];
 
+function corpusSize(dir: string): { files: number; bytes: number } {
+  const files = readdirSync(dir);
+  return { files: files.length, bytes: files.reduce((sum, f) => sum + statSync(join(dir, f)).size, 0) };
+}
+
 async function measure(n: number) {
   const dir = mkdtempSync(join(tmpdir(), `budget-scale-${n}-`));
   try {
-    const corpus = join(dir, 'corpus');
-    const gen = writeCorpus(corpus, n);
+    // SCALE_CORPUS=DIR reuses a corpus written before (generating 100k documents takes minutes).
+    const reuse = process.env.SCALE_CORPUS;
+    const corpus = reuse ?? join(dir, 'corpus');
+    const gen = reuse ? corpusSize(reuse) : writeCorpus(corpus, n);
     const db = join(dir, 'budget.sqlite');
     const ingest = JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', join(PROJECT_ROOT, 'bench', 'scale-one.ts'), corpus, db], { encoding: 'utf8', maxBuffer: 1 << 24 }));
+    // The slow part is done: print it now, so a later failure does not lose it.
+    console.error(JSON.stringify({ n, gen, ingest }));
 
     const app = openApp(db);
     const raw = new Database(db, { readonly: true });
