@@ -2,7 +2,7 @@
 import { Command, Option } from 'commander';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { DEFAULT_DATA_DIR, DEFAULT_DB_FILE, DEFAULT_PDF_DIR, PROJECT_ROOT } from './paths.js';
+import { DEFAULT_DATA_DIR, DEFAULT_DB_FILE, PROJECT_ROOT } from './paths.js';
 import { openDigestState } from './digest/state.js';
 import { parseSubscriptionsFile, SubscriptionError } from './digest/subscription.js';
 import { createDigestRunner } from './digest/runner.js';
@@ -33,9 +33,9 @@ const dbOption = () => new Option('--db <file>', '数据库文件').default(DEFA
 const collect = (v: string, prev: string[] | undefined) => [...(prev ?? []), v];
 const dataOption = () => new Option('--data <dir>', '预算文件目录（可重复；.txt 与 .pdf）').argParser(collect);
 
-/** The bundled documents: the text files, and the published PDFs beside them. */
+/** The bundled documents folder: text files and PDFs a user drops beside them. */
 function defaultDataDirs(): string[] {
-  return [DEFAULT_DATA_DIR, ...(existsSync(DEFAULT_PDF_DIR) ? [DEFAULT_PDF_DIR] : [])];
+  return [DEFAULT_DATA_DIR];
 }
 
 /** PDFs are extracted (once, cached) before the synchronous ingest reads them. */

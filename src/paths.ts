@@ -5,6 +5,5 @@ import { fileURLToPath } from 'node:url';
 export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const DEFAULT_DATA_DIR = join(PROJECT_ROOT, 'data', 'disclosures');
 export const DEFAULT_DB_FILE = join(PROJECT_ROOT, 'data', 'budget.sqlite');
-export const DEFAULT_PDF_DIR = join(PROJECT_ROOT, 'data', 'pdf');
 export const DEFAULT_DIGESTS_FILE = join(PROJECT_ROOT, 'data', 'digests.json');
 export const DEFAULT_STATE_FILE = join(PROJECT_ROOT, 'data', 'digests.sqlite');

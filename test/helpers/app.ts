@@ -1,4 +1,6 @@
-// One database built from the bundled documents per test file, and an app over it.
+// One database per test file — the five bundled seeds, or the seeds with the Jiangsu corpus read from
+// ../shared — and an app over it.
+import { copyFileSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll } from 'vitest';
 import { COMMANDS } from '../../commands/index.js';
@@ -10,11 +12,35 @@ import type { Answer } from '../../src/core/answer.js';
 import { DEFAULT_DATA_DIR } from '../../src/paths.js';
 import { renderText } from '../../src/render/text.js';
 import { ingestDirectory } from '../../src/store/ingest.js';
+import { CORPUS_TEXT_DIR, JIANGSU_TEXTS } from '../support/corpus.js';
 import { tempDir } from './tmp.js';
 
+/** The app over the five bundled seeds: what a fresh clone answers from. */
 export function bundledApp(log?: Logger, extraCommands: CommandDef[] = []): App {
+  return appOver([DEFAULT_DATA_DIR], log, extraCommands);
+}
+
+/**
+ * The app over the seeds and the nine Jiangsu provincial budgets (three departments × 2017–2019) read
+ * from ../shared/corpus/text. Call it inside a describeCorpus block: without the corpus it throws.
+ */
+export function corpusApp(log?: Logger, extraCommands: CommandDef[] = []): App {
+  return appOver([DEFAULT_DATA_DIR, jiangsuDir()], log, extraCommands);
+}
+
+/** A temporary folder holding copies of the nine Jiangsu texts (copied at run time, never committed). */
+export function jiangsuDir(files = JIANGSU_TEXTS): string {
+  if (!CORPUS_TEXT_DIR) throw new Error('the outside corpus is not present: use describeCorpus');
+  const dir = join(tempDir(), 'jiangsu');
+  mkdirSync(dir);
+  const present = new Set(readdirSync(CORPUS_TEXT_DIR));
+  for (const f of files.filter((x) => present.has(x))) copyFileSync(join(CORPUS_TEXT_DIR, f), join(dir, f));
+  return dir;
+}
+
+function appOver(dirs: string[], log: Logger | undefined, extraCommands: CommandDef[]): App {
   const db = join(tempDir(), 'budget.sqlite');
-  ingestDirectory(DEFAULT_DATA_DIR, db);
+  ingestDirectory(dirs, db);
   const app = openApp(db, log, [...COMMANDS, ...extraCommands]);
   afterAll(() => app.close());
   return app;
