@@ -12,7 +12,7 @@ import { totalsFromSummary } from './totals.js';
 import type { Disclosure, EconomicItem, Finding, FunctionItem, SourceUnit, Total, TotalKey } from './types.js';
 
 export function buildDisclosure(source: string, ctx: ReadContext, meta: Meta & { department: string; year: number }): Disclosure {
-  const findings: Finding[] = [];
+  const findings: Finding[] = [...meta.findings];
   const totals = new Map<TotalKey, Total>();
   const put = (t: Total) => { if (!totals.has(t.key)) totals.set(t.key, t); };
 

@@ -11,10 +11,12 @@ export interface LabelValue {
   label: string;
   values: Decimal[];
   line: number;
+  /** While reading: the line each value was printed on. */
+  valueLines?: number[];
 }
 
 /** Where one text token holds two labels: an enumeration marker or a known row name starts the next. */
-const LABEL_START = /(?<![一二三四五六七八九十廿])(?=[一二三四五六七八九十廿]{1,3}、)|(?=[（(][一二三四五六七八九十]{1,3}[)）])|(?=\d{1,2}[.．、](?!\d))|(?=(?:本年|当年)?(?:收入|支出)(?:合计|总计|小计))|(?=年终结转|年末|结转下年)|(?=其中[：:])/;
+const LABEL_START = /(?<![一二三四五六七八九十廿])(?=[一二三四五六七八九十廿]{1,3}、)|(?=[（(][一二三四五六七八九十]{1,3}[)）])|(?=\d{1,2}[.．、](?!\d))|(?<!本年|当年)(?=(?:本年|当年)?(?:收入|支出)(?:合计|总计|小计))|(?<=^总计)(?=总计$)|(?=年终结转|年末|结转下年)|(?=其中[：:])/;
 
 const LABEL_START_AT_0 = /^(?:[一二三四五六七八九十廿]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）]|\d{1,2}[.．、]|其中)/;
 
@@ -29,7 +31,7 @@ export function parseLabelValues(lines: Line[], layout: Layout, unit: SourceUnit
     if (t.kind === 'num') {
       const last = out[out.length - 1];
       const v = parseAmount(t.s, unit);
-      if (last && v) last.values.push(v);
+      if (last && v) { last.values.push(v); (last.valueLines ??= []).push(t.line); }
       continue;
     }
     const parts = t.s.split(LABEL_START).map((p) => p.replace(/[\s:：]+$/, '')).filter(Boolean);
@@ -41,7 +43,27 @@ export function parseLabelValues(lines: Line[], layout: Layout, unit: SourceUnit
     }
     for (const p of parts) out.push({ label: p, values: [], line: t.line });
   }
-  return out;
+  return layout === 'flowing' ? pairLabelRowsWithValueRows(out) : out;
+}
+
+/**
+ * Side-by-side tables whose extraction prints a line of labels and then, on the next line, their
+ * values ("本年收入合计 本年支出合计" / "2,946.25 2,940.05"): every value went to the last label.
+ * Where the count of values equals the count of labels on the line above, they pair in order.
+ */
+function pairLabelRowsWithValueRows(pairs: LabelValue[]): LabelValue[] {
+  for (let i = 0; i < pairs.length; ) {
+    let j = i;
+    while (j + 1 < pairs.length && pairs[j + 1].line === pairs[i].line) j++;
+    const row = pairs.slice(i, j + 1);
+    const last = row[row.length - 1];
+    const valuesOnNextLine = last.valueLines?.every((l) => l !== last.line) ?? false;
+    if (row.length >= 2 && row.slice(0, -1).every((p) => p.values.length === 0) && valuesOnNextLine && last.values.length === row.length) {
+      row.forEach((p, k) => { p.values = [last.values[k]]; });
+    }
+    i = j + 1;
+  }
+  return pairs.map(({ valueLines: _, ...p }) => p);
 }
 
 /** Strips enumeration and "其中：" so labels compare by their words. */

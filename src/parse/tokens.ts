@@ -10,9 +10,15 @@ export interface Token {
 
 const NUMERIC = /^-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d*)?$/;
 
+/** An amount glued to the text after it ("2,940.05使用非财政拨款结余"): two cells the extractor joined. */
+const AMOUNT_THEN_TEXT = /^(-?(?:\d{1,3}(?:,\d{3})+|\d+)\.\d{1,2})(?=[\u4e00-\u9fa5“（(])/;
+
 function pieces(line: Line, layout: Layout): string[] {
   if (layout === 'cells' || layout === 'tabbed') return line.text.split('\t').map((c) => c.trim()).filter(Boolean);
-  return line.text.trim().split(/\s+/).filter(Boolean);
+  return line.text.trim().split(/\s+/).filter(Boolean).flatMap((p) => {
+    const m = AMOUNT_THEN_TEXT.exec(p);
+    return m ? [m[1], p.slice(m[1].length)] : [p];
+  });
 }
 
 /**

@@ -5,11 +5,12 @@ import { ZERO } from './amount.js';
 import { findLabel, type LabelValue } from './label-values.js';
 import type { Total, TotalKey } from './types.js';
 
-type Spec = { key: TotalKey; patterns: RegExp[]; blankIsZero?: boolean };
+/** `last`: take the last pair matching (a side-by-side table's right side: the second bare "总计" is 支出总计). */
+type Spec = { key: TotalKey; patterns: RegExp[]; blankIsZero?: boolean; last?: boolean };
 
 const SPECS: Spec[] = [
-  { key: 'income_total', patterns: [/^收入总计$/, /^收入合计$/, /^(?:本年|当年)收入合计$/] },
-  { key: 'expenditure_total', patterns: [/^支出总计$/, /^支出合计$/, /^(?:本年|当年)支出合计$/] },
+  { key: 'income_total', patterns: [/^收入总计$/, /^收入合计$/, /^总计$/, /^(?:本年|当年)收入合计$/] },
+  { key: 'expenditure_total', patterns: [/^支出总计$/, /^支出合计$/, /^总计$/, /^(?:本年|当年)支出合计$/], last: true },
   {
     key: 'general_budget_appropriation',
     patterns: [/^一般公共预算(?:拨款)?(?:收入)?$/, /^一般公共预算(?:财政)?拨款(?:收入)?$/, /^公共财政拨款/],
@@ -22,7 +23,7 @@ const SPECS: Spec[] = [
 export function totalsFromSummary(pairs: LabelValue[], table: string): Total[] {
   const out: Total[] = [];
   for (const spec of SPECS) {
-    const hit = findLabel(pairs, spec.patterns);
+    const hit = findLabel(spec.last ? [...pairs].reverse() : pairs, spec.patterns);
     if (!hit) continue;
     const value = hit.values[0] ?? (spec.blankIsZero ? ZERO : null);
     if (value) out.push({ key: spec.key, value, table, line: hit.line });
