@@ -55,6 +55,15 @@ type Slot = 'grand' | 'subtotal' | 'outbound' | 'vehicle' | 'purchase' | 'operat
 /** Column orders of the one-row form: with 会议费/培训费 and a grand total (Jiangsu), or without. */
 const WITH_MEETINGS: Slot[] = ['grand', 'subtotal', 'outbound', 'vehicle', 'purchase', 'operation', 'reception', 'meeting', 'training'];
 const THREE_ONLY: Slot[] = ['subtotal', 'outbound', 'vehicle', 'purchase', 'operation', 'reception'];
+/** 会议费/培训费 beside the 三公 columns with no grand total (苏州/无锡: "“三公”经费合计 … 会议费 培训费"). */
+const MEETINGS_NO_GRAND: Slot[] = ['subtotal', 'outbound', 'vehicle', 'purchase', 'operation', 'reception', 'meeting', 'training'];
+
+/** The column order a header declares: whether it prints 会议费/培训费, and a 合计 that covers them. */
+function slotsOf(header: string): Slot[] {
+  const flat = header.replace(/[\s“”"]/g, '');
+  if (!/会议费|培训费/.test(flat)) return THREE_ONLY;
+  return /合计/.test(flat.replace(/三公经费合计/g, '')) ? WITH_MEETINGS : MEETINGS_NO_GRAND;
+}
 
 function consistent(a: Partial<Record<Slot, Decimal>>, slots: Slot[]): boolean {
   const v = (s: Slot) => a[s] ?? ZERO;
@@ -144,7 +153,7 @@ export function threePublicFromRow(
   printed: Decimal[], header: string, table: string, line: number, evidence: { vehicleOperation?: Decimal },
   positions?: { centers: number[]; header: PositionedCell[][] },
 ): ThreePublicResult {
-  const slots = /会议费|培训费/.test(header) ? WITH_MEETINGS : THREE_ONLY;
+  const slots = slotsOf(header);
   const findings: Finding[] = [];
   let values = printed;
   // A 决算 prints 预算数 and 决算数 side by side: the figures of the year are the 决算数, the second half.
