@@ -7,9 +7,10 @@ import { findDepartment, requireDepartment } from '../src/query/resolve.js';
 import { extractYears, resolveYear, type YearRef } from '../src/query/years.js';
 import type { DocRow, Queries } from '../src/store/queries.js';
 
-export function citation(doc: DocRow, at: { table: string; line: number } | null | undefined): Citation | null {
+export function citation(doc: DocRow, at: { table: string; line: number; verified?: boolean } | null | undefined): Citation | null {
   if (!at) return null;
   const c: Citation = { source: doc.source, department: doc.unitName ?? doc.department, year: doc.year, scope: doc.scope, table: at.table, line: at.line };
+  if (at.verified === false) c.unverified = true;
   // A PDF's lines are ours; the reader wants the file and page.
   const page = doc.pages?.filter((p) => p.line <= at.line).at(-1);
   return page ? { ...c, file: page.file, page: page.page } : c;
@@ -60,7 +61,9 @@ export function targetOf(text: string, catalog: Catalog, opts: { department?: st
 export function warningsFor(q: Queries, doc: DocRow, about: string[] = [], max = 5): string[] {
   const all = q.findings(doc.id);
   const relevant = about.length ? all.filter((f) => about.some((a) => f.message.includes(a) || f.rule.includes(a))) : all;
-  const shown = relevant.slice(0, max).map((f) => `文件自身不一致：${f.message}（${f.table}，第 ${f.line} 行）`);
+  // The unverified note first: it qualifies the figures shown, where the others qualify the document.
+  const ordered = [...relevant.filter((f) => f.rule === 'unverified'), ...relevant.filter((f) => f.rule !== 'unverified')];
+  const shown = ordered.slice(0, max).map((f) => (f.rule === 'unverified' ? f.message : `文件自身不一致：${f.message}（${f.table}，第 ${f.line} 行）`));
   if (relevant.length > max) shown.push(`另有 ${relevant.length - max} 条，见 /check ${doc.department}`);
   return shown;
 }

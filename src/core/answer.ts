@@ -11,6 +11,8 @@ export interface Citation {
   /** For a PDF: the file (part) and page the line is on. */
   file?: string;
   page?: number;
+  /** The figure cited is not confirmed by anything else in the document. */
+  unverified?: boolean;
 }
 
 export interface Field {

@@ -8,7 +8,9 @@ import {
   labelValuesOf, readCodedTable, readThreePublic, tablesOf, type CodedTable, type ReadContext,
 } from './read-tables.js';
 import { checkClassLines, checkHierarchy, checkSameCode, checkThreePublic, differ, economicRows, functionRows } from './reconcile.js';
+import { corroborate, type Evidence } from './corroborate.js';
 import { totalsFromSummary } from './totals.js';
+import type { Decimal } from 'decimal.js';
 import type { Disclosure, EconomicItem, Finding, FunctionItem, SourceUnit, Total, TotalKey } from './types.js';
 
 export function buildDisclosure(source: string, ctx: ReadContext, meta: Meta & { department: string; year: number }): Disclosure {
@@ -17,9 +19,8 @@ export function buildDisclosure(source: string, ctx: ReadContext, meta: Meta & {
   const put = (t: Total) => { if (!totals.has(t.key)) totals.set(t.key, t); };
 
   // The 收支总表 first; the 财政拨款收支总表 and 收入总表 fill what a mangled layout left unread there.
-  for (const table of tablesOf(ctx, 'summary', 'fiscal_summary', 'income')) {
-    totalsFromSummary(labelValuesOf(ctx, table), table.title).forEach(put);
-  }
+  const summaries = tablesOf(ctx, 'summary', 'fiscal_summary', 'income').map((table) => totalsFromSummary(labelValuesOf(ctx, table), table.title));
+  summaries.forEach((read) => read.forEach(put));
 
   const fn = firstCodedTable(ctx, FUNCTION_TABLES, FUNCTION_ROLES, FUNCTION_PARTS);
   const functionItems: FunctionItem[] = (fn?.rows ?? []).map((r) => ({ code: r.code!, name: r.name, total: r.total, basic: r.parts[0], project: r.parts[1], table: fn!.table.title, line: r.line }));
@@ -57,6 +58,14 @@ export function buildDisclosure(source: string, ctx: ReadContext, meta: Meta & {
     if (f) findings.push(f);
   }
 
+  const evidence: Evidence = {
+    totals, functionRoot: fn?.root?.total ?? null, economicRoot: econ?.root?.total ?? null, stated, threePublic: three?.value ?? null,
+    elsewhere: otherTablesCopies(summaries, totals),
+  };
+  const { verified, finding: unverifiedNote } = corroborate(evidence, ctx.lines[0]?.no ?? 1);
+  for (const t of totals.values()) t.verified = verified.has(t.key);
+  if (unverifiedNote) findings.push(unverifiedNote);
+
   // Say what could not be read rather than leave a silent gap.
   const unread = CORE_FIGURES.filter(([key]) => !totals.has(key)).map(([, name]) => name);
   if (fn === null) unread.push('支出功能分类明细');
@@ -85,6 +94,18 @@ const CORE_FIGURES: [TotalKey, string][] = [
 const NARRATIVE_CHECKED: Partial<Record<TotalKey, string>> = {
   personnel: '人员经费', public_funds: '公用经费', basic: '基本支出', project: '项目支出', expenditure_total: '支出总计', three_public: '“三公”经费',
 };
+
+/** Each total's value as the other summary tables print it (a second table printing the same figure confirms it). */
+function otherTablesCopies(summaries: Total[][], totals: Map<TotalKey, Total>): Partial<Record<TotalKey, Decimal[]>> {
+  const out: Partial<Record<TotalKey, Decimal[]>> = {};
+  for (const read of summaries) {
+    for (const t of read) {
+      const chosen = totals.get(t.key);
+      if (chosen && chosen.table !== t.table) (out[t.key] ??= []).push(t.value);
+    }
+  }
+  return out;
+}
 
 function dominantUnit(ctx: ReadContext): SourceUnit {
   const yuan = ctx.tables.filter((t) => t.unit === '元').length;

@@ -73,6 +73,8 @@ export type TotalKey =
 export interface Total extends Provenance {
   key: TotalKey;
   value: Decimal;
+  /** False when no identity in the document confirms it (see corroborate.ts); set once parsing ends. */
+  verified?: boolean;
 }
 
 /** A paragraph of narrative text, kept for full-text search. */

@@ -27,6 +27,8 @@ export interface Figure {
   value: Decimal;
   table: string;
   line: number;
+  /** False when nothing else in the document confirms the figure: answers must say so. */
+  verified?: boolean;
 }
 
 export interface ItemRow {
@@ -64,13 +66,13 @@ export type SubjectKind = 'function' | 'economic';
 
 const dec = (fen: number | null) => fromFen(fen);
 const figure = (r: Raw | undefined, col = 'amount'): Figure | null =>
-  r && r[col] !== null ? { value: dec(r[col])!, table: r.table_title, line: r.line } : null;
+  r && r[col] !== null ? { value: dec(r[col])!, table: r.table_title, line: r.line, ...(r.verified === 0 ? { verified: false } : {}) } : null;
 
 export function createQueries(db: DB) {
   const st = {
     docs: db.prepare('SELECT id, source, department, unit_name, region, year, kind, scope, format, sha256, latest FROM documents ORDER BY department, year, scope'),
     pages: db.prepare('SELECT doc_id, first_line, file, page FROM pages ORDER BY doc_id, first_line'),
-    totals: db.prepare('SELECT key, amount, table_title, line FROM totals WHERE doc_id = ?'),
+    totals: db.prepare('SELECT key, amount, table_title, line, verified FROM totals WHERE doc_id = ?'),
     fn: db.prepare('SELECT doc_id, code, level, name, total, basic p1, project p2, table_title, line FROM function_items WHERE doc_id = ? ORDER BY line, code'),
     econ: db.prepare('SELECT doc_id, code, level, name, total, personnel p1, public_funds p2, table_title, line FROM economic_items WHERE doc_id = ? ORDER BY line, code'),
     // Largest first, through the (code, total) index: a page of rows, whatever the corpus size.
@@ -94,10 +96,10 @@ export function createQueries(db: DB) {
     findingCounts: db.prepare('SELECT doc_id, count(*) n FROM findings GROUP BY doc_id'),
     // Two statements rather than ORDER BY CASE: a plain ORDER BY walks the (key, amount) index and
     // stops at LIMIT; a computed one sorts every row of the key first.
-    totalTopDesc: db.prepare(`SELECT t.doc_id, t.amount, t.table_title, t.line FROM totals t JOIN documents d ON d.id = t.doc_id
+    totalTopDesc: db.prepare(`SELECT t.doc_id, t.amount, t.table_title, t.line, t.verified FROM totals t JOIN documents d ON d.id = t.doc_id
       WHERE t.key = @key AND (CASE WHEN @year IS NULL THEN d.latest = 1 ELSE d.year = @year AND (d.scope = '部门' OR NOT EXISTS (SELECT 1 FROM documents x WHERE x.department = d.department AND x.year = d.year AND x.scope = '部门')) END)
       ORDER BY t.amount DESC LIMIT @limit`),
-    totalTopAsc: db.prepare(`SELECT t.doc_id, t.amount, t.table_title, t.line FROM totals t JOIN documents d ON d.id = t.doc_id
+    totalTopAsc: db.prepare(`SELECT t.doc_id, t.amount, t.table_title, t.line, t.verified FROM totals t JOIN documents d ON d.id = t.doc_id
       WHERE t.key = @key AND (CASE WHEN @year IS NULL THEN d.latest = 1 ELSE d.year = @year AND (d.scope = '部门' OR NOT EXISTS (SELECT 1 FROM documents x WHERE x.department = d.department AND x.year = d.year AND x.scope = '部门')) END)
       ORDER BY t.amount ASC LIMIT @limit`),
     totalCount: db.prepare(`SELECT count(*) n FROM totals t JOIN documents d ON d.id = t.doc_id WHERE t.key = @key AND (CASE WHEN @year IS NULL THEN d.latest = 1 ELSE d.year = @year END)`),

@@ -35,6 +35,7 @@ CREATE TABLE totals (
   amount      INTEGER NOT NULL,
   table_title TEXT NOT NULL,
   line        INTEGER NOT NULL,
+  verified    INTEGER NOT NULL DEFAULT 1,   -- 0: no identity in the document confirms it (shown as unverified)
   PRIMARY KEY (doc_id, key)
 ) WITHOUT ROWID;
 CREATE INDEX totals_by_key ON totals (key, amount);

@@ -15,7 +15,7 @@ export function createWriter(db: DB) {
       VALUES (@source, @sha256, @department, @unitName, @region, @year, @kind, @scope, @unit, @format, @firstLine, @lastLine)`),
     page: db.prepare('INSERT OR IGNORE INTO pages (doc_id, first_line, file, page) VALUES (?, ?, ?, ?)'),
     duplicate: db.prepare('INSERT OR REPLACE INTO duplicates (source, kept_source, differences) VALUES (?, ?, ?)'),
-    total: db.prepare('INSERT INTO totals (doc_id, key, amount, table_title, line) VALUES (?, ?, ?, ?, ?)'),
+    total: db.prepare('INSERT INTO totals (doc_id, key, amount, table_title, line, verified) VALUES (?, ?, ?, ?, ?, ?)'),
     fn: db.prepare('INSERT OR REPLACE INTO function_items (doc_id, code, level, name, total, basic, project, table_title, line) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)'),
     econ: db.prepare('INSERT OR REPLACE INTO economic_items (doc_id, code, level, name, total, personnel, public_funds, table_title, line) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)'),
     three: db.prepare('INSERT INTO three_public (doc_id, total, outbound, vehicle, vehicle_purchase, vehicle_operation, reception, table_title, line) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)'),
@@ -37,7 +37,7 @@ export function createWriter(db: DB) {
     }).lastInsertRowid);
     for (const p of d.pages ?? []) s.page.run(id, p.line, p.file, p.page);
     let figures = 0;
-    for (const t of d.totals.values()) { s.total.run(id, t.key, toFen(t.value), t.table, t.line); figures++; }
+    for (const t of d.totals.values()) { s.total.run(id, t.key, toFen(t.value), t.table, t.line, t.verified === false ? 0 : 1); figures++; }
     for (const r of d.functionItems) {
       s.fn.run(id, r.code, levelOf(r.code), r.name, toFen(r.total), toFen(r.basic), toFen(r.project), r.table, r.line);
       figures += [r.total, r.basic, r.project].filter(Boolean).length;

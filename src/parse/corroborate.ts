@@ -1,0 +1,76 @@
+// Which headline figures the document itself confirms. A figure is verified when at least one
+// identity that involves it holds — its own table's arithmetic, another table printing it, or the
+// narrative stating it; otherwise it is kept, marked unverified, and every answer showing it says so.
+// The identities are data (IDENTITIES below); a failed identity is already a finding elsewhere.
+import type { Decimal } from 'decimal.js';
+import { agrees, formatAmount, sum } from './amount.js';
+import type { Finding, ThreePublic, Total, TotalKey } from './types.js';
+
+/** Figures the identities can refer to: the totals, plus table roots and other tables' copies. */
+export interface Evidence {
+  totals: Map<TotalKey, Total>;
+  /** The 支出总表/功能分类表's 合计 row total. */
+  functionRoot: Decimal | null;
+  /** The 基本支出表's 合计 total. */
+  economicRoot: Decimal | null;
+  /** The same figures as the narrative states them. */
+  stated: Total[];
+  /** The same label's value in the other summary tables (收入总表, 财政拨款收支总表). */
+  elsewhere: Partial<Record<TotalKey, Decimal[]>>;
+  threePublic: ThreePublic | null;
+}
+
+type Get = (key: TotalKey) => Decimal | null;
+interface Identity {
+  /** The figures an identity confirms when it holds. */
+  confirms: TotalKey[];
+  holds: (get: Get, e: Evidence) => boolean | null;
+}
+
+const all = (...xs: (Decimal | null | undefined)[]) => xs.every((x) => x !== null && x !== undefined);
+
+/** What a reviewer checks; `null` = the identity does not apply (a figure it needs is absent). */
+export const IDENTITIES: Identity[] = [
+  { confirms: ['income_total', 'expenditure_total'], holds: (g) => (all(g('income_total'), g('expenditure_total')) ? agrees(g('income_total')!, g('expenditure_total')!) : null) },
+  { confirms: ['expenditure_total', 'basic', 'project'], holds: (g) => (all(g('expenditure_total'), g('basic'), g('project')) ? agrees(g('expenditure_total')!, g('basic')!.plus(g('project')!)) : null) },
+  { confirms: ['basic', 'personnel', 'public_funds'], holds: (g) => (all(g('basic'), g('personnel'), g('public_funds')) ? agrees(g('basic')!, g('personnel')!.plus(g('public_funds')!)) : null) },
+  { confirms: ['basic'], holds: (g, e) => (all(g('basic'), e.economicRoot) ? agrees(g('basic')!, e.economicRoot!) : null) },
+  { confirms: ['personnel', 'public_funds'], holds: (g, e) => (all(g('personnel'), g('public_funds'), e.economicRoot) ? agrees(e.economicRoot!, g('personnel')!.plus(g('public_funds')!)) : null) },
+  { confirms: ['expenditure_total'], holds: (g, e) => (all(g('expenditure_total'), e.functionRoot) ? agrees(g('expenditure_total')!, e.functionRoot!) : null) },
+  {
+    confirms: ['three_public'],
+    holds: (g, e) => {
+      const t = e.threePublic;
+      if (!t || !all(g('three_public'), t.outbound, t.vehicle, t.reception)) return null;
+      return agrees(g('three_public')!, sum([t.outbound, t.vehicle, t.reception])) && (!all(t.vehiclePurchase, t.vehicleOperation) || agrees(t.vehicle!, t.vehiclePurchase!.plus(t.vehicleOperation!)));
+    },
+  },
+];
+
+/** The keys an answer shows as headline figures, with their names for the unverified note. */
+export const HEADLINE_NAMES: Record<TotalKey, string> = {
+  income_total: '收入总计', expenditure_total: '支出总计', general_budget_appropriation: '一般公共预算拨款', carryover: '上年结转',
+  basic: '基本支出', project: '项目支出', personnel: '人员经费', public_funds: '公用经费', three_public: '“三公”经费',
+  procurement_total: '政府采购', assets_total: '固定资产',
+};
+
+/** The keys each total is confirmed by, and the finding naming those that nothing confirms. */
+export function corroborate(e: Evidence, docLine: number): { verified: Set<TotalKey>; finding: Finding | null } {
+  const get: Get = (k) => e.totals.get(k)?.value ?? null;
+  const verified = new Set<TotalKey>();
+  for (const id of IDENTITIES) if (id.holds(get, e) === true) id.confirms.forEach((k) => verified.add(k));
+  for (const [key, t] of e.totals) {
+    // The narrative (a different part of the document) stating the same figure.
+    if (e.stated.some((s) => s.key === key && s.line !== t.line && agrees(s.value, t.value))) verified.add(key);
+    if ((e.elsewhere[key] ?? []).some((v) => agrees(v, t.value))) verified.add(key);
+  }
+  const unverified = [...e.totals.values()].filter((t) => !verified.has(t.key));
+  if (unverified.length === 0) return { verified, finding: null };
+  return {
+    verified,
+    finding: {
+      rule: 'unverified', severity: 'info', table: '全文', line: docLine,
+      message: `未能与文件其他部分核对：${unverified.map((t) => `${HEADLINE_NAMES[t.key]} ${formatAmount(t.value)} 万元（${t.table}第 ${t.line} 行）`).join('、')}`,
+    },
+  };
+}
