@@ -7,7 +7,7 @@ import { openDigestState } from './digest/state.js';
 import { parseSubscriptionsFile, SubscriptionError } from './digest/subscription.js';
 import { createDigestRunner } from './digest/runner.js';
 import { createDigestService } from './digest/service.js';
-import { openDatabase, StoreError } from './store/db.js';
+import { openDatabase, schemaVersionOf, SCHEMA_VERSION, StoreError } from './store/db.js';
 import { COMMANDS } from '../commands/index.js';
 import { ConfigError, loadConfig } from './config.js';
 import { createLogger } from './log.js';
@@ -16,7 +16,7 @@ import { slackManifest } from './core/registry.js';
 import { warmSegmenter } from './query/segment.js';
 import { exportCsv, exportDocuments } from './store/export.js';
 import { defaultPdfCache, ingestDirectory, type IngestOptions, type IngestReport } from './store/ingest.js';
-import { formatIngestReport, formatFindings } from './store/report.js';
+import { formatIngestReport, formatFindings, formatParseReport } from './store/report.js';
 import { openApp } from './app.js';
 import { renderText } from './render/text.js';
 import { runConsole } from './adapters/console.js';
@@ -46,9 +46,12 @@ async function ingest(dirs: string[], dbFile: string, opts: Omit<IngestOptions, 
   return ingestDirectory(dirs, dbFile, { ...opts, pdfCache });
 }
 
-/** Opens the database, building it from the bundled documents first when it does not exist yet. */
+/**
+ * Opens the database, building it from the bundled documents first when it does not exist yet — or,
+ * for the bundled database, when it was built by an older version (it is derived data: rebuilt, not migrated).
+ */
 export async function ensureDatabase(dbFile: string): Promise<IngestReport | null> {
-  if (existsSync(dbFile)) return null;
+  if (existsSync(dbFile) && (resolve(dbFile) !== DEFAULT_DB_FILE || schemaVersionOf(dbFile) === SCHEMA_VERSION)) return null;
   const report = await ingest(defaultDataDirs(), dbFile);
   process.stderr.write(formatIngestReport(report) + '\n');
   return report;
@@ -65,8 +68,27 @@ program
     const dirs = opts.data?.map((d) => resolve(d)) ?? defaultDataDirs();
     const report = await ingest(dirs, resolve(opts.db), { force: opts.force, maxBytes: opts.maxSize ? opts.maxSize * 1024 * 1024 : undefined });
     console.log(formatIngestReport(report));
+    if (report.replaced || report.unchanged) printParseReport(resolve(opts.db), 40);
     if (report.disclosures === 0) process.exitCode = 1;
   });
+
+program
+  .command('report')
+  .description('解析报告：每份文件找到与缺少的模板表、未能读出的内容、未能核对的数字')
+  .addOption(dbOption())
+  .action(async (opts: { db: string }) => {
+    await ensureDatabase(resolve(opts.db));
+    printParseReport(resolve(opts.db));
+  });
+
+function printParseReport(dbFile: string, limit?: number): void {
+  const db = openDatabase(dbFile);
+  try {
+    console.log(formatParseReport(db, limit));
+  } finally {
+    db.close();
+  }
+}
 
 program
   .command('check')

@@ -3,12 +3,9 @@
 // real table from the same words in a table of contents.
 import type { Line } from './lines.js';
 import type { SourceUnit } from './types.js';
+import { kindOfTitle, type TableKind } from './template/catalog.js';
 
-export type TableKind =
-  | 'summary' | 'income' | 'expenditure' | 'fiscal_summary' | 'fiscal_expenditure'
-  | 'general_budget_expenditure' | 'basic_expenditure' | 'three_public' | 'gov_fund'
-  | 'state_capital' | 'operating_cost' | 'procurement' | 'assets' | 'projects'
-  | 'performance' | 'economic_summary';
+export type { TableKind } from './template/catalog.js';
 
 export interface TableBlock {
   kind: TableKind;
@@ -22,24 +19,6 @@ export interface TableBlock {
   empty: boolean;
 }
 
-const KINDS: [RegExp, TableKind][] = [
-  [/三公/, 'three_public'],
-  [/政府性?基金/, 'gov_fund'],
-  [/国有资本经营/, 'state_capital'],
-  [/机关运行经费/, 'operating_cost'],
-  [/政府采购/, 'procurement'],
-  [/资产/, 'assets'],
-  [/整体.*绩效|绩效.*整体/, 'performance'],
-  [/项目支出|项目.*绩效|绩效目标/, 'projects'],
-  [/财政拨款收(?:入)?支/, 'fiscal_summary'],
-  [/收支|收入支出/, 'summary'],
-  [/收入/, 'income'],
-  [/基本支出/, 'basic_expenditure'],
-  [/经济分类/, 'economic_summary'],
-  [/一般公共预算.*支出/, 'general_budget_expenditure'],
-  [/财政拨款.*支出/, 'fiscal_expenditure'],
-  [/支出/, 'expenditure'],
-];
 
 /** Numbering printed around a title: "公开01表", "公开 01 表：", "公开表一", "预算 01 表", "一、", page folios. */
 const TITLE_PREFIX = /^(?:\d{1,3}(?=\D))?\s*(?:(?:公开|预算)\s*(?:\d{1,2}|表[一二三四五六七八九十]+)\s*表?[：:]?\s*)?(?:附表\s*\d+\s*)?(?:[一二三四五六七八九十]+、\s*)?/;
@@ -52,8 +31,7 @@ export function cleanTitle(text: string): string {
 export function classifyTitle(title: string): TableKind | null {
   if (!title.includes('表') || title.length > 40) return null;
   if (/[。；，]|^第.部分|说明|目录|名词解释/.test(title)) return null;
-  for (const [re, kind] of KINDS) if (re.test(title)) return kind;
-  return null;
+  return kindOfTitle(title);
 }
 
 /** The unit a table declares within its first lines; 万元 where it says nothing. */

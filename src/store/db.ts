@@ -35,6 +35,16 @@ export class StoreError extends Error {
   }
 }
 
+/** The schema version a database file was built with (0 when unreadable). */
+export function schemaVersionOf(file: string): number {
+  try {
+    const db = new Database(file, { readonly: true, fileMustExist: true });
+    try { return Number(db.pragma('user_version', { simple: true })); } finally { db.close(); }
+  } catch {
+    return 0;
+  }
+}
+
 /** Opens an existing database for queries; says plainly when it is missing or out of date. */
 export function openDatabase(file: string, { readonly = true } = {}): DB {
   if (!existsSync(file)) throw new StoreError(`数据库 ${file} 不存在，请先运行 budget-bot ingest`);

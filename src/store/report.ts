@@ -1,6 +1,7 @@
 // Plain-text reports of an ingest run and of the findings, for the terminal.
 import type { DB } from './db.js';
 import type { IngestReport } from './ingest.js';
+import { TABLES } from '../parse/template/catalog.js';
 
 export function formatIngestReport(r: IngestReport): string {
   const lines = [
@@ -29,4 +30,30 @@ export function formatFindings(db: DB): string {
     for (const f of rows) out.push(`  - ${f.message}（${f.table_title}，第 ${f.line} 行）`);
   }
   return out.join('\n');
+}
+
+/**
+ * The parse report: per document, the template tables found and missing, what could not be read,
+ * and how many figures nothing else in the document confirms — what the bot will and will not answer.
+ * `limit` bounds the documents listed (a national ingest has thousands); the count of the rest is said.
+ */
+export function formatParseReport(db: DB, limit = Infinity): string {
+  const docs = db.prepare('SELECT id, source, department, unit_name, year, kind, scope FROM documents ORDER BY source, first_line').all() as { id: number; source: string; department: string; unit_name: string | null; year: number; kind: string; scope: string }[];
+  const kinds = db.prepare('SELECT DISTINCT kind FROM doc_tables WHERE doc_id = ?').pluck();
+  const notRead = db.prepare("SELECT message FROM findings WHERE doc_id = ? AND rule = 'not-read'").pluck();
+  const unverified = db.prepare('SELECT count(*) FROM totals WHERE doc_id = ? AND verified = 0').pluck();
+  const figures = db.prepare('SELECT count(*) FROM totals WHERE doc_id = ?').pluck();
+  const expected = TABLES.filter((t) => t.expected);
+  const out: string[] = [];
+  for (const d of docs.slice(0, limit)) {
+    const found = new Set(kinds.all(d.id) as string[]);
+    const missing = expected.filter((t) => !found.has(t.kind)).map((t) => t.name);
+    const parts = [`模板表 ${expected.length - missing.length}/${expected.length}${missing.length ? `（未找到：${missing.join('、')}）` : ''}`];
+    const gaps = (notRead.all(d.id) as string[]).map((m) => m.replace(/^未能从文件中读出：/, ''));
+    if (gaps.length) parts.push(`未能读出：${gaps.join('；')}`);
+    parts.push(`主要数字 ${figures.get(d.id)} 个，未能核对 ${unverified.get(d.id)} 个`);
+    out.push(`  ${d.unit_name ?? d.department} ${d.year}年${d.scope}${d.kind}（${d.source}）：${parts.join('；')}`);
+  }
+  if (docs.length > limit) out.push(`  另有 ${docs.length - limit} 份文件，完整报告：budget-bot report`);
+  return out.length ? `解析报告：\n${out.join('\n')}` : '解析报告：没有载入任何文件';
 }

@@ -1,0 +1,29 @@
+// The template catalog (catalog.json) compiled once: table kinds by title, total labels by key.
+// The reading code consults this; it holds no province's wording of its own.
+import type { TotalKey } from '../types.js';
+import catalog from './catalog.json' with { type: 'json' };
+
+export type TableKind =
+  | 'summary' | 'income' | 'expenditure' | 'fiscal_summary' | 'fiscal_expenditure'
+  | 'general_budget_expenditure' | 'basic_expenditure' | 'three_public' | 'gov_fund'
+  | 'state_capital' | 'operating_cost' | 'procurement' | 'assets' | 'projects'
+  | 'performance' | 'economic_summary';
+
+export interface TableEntry { kind: TableKind; name: string; expected: boolean; aliases: RegExp[] }
+export interface TotalEntry { key: TotalKey; patterns: RegExp[]; blankIsZero?: boolean; last?: boolean }
+
+export const TABLES: TableEntry[] = catalog.tables.map((t) => ({
+  kind: t.kind as TableKind, name: t.name, expected: t.expected, aliases: t.aliases.map((a) => new RegExp(a)),
+}));
+
+export const TOTALS: TotalEntry[] = catalog.totals.map((t) => ({
+  key: t.key as TotalKey, patterns: t.labels.map((l) => new RegExp(`^${l}$`)), blankIsZero: 'blankIsZero' in t ? Boolean(t.blankIsZero) : undefined, last: 'last' in t ? Boolean(t.last) : undefined,
+}));
+
+/** The kind of table a title names, by the first entry whose alias it contains. */
+export function kindOfTitle(title: string): TableKind | null {
+  return TABLES.find((t) => t.aliases.some((a) => a.test(title)))?.kind ?? null;
+}
+
+/** The report's name for a kind of table. */
+export const tableName = (kind: string): string => TABLES.find((t) => t.kind === kind)?.name ?? kind;
