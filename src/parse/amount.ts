@@ -28,10 +28,30 @@ export function parseAmount(token: string, unit: SourceUnit = '万元'): Decimal
   return unit === '元' ? value.div(10000) : value;
 }
 
-/** Two amounts agree when they differ by no more than rounding (0.01 万元). */
+/** Rounding of a table printed in 万元 with two decimals: 0.01 万元. */
 export const ROUNDING = new Decimal('0.01');
-export function agrees(a: Decimal, b: Decimal, tolerance: Decimal = ROUNDING): boolean {
-  return a.minus(b).abs().lte(tolerance.plus('0.000001'));
+/** Tables printed in 元 add up exactly: half a 元 (whole 元) or half a 分 (two decimals), in 万元. */
+export const YUAN_ROUNDING = new Decimal('0.00005');
+export const FEN_ROUNDING = new Decimal('0.0000005');
+
+// The tolerance follows the printed precision of the disclosure being read (set around its reading:
+// parsing is synchronous, so one document's setting cannot leak into another's).
+let rounding = ROUNDING;
+export function withRounding<T>(tolerance: Decimal, read: () => T): T {
+  const saved = rounding;
+  rounding = tolerance;
+  try { return read(); } finally { rounding = saved; }
+}
+
+/** Two amounts agree when they differ by no more than the printed rounding. */
+export function agrees(a: Decimal, b: Decimal, tolerance: Decimal = rounding): boolean {
+  return a.minus(b).abs().lte(tolerance.plus('0.0000001'));
+}
+
+/** Half a unit of the last digit a stated figure shows ("19,302 万元" → 0.5; "339.5" → 0.05), at least the rounding. */
+export function statedPrecision(value: Decimal): Decimal {
+  const half = new Decimal(5).times(new Decimal(10).pow(-(value.decimalPlaces() + 1)));
+  return Decimal.max(half, rounding);
 }
 
 export function sum(values: (Decimal | null | undefined)[]): Decimal {

@@ -3,7 +3,7 @@
 // narrative stating it; otherwise it is kept, marked unverified, and every answer showing it says so.
 // The identities are data (IDENTITIES below); a failed identity is already a finding elsewhere.
 import type { Decimal } from 'decimal.js';
-import { agrees, formatAmount, sum } from './amount.js';
+import { agrees, formatAmount, statedPrecision, sum } from './amount.js';
 import type { Finding, ThreePublic, Total, TotalKey } from './types.js';
 
 /** Figures the identities can refer to: the totals, plus table roots and other tables' copies. */
@@ -61,7 +61,7 @@ export function corroborate(e: Evidence, docLine: number): { verified: Set<Total
   for (const id of IDENTITIES) if (id.holds(get, e) === true) id.confirms.forEach((k) => verified.add(k));
   for (const [key, t] of e.totals) {
     // The narrative (a different part of the document) stating the same figure.
-    if (e.stated.some((s) => s.key === key && s.line !== t.line && agrees(s.value, t.value))) verified.add(key);
+    if (e.stated.some((s) => s.key === key && s.line !== t.line && agrees(s.value, t.value, statedPrecision(s.value)))) verified.add(key);
     if ((e.elsewhere[key] ?? []).some((v) => agrees(v, t.value))) verified.add(key);
   }
   const unverified = [...e.totals.values()].filter((t) => !verified.has(t.key));

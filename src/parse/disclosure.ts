@@ -8,12 +8,18 @@ import {
   labelValuesOf, readCodedTable, readThreePublic, tablesOf, type CodedTable, type ReadContext,
 } from './read-tables.js';
 import { checkClassLines, checkHierarchy, checkSameCode, checkThreePublic, differ, economicRows, functionRows } from './reconcile.js';
+import { FEN_ROUNDING, ROUNDING, statedPrecision, withRounding, YUAN_ROUNDING } from './amount.js';
 import { corroborate, type Evidence } from './corroborate.js';
 import { totalsFromSummary } from './totals.js';
 import type { Decimal } from 'decimal.js';
 import type { Disclosure, EconomicItem, Finding, FunctionItem, SourceUnit, Total, TotalKey } from './types.js';
 
 export function buildDisclosure(source: string, ctx: ReadContext, meta: Meta & { department: string; year: number }): Disclosure {
+  const rounding = dominantUnit(ctx) === '万元' ? ROUNDING : ctx.twoDecimals ? FEN_ROUNDING : YUAN_ROUNDING;
+  return withRounding(rounding, () => readDisclosure(source, ctx, meta));
+}
+
+function readDisclosure(source: string, ctx: ReadContext, meta: Meta & { department: string; year: number }): Disclosure {
   const findings: Finding[] = [...meta.findings];
   const totals = new Map<TotalKey, Total>();
   const put = (t: Total) => { if (!totals.has(t.key)) totals.set(t.key, t); };
@@ -54,7 +60,7 @@ export function buildDisclosure(source: string, ctx: ReadContext, meta: Meta & {
   const assets = statedAssets(ctx.lines);
   const assetTable = totals.get('assets_total');
   if (assets && assetTable && assetTable.line !== assets.line) {
-    const f = differ('narrative-vs-table', assetTable.table, assets.line, '固定资产', ['说明文字', assets.value], ['资产表', assetTable.value]);
+    const f = differ('narrative-vs-table', assetTable.table, assets.line, '固定资产', ['说明文字', assets.value], ['资产表', assetTable.value], statedPrecision(assets.value));
     if (f) findings.push(f);
   }
 
@@ -150,7 +156,7 @@ function crossChecks(ctx: ReadContext, totals: Map<TotalKey, Total>, fn: CodedTa
   for (const s of stated) {
     const t = totals.get(s.key);
     const what = NARRATIVE_CHECKED[s.key];
-    if (t && what && t.line !== s.line) out.push(differ('narrative-vs-table', t.table, s.line, what, ['说明文字', s.value], [`「${t.table}」`, t.value]));
+    if (t && what && t.line !== s.line) out.push(differ('narrative-vs-table', t.table, s.line, what, ['说明文字', s.value], [`「${t.table}」`, t.value], statedPrecision(s.value)));
   }
   return out.filter((f): f is Finding => f !== null);
 }
