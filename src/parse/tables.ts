@@ -104,7 +104,9 @@ function hasHeaderNear(lines: Line[], from: number): boolean {
 export function splitGluedTitles(lines: Line[]): Line[] {
   const out: Line[] = [];
   for (const line of lines) {
-    const m = /^(.*\d\.\d{1,2})([^\d\s.,].*)$/.exec(line.text);
+    // After decimals ("1.55一般…"), or after a thousands-grouped whole number when the title opens
+    // with its year ("65,572,3432023年部门…表": the last group has exactly three digits).
+    const m = /^(.*\d\.\d{1,2})([^\d\s.,].*)$/.exec(line.text) ?? /^(.*\d{1,3}(?:,\d{3})+)(20\d{2}\s*年[^\d].*)$/.exec(line.text);
     const rest = m?.[2].trim() ?? '';
     if (m && rest.endsWith('表') && classifyTitle(cleanTitle(rest))) {
       out.push({ ...line, text: m[1] }, { ...line, text: rest, pageStart: true });
