@@ -115,12 +115,14 @@ function metricOf(texts: string[]): StatedChange['metric'][] | null {
 }
 
 const AMOUNT = '([\\d,]+(?:\\.\\d+)?)万元';
+const NOT_A_CHANGE = '(?<!增加|减少|增长|下降|压减|新增|降低|上升)';
 /** Totals as the narrative states them: "其中基本支出 298.8 万元，包括人员经费 274.9 万元…". */
 const STATED: [TotalKey, RegExp][] = [
-  ['personnel', new RegExp(`(?:人员经费|人员支出)(?:支出)?${AMOUNT}`)],
-  ['public_funds', new RegExp(`(?:日常)?公用经费(?:支出)?${AMOUNT}`)],
-  ['basic', new RegExp(`(?<!增加|减少|增长|下降|压减)基本支出(?:预算数|预算)?(?:为|是)?${AMOUNT}`)],
-  ['project', new RegExp(`(?<!增加|减少|增长|下降|压减)项目支出(?:预算数|预算)?(?:为|是)?${AMOUNT}`)],
+  // A figure right after 增加/减少 is a change, not the level ("基本支出增加人员经费 1408.29 万元").
+  ['personnel', new RegExp(`${NOT_A_CHANGE}(?:人员经费|人员支出)(?:支出)?${AMOUNT}`)],
+  ['public_funds', new RegExp(`${NOT_A_CHANGE}(?:日常)?公用经费(?:支出)?${AMOUNT}`)],
+  ['basic', new RegExp(`${NOT_A_CHANGE}基本支出(?:预算数|预算)?(?:为|是)?${AMOUNT}`)],
+  ['project', new RegExp(`${NOT_A_CHANGE}项目支出(?:预算数|预算)?(?:为|是)?${AMOUNT}`)],
   ['expenditure_total', new RegExp(`(?:(?<!基本|项目|人员|公用)支出预算|预算收支安排|收入、支出预算总计|支出总计|支出合计)(?:为|是)?${AMOUNT}`)],
   ['three_public', new RegExp(`“?三公”?经费(?:预算)?(?:安排|预算数?为|为)${AMOUNT}`)],
 ];

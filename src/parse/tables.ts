@@ -29,7 +29,7 @@ export function cleanTitle(text: string): string {
 }
 
 export function classifyTitle(title: string): TableKind | null {
-  if (!title.includes('表') || title.length > 40) return null;
+  if (!title.includes('表') || title.length > 56) return null;
   if (/[。；，]|^第.部分|说明|目录|名词解释/.test(title)) return null;
   return kindOfTitle(title);
 }
