@@ -44,7 +44,20 @@ export interface RowOptions {
 
 export function parseSubjectRows(lines: Line[], roles: Roles, o: RowOptions): SubjectRow[] {
   if (o.layout === 'tabbed') return parseTabbedRows(lines, o.unit, roles);
-  return parseTokenRows(tokenize(lines, o.layout, o.twoDecimals), o);
+  // A document printing two decimals can hold a table of whole 元 ("2,976,800 0 2,976,800"): there a
+  // bare integer is an amount, not a folio.
+  const twoDecimals = o.twoDecimals && !printsWholeAmounts(lines);
+  return parseTokenRows(tokenize(lines, o.layout, twoDecimals), { ...o, twoDecimals });
+}
+
+/** The table prints thousands-grouped whole numbers and no amount with decimals. */
+function printsWholeAmounts(lines: Line[]): boolean {
+  let whole = 0;
+  for (const l of lines) {
+    if (/\d\.\d{2}(?!\d)/.test(l.text)) return false;
+    whole += (l.text.match(/(?<![\d,.])\d{1,3}(?:,\d{3})+(?![\d,.])/g) ?? []).length;
+  }
+  return whole >= 3;
 }
 
 /** Flowing and one-cell-per-line text: a row starts at a code followed by its name, or at 合计. */

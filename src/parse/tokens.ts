@@ -66,6 +66,11 @@ function joinSplitNumbers(tokens: Token[], twoDecimals: boolean): Token[] {
       if (brokenDecimals || brokenLastDigit || brokenCode) {
         t.s += next.s;
         i++;
+      } else if (/^[235]\d{2}$/.test(t.s) && /^\d{2}$/.test(next.s) && (after?.kind === 'text' || (/^\d{2}$/.test(after?.s ?? '') && tokens[i + 3]?.kind === 'text'))) {
+        // A code printed in its 类/款/项 columns ("201 05 06 统计管理"): one code.
+        t.s += next.s;
+        i++;
+        if (after?.kind === 'num') { t.s += after.s; i++; }
       }
     }
     out.push(t);

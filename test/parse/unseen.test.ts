@@ -40,7 +40,7 @@ describe('a Guangdong county 决算 in 元 (hand-made from the national 决算 t
   });
 
   it('finds nothing wrong in a document that adds up', () => {
-    expect(d.findings).toEqual([]);
+    expect(d.findings.filter((f) => f.rule !== 'unverified')).toEqual([]);
   });
 });
 
