@@ -8,7 +8,8 @@ import {
   labelValuesOf, readCodedTable, readThreePublic, tablesOf, type CodedTable, type ReadContext,
 } from './read-tables.js';
 import { checkClassLines, checkHierarchy, checkSameCode, checkThreePublic, differ, economicRows, functionRows } from './reconcile.js';
-import { FEN_ROUNDING, ROUNDING, statedPrecision, withRounding, YUAN_ROUNDING } from './amount.js';
+import { findLabel } from './label-values.js';
+import { agrees, FEN_ROUNDING, ROUNDING, statedPrecision, withRounding, YUAN_ROUNDING } from './amount.js';
 import { corroborate, type Evidence } from './corroborate.js';
 import { totalsFromSummary } from './totals.js';
 import type { Decimal } from 'decimal.js';
@@ -35,6 +36,7 @@ function readDisclosure(source: string, ctx: ReadContext, meta: Meta & { departm
     if (fn.root.parts[0]) totals.set('basic', { key: 'basic', value: fn.root.parts[0], ...at });
     if (fn.root.parts[1]) totals.set('project', { key: 'project', value: fn.root.parts[1], ...at });
   }
+  if (!totals.has('basic') && !totals.has('project')) splitFromFiscalTable(ctx, summaries.flat()).forEach(put);
   const econ = firstCodedTable(ctx, ECONOMIC_TABLES, ECONOMIC_ROLES, ECONOMIC_PARTS);
   const economicItems: EconomicItem[] = (econ?.rows ?? []).map((r) => ({ code: r.code!, name: r.name, total: r.total, personnel: r.parts[0], publicFunds: r.parts[1], table: econ!.table.title, line: r.line }));
   if (econ?.root) {
@@ -100,6 +102,33 @@ const CORE_FIGURES: [TotalKey, string][] = [
 const NARRATIVE_CHECKED: Partial<Record<TotalKey, string>> = {
   personnel: '人员经费', public_funds: '公用经费', basic: '基本支出', project: '项目支出', expenditure_total: '支出总计', three_public: '“三公”经费',
 };
+
+/**
+ * 基本/项目 from a fiscal-funds function table (一般公共预算/财政拨款支出表) when the all-funds table does not
+ * print them — only where that table's total equals the year's whole spending, so the split covers every
+ * fund (a department with other income would otherwise get its fiscal split as its whole one).
+ */
+function splitFromFiscalTable(ctx: ReadContext, summaryTotals: Total[]): Total[] {
+  const spending = summaryTotals.find((t) => t.key === 'expenditure_total')?.value;
+  const yearSpending = labelYearSpending(ctx) ?? spending;
+  for (const t of [...tablesOf(ctx, 'general_budget_expenditure'), ...tablesOf(ctx, 'fiscal_expenditure')]) {
+    const root = readCodedTable(ctx, t, FUNCTION_ROLES, FUNCTION_PARTS).root;
+    if (!root?.total || !root.parts[0] || !root.parts[1] || !yearSpending || !agrees(root.total, yearSpending)) continue;
+    if (!agrees(root.total, root.parts[0].plus(root.parts[1]))) continue;
+    const at = { table: t.title, line: root.line };
+    return [{ key: 'basic', value: root.parts[0], ...at }, { key: 'project', value: root.parts[1], ...at }];
+  }
+  return [];
+}
+
+/** 本年支出合计 as the 收支总表 prints it (a 决算's 支出总计 also counts what is carried forward). */
+function labelYearSpending(ctx: ReadContext): Decimal | null {
+  for (const table of tablesOf(ctx, 'summary')) {
+    const hit = findLabel(labelValuesOf(ctx, table), [/^(?:本年|当年)支出合计$/]);
+    if (hit?.values[0]) return hit.values[0];
+  }
+  return null;
+}
 
 /** Each total's value as the other summary tables print it (a second table printing the same figure confirms it). */
 function otherTablesCopies(summaries: Total[][], totals: Map<TotalKey, Total>): Partial<Record<TotalKey, Decimal[]>> {

@@ -30,7 +30,12 @@ function candidatesOf(row: SubjectRow): Candidate[] {
   if (row.positioned) return [{ total: v[0] ?? null, parts: [v[1] ?? null, v[2] ?? null] }];
   const nums = v.filter((x): x is Decimal => x !== null);
   if (nums.length === 0) return [{ total: null, parts: [null, null] }];
-  if (nums.length >= 3) return [{ total: nums[0], parts: [nums[1], nums[2]] }];
+  if (nums.length >= 3) {
+    // Some extractions print a row's total after its parts (mixed fonts: "合计 2,336.91 603.14" / "2,940.05").
+    // Only the arithmetic may say so: the last number is the sum of the two before it, the first is not.
+    const totalLast = nums.length === 3 && agrees(nums[2], nums[0].plus(nums[1])) && !agrees(nums[0], nums[1].plus(nums[2]));
+    return totalLast ? [{ total: nums[2], parts: [nums[0], nums[1]] }] : [{ total: nums[0], parts: [nums[1], nums[2]] }];
+  }
   // One part printed (or only the total): it is in the first part column or in the second.
   const part = nums[1] ?? nums[0];
   if (part.isZero()) return [{ total: nums[0], parts: [ZERO, ZERO] }];
