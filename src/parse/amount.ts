@@ -43,6 +43,9 @@ export function withRounding<T>(tolerance: Decimal, read: () => T): T {
   try { return read(); } finally { rounding = saved; }
 }
 
+/** The rounding of the disclosure being read. */
+export const currentRounding = (): Decimal => rounding;
+
 /** Two amounts agree when they differ by no more than the printed rounding. */
 export function agrees(a: Decimal, b: Decimal, tolerance: Decimal = rounding): boolean {
   return a.minus(b).abs().lte(tolerance.plus('0.0000001'));

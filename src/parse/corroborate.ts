@@ -74,3 +74,30 @@ export function corroborate(e: Evidence, docLine: number): { verified: Set<Total
     },
   };
 }
+
+/** A coded row as the row identities see it. */
+export interface CodedRow {
+  code: string | null;
+  total: Decimal | null;
+  parts: [Decimal | null, Decimal | null];
+}
+
+/**
+ * Which rows of a coded table (by index) the document confirms: the row's total equals its two parts;
+ * it is a parent whose children add up to it; it is a child of a parent its siblings and it add up to;
+ * or another table prints the same code with the same total. The rest are unverified.
+ */
+export function verifiedRows(rows: CodedRow[], parents: number[], elsewhere: Map<string, Decimal[]>): boolean[] {
+  const ok = rows.map((r) => r.total !== null && r.parts[0] !== null && r.parts[1] !== null && agrees(r.total, r.parts[0].plus(r.parts[1])));
+  rows.forEach((p, i) => {
+    const kids = rows.flatMap((r, j) => (parents[j] === i ? [j] : []));
+    if (kids.length === 0 || p.total === null || kids.some((k) => rows[k].total === null)) return;
+    if (!agrees(p.total, sum(kids.map((k) => rows[k].total)))) return;
+    ok[i] = true;
+    for (const k of kids) ok[k] = true;
+  });
+  rows.forEach((r, i) => {
+    if (r.code && r.total && (elsewhere.get(r.code) ?? []).some((v) => agrees(v, r.total!))) ok[i] = true;
+  });
+  return ok;
+}

@@ -10,7 +10,8 @@ import {
 import { checkClassLines, checkHierarchy, checkSameCode, checkThreePublic, differ, economicRows, functionRows } from './reconcile.js';
 import { findLabel } from './label-values.js';
 import { agrees, FEN_ROUNDING, ROUNDING, statedPrecision, withRounding, YUAN_ROUNDING } from './amount.js';
-import { corroborate, type Evidence } from './corroborate.js';
+import { corroborate, verifiedRows, type Evidence } from './corroborate.js';
+import { parentIndexes } from './infer-columns.js';
 import { totalsFromSummary } from './totals.js';
 import type { Decimal } from 'decimal.js';
 import type { Disclosure, EconomicItem, Finding, FunctionItem, SourceUnit, Total, TotalKey } from './types.js';
@@ -66,6 +67,8 @@ function readDisclosure(source: string, ctx: ReadContext, meta: Meta & { departm
     if (f) findings.push(f);
   }
 
+  markRows(ctx, fn, functionItems, (i) => [i.basic, i.project]);
+  markRows(ctx, econ, economicItems, (i) => [i.personnel, i.publicFunds]);
   const evidence: Evidence = {
     totals, functionRoot: fn?.root?.total ?? null, economicRoot: econ?.root?.total ?? null, stated, threePublic: three?.value ?? null,
     elsewhere: otherTablesCopies(summaries, totals),
@@ -102,6 +105,25 @@ const CORE_FIGURES: [TotalKey, string][] = [
 const NARRATIVE_CHECKED: Partial<Record<TotalKey, string>> = {
   personnel: '人员经费', public_funds: '公用经费', basic: '基本支出', project: '项目支出', expenditure_total: '支出总计', three_public: '“三公”经费',
 };
+
+/** Marks each coded row verified or not: its own arithmetic, its place in the hierarchy, another table. */
+function markRows<T extends { code: string; total: Decimal | null; verified?: boolean }>(ctx: ReadContext, read: CodedTable | null, items: T[], partsOf: (i: T) => [Decimal | null, Decimal | null]): void {
+  if (!read) return;
+  const rows = [
+    ...(read.root ? [{ code: null, total: read.root.total, parts: read.root.parts }] : []),
+    ...items.map((i) => ({ code: i.code, total: i.total, parts: partsOf(i) })),
+  ];
+  const elsewhere = new Map<string, Decimal[]>();
+  const kinds = read.table.kind === 'basic_expenditure' ? ['basic_expenditure', 'economic_summary'] as const : ['expenditure', 'general_budget_expenditure', 'fiscal_expenditure'] as const;
+  const [roles, parts] = read.table.kind === 'basic_expenditure' ? [ECONOMIC_ROLES, ECONOMIC_PARTS] as const : [FUNCTION_ROLES, FUNCTION_PARTS] as const;
+  for (const t of tablesOf(ctx, ...kinds)) {
+    if (t === read.table) continue;
+    for (const r of readCodedTable(ctx, t, roles, parts).rows) if (r.code && r.total) elsewhere.set(r.code, [...(elsewhere.get(r.code) ?? []), r.total]);
+  }
+  const ok = verifiedRows(rows, parentIndexes(rows), elsewhere);
+  const offset = read.root ? 1 : 0;
+  items.forEach((item, i) => { item.verified = ok[i + offset]; });
+}
 
 /**
  * 基本/项目 from a fiscal-funds function table (一般公共预算/财政拨款支出表) when the all-funds table does not

@@ -1,21 +1,28 @@
 // The checks a budget reviewer runs (勾稽关系). Each failure is a finding with both figures and
 // their difference; agreement within rounding (0.01 万元) is not a finding.
-import type { Decimal } from 'decimal.js';
-import { agrees, sum } from './amount.js';
+import { Decimal } from 'decimal.js';
+import { agrees, currentRounding, formatAmount, sum } from './amount.js';
 import { classCodeOf } from './classification.js';
 import { parentIndexes, type Placed } from './infer-columns.js';
 import type { LabelValue } from './label-values.js';
 import type { EconomicItem, Finding, FunctionItem, ThreePublic } from './types.js';
 
-const f2 = (d: Decimal) => d.toFixed(2);
+const f2 = (d: Decimal) => formatAmount(d)!;
 
+/**
+ * Two figures that should be equal. Beyond the tolerance: a warning. Within it but not equal: a rounding
+ * note (info) — a difference of one printed cent is still said, never dropped — unless the tolerance is
+ * coarser than the document's own rounding (a narrative that rounds to whole 万元 on purpose).
+ */
 export function differ(rule: string, table: string, line: number, what: string, a: [string, Decimal], b: [string, Decimal], tolerance?: Decimal): Finding | null {
-  if (agrees(a[1], b[1], tolerance)) return null;
-  return {
-    rule, severity: 'warning', table, line,
-    message: `${what}：${a[0]} ${f2(a[1])} 万元，${b[0]} ${f2(b[1])} 万元，相差 ${f2(a[1].minus(b[1]).abs())} 万元`,
-  };
+  const gap = a[1].minus(b[1]).abs();
+  const message = `${what}：${a[0]} ${f2(a[1])} 万元，${b[0]} ${f2(b[1])} 万元，相差 ${f2(gap)} 万元`;
+  if (!agrees(a[1], b[1], tolerance)) return { rule, severity: 'warning', table, line, message };
+  if (gap.lte(EXACT) || (tolerance && tolerance.gt(currentRounding()))) return null;
+  return { rule: 'rounding', severity: 'info', table, line, message: `${message}（舍入差异）` };
 }
+
+const EXACT = new Decimal('0.0000001');
 
 interface Row {
   code: string | null;

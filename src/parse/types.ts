@@ -18,6 +18,8 @@ export interface FunctionItem extends Provenance {
   total: Decimal | null;
   basic: Decimal | null;
   project: Decimal | null;
+  /** False when no identity in the document confirms the row (corroborate.ts verifiedRows). */
+  verified?: boolean;
 }
 
 export interface EconomicItem extends Provenance {
@@ -26,6 +28,7 @@ export interface EconomicItem extends Provenance {
   total: Decimal | null;
   personnel: Decimal | null;
   publicFunds: Decimal | null;
+  verified?: boolean;
 }
 
 export interface ThreePublic extends Provenance {

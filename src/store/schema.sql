@@ -50,6 +50,7 @@ CREATE TABLE function_items (
   project     INTEGER,
   table_title TEXT NOT NULL,
   line        INTEGER NOT NULL,
+  verified    INTEGER NOT NULL DEFAULT 1,   -- 0: no identity in the document confirms the row
   PRIMARY KEY (doc_id, code)
 ) WITHOUT ROWID;
 CREATE INDEX function_by_code ON function_items (code, total);
@@ -65,6 +66,7 @@ CREATE TABLE economic_items (
   public_funds INTEGER,
   table_title  TEXT NOT NULL,
   line         INTEGER NOT NULL,
+  verified     INTEGER NOT NULL DEFAULT 1,
   PRIMARY KEY (doc_id, code)
 ) WITHOUT ROWID;
 CREATE INDEX economic_by_code ON economic_items (code, total);

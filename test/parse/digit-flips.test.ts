@@ -1,5 +1,5 @@
 // One digit of one amount changed anywhere in a document must never load silently as a confident
-// figure: either every headline figure stays the same, or the altered document gains a finding, or
+// figure: either every headline figure and subject row stays the same, or the altered document gains a finding, or
 // the changed figure is marked unverified. A fixed sample of flips (seeded) over the seeds and corpus.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -18,11 +18,17 @@ function random(seed: number): () => number {
 
 const AMOUNT = /\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d{2}/g;
 
-/** Every headline figure, as text, so two parses can be compared. */
+/** Every headline figure and every coded row, as text, so two parses can be compared. */
 function figures(ds: Disclosure[]): Map<string, { value: string; verified: boolean }> {
   const out = new Map<string, { value: string; verified: boolean }>();
   ds.forEach((d, i) => {
     for (const [k, t] of d.totals) out.set(`${i}:${k}`, { value: t.value.toFixed(6), verified: t.verified !== false });
+    for (const r of d.functionItems) for (const [k, v] of [['total', r.total], ['basic', r.basic], ['project', r.project]] as const) {
+      if (v) out.set(`${i}:fn.${r.code}.${k}`, { value: v.toFixed(6), verified: r.verified !== false });
+    }
+    for (const r of d.economicItems) for (const [k, v] of [['total', r.total], ['personnel', r.personnel], ['public', r.publicFunds]] as const) {
+      if (v) out.set(`${i}:econ.${r.code}.${k}`, { value: v.toFixed(6), verified: r.verified !== false });
+    }
     const tp = d.threePublic;
     if (tp) for (const k of ['total', 'outbound', 'vehicle', 'vehiclePurchase', 'vehicleOperation', 'reception'] as const) {
       if (tp[k]) out.set(`${i}:3pub.${k}`, { value: tp[k]!.toFixed(6), verified: d.totals.get('three_public')?.verified !== false });
@@ -58,7 +64,11 @@ function silentFlips(dir: string, file: string, seed: number): string[] {
     if (changed.length === 0) continue;
     const newFinding = [...findingSet(after)].some((m) => !known.has(m));
     const allMarked = changed.every((k) => !now.has(k) || now.get(k)!.verified === false);
-    if (!newFinding && !allMarked) {
+    // The one alteration no reader can see: a flip that closes a rounding gap the document itself
+    // printed (302 = 10.23 over children adding to 10.22; a child 0.00 → 0.01 makes it exact). The
+    // altered document is then more consistent than the original: its rounding note disappears.
+    const closedARoundingGap = [...known].some((m) => m.includes('舍入差异') && !findingSet(after).has(m));
+    if (!newFinding && !allMarked && !closedARoundingGap) {
       const line = text.slice(0, f.at).split('\n').length;
       silent.push(`${file} line ${line}: ${f.from}→${f.to} changed ${changed.join(', ')}`);
     }
