@@ -18,6 +18,8 @@ export interface Evidence {
   /** The same label's value in the other summary tables (收入总表, 财政拨款收支总表). */
   elsewhere: Partial<Record<TotalKey, Decimal[]>>;
   threePublic: ThreePublic | null;
+  /** False when no table of the document states its unit: identities hold at any scale, so only the narrative can confirm. */
+  unitsDeclared: boolean;
 }
 
 type Get = (key: TotalKey) => Decimal | null;
@@ -58,11 +60,11 @@ export const HEADLINE_NAMES: Record<TotalKey, string> = {
 export function corroborate(e: Evidence, docLine: number): { verified: Set<TotalKey>; finding: Finding | null } {
   const get: Get = (k) => e.totals.get(k)?.value ?? null;
   const verified = new Set<TotalKey>();
-  for (const id of IDENTITIES) if (id.holds(get, e) === true) id.confirms.forEach((k) => verified.add(k));
+  if (e.unitsDeclared) for (const id of IDENTITIES) if (id.holds(get, e) === true) id.confirms.forEach((k) => verified.add(k));
   for (const [key, t] of e.totals) {
     // The narrative (a different part of the document) stating the same figure.
     if (e.stated.some((s) => s.key === key && s.line !== t.line && agrees(s.value, t.value, statedPrecision(s.value)))) verified.add(key);
-    if ((e.elsewhere[key] ?? []).some((v) => agrees(v, t.value))) verified.add(key);
+    if (e.unitsDeclared && (e.elsewhere[key] ?? []).some((v) => agrees(v, t.value))) verified.add(key);
   }
   const unverified = [...e.totals.values()].filter((t) => !verified.has(t.key));
   if (unverified.length === 0) return { verified, finding: null };

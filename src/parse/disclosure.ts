@@ -67,11 +67,13 @@ function readDisclosure(source: string, ctx: ReadContext, meta: Meta & { departm
     if (f) findings.push(f);
   }
 
+  findings.push(...undeclaredUnits(ctx));
   markRows(ctx, fn, functionItems, (i) => [i.basic, i.project]);
   markRows(ctx, econ, economicItems, (i) => [i.personnel, i.publicFunds]);
   const evidence: Evidence = {
     totals, functionRoot: fn?.root?.total ?? null, economicRoot: econ?.root?.total ?? null, stated, threePublic: three?.value ?? null,
     elsewhere: otherTablesCopies(summaries, totals),
+    unitsDeclared: ctx.tables.some((t) => t.unitDeclared),
   };
   const { verified, finding: unverifiedNote } = corroborate(evidence, ctx.lines[0]?.no ?? 1);
   for (const t of totals.values()) t.verified = verified.has(t.key);
@@ -105,6 +107,20 @@ const CORE_FIGURES: [TotalKey, string][] = [
 const NARRATIVE_CHECKED: Partial<Record<TotalKey, string>> = {
   personnel: '人员经费', public_funds: '公用经费', basic: '基本支出', project: '项目支出', expenditure_total: '支出总计', three_public: '“三公”经费',
 };
+
+/**
+ * Tables that print no unit were read in the unit the document's other tables declare: said, and where
+ * no table declares one at all, a warning — the figures then agree with each other whatever the unit.
+ */
+function undeclaredUnits(ctx: ReadContext): Finding[] {
+  const silent = ctx.tables.filter((t) => !t.unitDeclared && !t.empty);
+  if (silent.length === 0) return [];
+  const line = ctx.lines[silent[0].start].no;
+  if (silent.length === ctx.tables.filter((t) => !t.empty).length) {
+    return [{ rule: 'unit-undeclared', severity: 'warning', table: '全文', line, message: `文件中的表格都没有注明金额单位，按${silent[0].unit}读取；只有与说明文字一致的数字视为已核对` }];
+  }
+  return silent.map((t) => ({ rule: 'unit-undeclared', severity: 'info', table: t.title, line: ctx.lines[t.start].no, message: `「${t.title}」未注明金额单位，按文件其他表格的${t.unit}读取` }));
+}
 
 /** Marks each coded row verified or not: its own arithmetic, its place in the hierarchy, another table. */
 function markRows<T extends { code: string; total: Decimal | null; verified?: boolean }>(ctx: ReadContext, read: CodedTable | null, items: T[], partsOf: (i: T) => [Decimal | null, Decimal | null]): void {

@@ -27,7 +27,10 @@ export function parseLabelValues(lines: Line[], layout: Layout, unit: SourceUnit
     text: hasRowNumbers ? l.text.replace(/^\s*\d{1,2}(?:\s+|$)(?=\D|$)/, '') : l.text,
   }));
   const out: LabelValue[] = [];
-  for (const t of tokenize(cleaned, layout, twoDecimals)) {
+  const tokens = tokenize(cleaned, layout, twoDecimals);
+  for (const [i, t] of tokens.entries()) {
+    // A 栏次 (row number) printed after the label ("本年支出合计 58 14,572.53"): never the amount.
+    if (t.kind === 'num' && hasRowNumbers && /^\d{1,3}$/.test(t.s) && (twoDecimals || tokens[i + 1]?.kind === 'num')) continue;
     if (t.kind === 'num') {
       const last = out[out.length - 1];
       const v = parseAmount(t.s, unit);

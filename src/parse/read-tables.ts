@@ -1,11 +1,11 @@
 // Reads the figures of one disclosure's tables: coded rows with their columns placed, totals,
 // the 三公 table. Pure: lines and table blocks in, figures and the findings met on the way out.
 import type { Decimal } from 'decimal.js';
-import { parseAmount, ZERO } from './amount.js';
+import { agrees, parseAmount, ZERO } from './amount.js';
 import { placeColumns, type Placed } from './infer-columns.js';
 import { parseLabelValues, type LabelValue } from './label-values.js';
 import type { Layout, Line } from './lines.js';
-import { ECONOMIC_ROLES, FUNCTION_ROLES, parseSubjectRows, type Roles } from './subject-rows.js';
+import { ECONOMIC_ROLES, FUNCTION_ROLES, parseSubjectRows, type Roles, type SubjectRow } from './subject-rows.js';
 import { tableBody } from './table-body.js';
 import type { TableBlock, TableKind } from './tables.js';
 import { threePublicFromList, threePublicFromRow, type ThreePublicResult } from './three-public.js';
@@ -44,6 +44,30 @@ function headerHasParts(lines: Line[], roles: Roles): boolean {
   return roles.parts.every((re) => new RegExp(re.source.replace('^', '')).test(head));
 }
 
+/**
+ * A 支出表 whose 基本支出 is printed as its two halves, 人员经费 and 公用经费 (with or without a 基本
+ * subtotal column): four or five amounts a row, not three.
+ */
+function splitsBasic(lines: Line[]): boolean {
+  const head = lines.slice(0, 12).map((l) => l.text.replace(/\s+/g, '')).join('|');
+  return /人员经费/.test(head) && /公用经费/.test(head);
+}
+
+/**
+ * A row of such a table placed by its arithmetic alone: [合计, 人员, 公用, 项目] where 合计 is their sum,
+ * or [合计, 基本, 人员, 公用, 项目] where 基本 = 人员 + 公用 too. Anything else (a blank lost in the text)
+ * keeps only its total: reading 人员 as 基本 and 公用 as 项目 is the wrong figure this guards against.
+ */
+function basicFromSplit(row: SubjectRow): SubjectRow {
+  const n = row.values.filter((v): v is Decimal => v !== null);
+  const at = (values: (Decimal | null)[]) => ({ ...row, values, positioned: true });
+  // Positioned rows (tab-separated, one cell per line) were placed by their header cells already.
+  if (row.positioned) return row;
+  if (n.length === 4 && agrees(n[0], n[1].plus(n[2]).plus(n[3]))) return at([n[0], n[1].plus(n[2]), n[3]]);
+  if (n.length === 5 && agrees(n[0], n[1].plus(n[4])) && agrees(n[1], n[2].plus(n[3]))) return at([n[0], n[1], n[4]]);
+  return at([n[0] ?? null, null, null]);
+}
+
 const codedCache = new WeakMap<TableBlock, Map<Roles, CodedTable>>();
 
 /** A table of coded rows (function or economic), columns placed, duplicate codes merged. Read once per table. */
@@ -58,8 +82,10 @@ export function readCodedTable(ctx: ReadContext, table: TableBlock, roles: Roles
 function readCodedTableUncached(ctx: ReadContext, table: TableBlock, roles: Roles, partNames: [string, string]): CodedTable {
   const body = tableBody(ctx.lines, table);
   let raw = parseSubjectRows(body, roles, { layout: ctx.layout, unit: table.unit, twoDecimals: ctx.twoDecimals, rowNumbers: hasRowNumbers(ctx, table) });
-  const withParts = headerHasParts(ctx.lines.slice(table.start, table.end), roles);
+  const header = ctx.lines.slice(table.start, table.end);
+  const withParts = headerHasParts(header, roles);
   if (!withParts) raw = raw.map((r) => ({ ...r, values: [r.values[0] ?? null, null, null], positioned: true }));
+  else if (roles === FUNCTION_ROLES && splitsBasic(header)) raw = raw.map(basicFromSplit);
   const { placed, undecided } = placeColumns(raw);
   const findings: Finding[] = undecided.map(({ row, printed }) => ({
     rule: 'column-undecided', severity: 'warning', table: table.title, line: row.line,

@@ -15,6 +15,8 @@ export interface TableBlock {
   /** Index one past the table's last line. */
   end: number;
   unit: SourceUnit;
+  /** False when the table prints no unit line: it was read in the unit the document's other tables declare. */
+  unitDeclared: boolean;
   /** The document prints the table empty on purpose ("空表列示"). */
   empty: boolean;
 }
@@ -34,13 +36,20 @@ export function classifyTitle(title: string): TableKind | null {
   return kindOfTitle(title);
 }
 
-/** The unit a table declares within its first lines; 万元 where it says nothing. */
-function unitNear(lines: Line[], start: number): SourceUnit {
+/** The unit a table declares within its first lines, or null where it says nothing. */
+function unitNear(lines: Line[], start: number): SourceUnit | null {
   for (let i = start; i < Math.min(lines.length, start + 8); i++) {
     const m = /单位\s*[：:（(]?\s*(万元|元)/.exec(lines[i].text.replace(/\s+/g, ''));
     if (m) return m[1] === '元' ? '元' : '万元';
   }
-  return '万元';
+  return null;
+}
+
+/** The unit most of the document's tables declare (万元 where none declares one). */
+function declaredUnit(units: (SourceUnit | null)[]): SourceUnit {
+  const yuan = units.filter((u) => u === '元').length;
+  const wan = units.filter((u) => u === '万元').length;
+  return yuan > wan ? '元' : '万元';
 }
 
 /** Whether one of the next few non-blank lines is a unit or department line. */
@@ -75,8 +84,9 @@ function titleAt(lines: Line[], i: number): { text: string; extra: number } | nu
   let text = cleanTitle(flat(i));
   if (!text || /\d{3,}(?:\.\d+)?$/.test(text)) return null;
   if (classifyTitle(text)) return { text, extra: 0 };
-  // A line carrying an amount is a table row, and a bare number a folio: never half a title.
-  if (/\d[.,]\d/.test(text) || /^\d+$/.test(text)) return null;
+  // A line carrying an amount is a table row, and a bare number a folio: never half a title. A running
+  // header ("云州市生态环境局2026年度部门预算公开") is a line of its own, not the start of the title below it.
+  if (/\d[.,]\d/.test(text) || /^\d+$/.test(text) || /20\d{2}年度?.*(?:预算|决算)(?:公开)?$/.test(text)) return null;
   for (let extra = 1; extra <= 2; extra++) {
     const next = flat(i + extra).replace(/[“”"\s]/g, '');
     if (next.length > 12 || /\d/.test(next)) return null;
@@ -126,6 +136,8 @@ export function findTables(lines: Line[]): TableBlock[] {
     const kind = classifyTitle(title.text);
     if (kind && (hasUnitLineNear(lines, i + title.extra) || hasHeaderNear(lines, i + title.extra + 1))) found.push({ kind, title: title.text, start: i, wrapped: title.extra > 0 });
   });
+  const units = found.map((t) => unitNear(lines, t.start));
+  const fallback = declaredUnit(units);
   return found.map((t, k) => {
     const limit = k + 1 < found.length ? found[k + 1].start : lines.length;
     let end = limit;
@@ -133,7 +145,7 @@ export function findTables(lines: Line[]): TableBlock[] {
       if (isNarrativeStart(lines[i].text)) { end = i; break; }
     }
     const body = lines.slice(t.start, end).map((l) => l.text).join('\n');
-    return { kind: t.kind, title: t.title, start: t.start, end, unit: unitNear(lines, t.start), empty: EMPTY_NOTE.test(body.replace(/\s+/g, '')) };
+    return { kind: t.kind, title: t.title, start: t.start, end, unit: units[k] ?? fallback, unitDeclared: units[k] !== null, empty: EMPTY_NOTE.test(body.replace(/\s+/g, '')) };
   });
 }
 

@@ -73,3 +73,38 @@ describe('a table whose lost blank cells the arithmetic cannot place', () => {
     expect(d.findings.filter((f) => f.rule === 'column-undecided').map((f) => f.line)).toEqual([10, 11]);
   });
 });
+
+describe('a budget with 栏次 after its labels, 基本支出 split into 人员/公用 and tables without a unit line (hand-made)', () => {
+  const [d] = parseDocument(readFileSync(join(fixtures, 'yz_sthjj_2026_budget.txt'), 'utf8'), 'yz_sthjj_2026_budget.txt');
+  const total = (k: Parameters<typeof d.totals.get>[0]) => amount(d.totals.get(k)?.value);
+
+  it('takes department and year from the cover, not from the running header glued to a title', () => {
+    expect([d.department, d.year, d.kind, d.scope]).toEqual(['云州市生态环境局', 2026, '预算', '部门']);
+    expect(d.tables.map((t) => t.title)).toEqual(['部门收支总表', '部门支出总表', '一般公共预算基本支出表', '一般公共预算“三公”经费支出表']);
+  });
+
+  it('never reads a 栏次 row number as an amount ("本年支出合计 58 14,572.53", "支 出 总 计 60 14,572.53")', () => {
+    expect([total('income_total'), total('expenditure_total'), total('general_budget_appropriation'), total('carryover')]).toEqual(['14572.53', '14572.53', '14000.00', '0.00']);
+  });
+
+  it('reads 基本 as 人员 + 公用 where the 支出表 prints no 基本 subtotal column', () => {
+    expect([total('basic'), total('project')]).toEqual(['2560.53', '12012.00']);
+    // A row that printed only two of its three parts cannot say which two: its parts stay blank.
+    const row = d.functionItems.find((r) => r.code === '2110101')!;
+    expect([amount(row.total), row.basic, row.project]).toEqual(['2160.53', null, null]);
+  });
+
+  it('reads tables without a unit line in the unit the others declare, and says so', () => {
+    expect(d.findings.filter((f) => f.rule === 'unit-undeclared').map((f) => [f.severity, f.line, f.message])).toEqual([
+      ['info', 24, '「部门支出总表」未注明金额单位，按文件其他表格的万元读取'],
+      ['info', 49, '「一般公共预算“三公”经费支出表」未注明金额单位，按文件其他表格的万元读取'],
+    ]);
+    expect(total('three_public')).toBe('230.00');
+  });
+
+  it('confirms the headline figures by the tables and the narrative; the rest are marked unverified', () => {
+    const verified = [...d.totals.values()].filter((t) => t.verified).map((t) => t.key).sort();
+    expect(verified).toEqual(['basic', 'expenditure_total', 'income_total', 'personnel', 'project', 'public_funds', 'three_public']);
+    expect(d.findings.filter((f) => !['unit-undeclared', 'unverified'].includes(f.rule))).toEqual([]);
+  });
+});
