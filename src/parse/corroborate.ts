@@ -4,7 +4,7 @@
 // The identities are data (IDENTITIES below); a failed identity is already a finding elsewhere.
 import type { Decimal } from 'decimal.js';
 import { agrees, formatAmount, statedPrecision, sum } from './amount.js';
-import type { Finding, ThreePublic, Total, TotalKey } from './types.js';
+import type { Finding, Project, ThreePublic, Total, TotalKey } from './types.js';
 
 /** Figures the identities can refer to: the totals, plus table roots and other tables' copies. */
 export interface Evidence {
@@ -102,4 +102,26 @@ export function verifiedRows(rows: CodedRow[], parents: number[], elsewhere: Map
     if (r.code && r.total && (elsewhere.get(r.code) ?? []).some((v) => agrees(v, r.total!))) ok[i] = true;
   });
   return ok;
+}
+
+/**
+ * A project list confirms its amounts when they add up to the document's 项目支出. Where they do not,
+ * every amount is unverified and the finding gives both sums — a list that leaves projects out (some
+ * amounts blank) is information, one that prints every amount and still differs is a warning.
+ */
+export function checkProjectList(projects: Project[], projectTotal: Total | undefined): Finding | null {
+  const amounts = projects.map((p) => p.amount);
+  if (projects.length === 0 || !projectTotal || amounts.every((a) => a === null)) {
+    for (const p of projects) p.verified = false;
+    return null;
+  }
+  const listed = sum(amounts);
+  const complete = amounts.every((a) => a !== null);
+  const holds = complete && agrees(listed, projectTotal.value);
+  for (const p of projects) p.verified = holds;
+  if (holds) return null;
+  return {
+    rule: 'project-list-sum', severity: complete ? 'warning' : 'info', table: projects[0].table, line: projects[0].line,
+    message: `项目清单 ${projects.length} 个项目${complete ? '' : `（${amounts.filter((a) => a === null).length} 个未列金额）`}合计 ${formatAmount(listed)} 万元，「${projectTotal.table}」项目支出 ${formatAmount(projectTotal.value)} 万元，相差 ${formatAmount(listed.minus(projectTotal.value).abs())} 万元`,
+  };
 }

@@ -10,7 +10,7 @@ import {
 import { checkClassLines, checkHierarchy, checkSameCode, checkThreePublic, differ, economicRows, functionRows } from './reconcile.js';
 import { findLabel } from './label-values.js';
 import { agrees, FEN_ROUNDING, ROUNDING, statedPrecision, withRounding, YUAN_ROUNDING } from './amount.js';
-import { corroborate, verifiedRows, type Evidence } from './corroborate.js';
+import { checkProjectList, corroborate, verifiedRows, type Evidence } from './corroborate.js';
 import { parentIndexes } from './infer-columns.js';
 import { totalsFromSummary } from './totals.js';
 import type { Decimal } from 'decimal.js';
@@ -78,6 +78,8 @@ function readDisclosure(source: string, ctx: ReadContext, meta: Meta & { departm
   const { verified, finding: unverifiedNote } = corroborate(evidence, ctx.lines[0]?.no ?? 1);
   for (const t of totals.values()) t.verified = verified.has(t.key);
   if (unverifiedNote) findings.push(unverifiedNote);
+  const projectList = checkProjectList(projects.projects, totals.get('project'));
+  if (projectList) findings.push(projectList);
 
   // Say what could not be read rather than leave a silent gap.
   const unread = CORE_FIGURES.filter(([key]) => !totals.has(key)).map(([, name]) => name);

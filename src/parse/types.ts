@@ -44,6 +44,8 @@ export interface ThreePublic extends Provenance {
 export interface Project extends Provenance {
   name: string;
   amount: Decimal | null;
+  /** False when the project list does not add up to the document's 项目支出 (corroborate.ts). */
+  verified?: boolean;
 }
 
 /** One performance indicator (绩效指标) row, kept as text for search. */

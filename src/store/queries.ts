@@ -89,7 +89,7 @@ export function createQueries(db: DB) {
       FROM economic_items WHERE code > ? AND code < ? AND length(code) = 5 AND doc_id NOT IN (SELECT doc_id FROM economic_items WHERE code = ?) GROUP BY doc_id`),
     subjectNames: db.prepare('SELECT kind, code, name, count n FROM subjects'),
     three: db.prepare('SELECT * FROM three_public WHERE doc_id = ?'),
-    projects: db.prepare('SELECT name, amount, table_title, line FROM projects WHERE doc_id = ? ORDER BY amount IS NULL, amount DESC, id'),
+    projects: db.prepare('SELECT name, amount, table_title, line, verified FROM projects WHERE doc_id = ? ORDER BY amount IS NULL, amount DESC, id'),
     targets: db.prepare('SELECT project, text, table_title, line FROM targets WHERE doc_id = ? ORDER BY id LIMIT ?'),
     changes: db.prepare('SELECT metric, prior_year, change, percent, table_title, line FROM changes WHERE doc_id = ?'),
     findings: db.prepare('SELECT rule, severity, message, table_title, line FROM findings WHERE doc_id = ? ORDER BY id'),
@@ -172,7 +172,7 @@ export function createQueries(db: DB) {
       };
     },
     projects(docId: number) {
-      return (st.projects.all(docId) as Raw[]).map((r) => ({ name: r.name as string, amount: dec(r.amount), table: r.table_title as string, line: r.line as number }));
+      return (st.projects.all(docId) as Raw[]).map((r) => ({ name: r.name as string, amount: dec(r.amount), table: r.table_title as string, line: r.line as number, ...(r.verified === 0 ? { verified: false } : {}) }));
     },
     targets(docId: number, limit = 50) {
       return (st.targets.all(docId, limit) as Raw[]).map((r) => ({ project: r.project as string | null, text: r.text as string, table: r.table_title as string, line: r.line as number }));

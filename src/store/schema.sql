@@ -90,7 +90,8 @@ CREATE TABLE projects (
   name        TEXT NOT NULL,
   amount      INTEGER,
   table_title TEXT NOT NULL,
-  line        INTEGER NOT NULL
+  line        INTEGER NOT NULL,
+  verified    INTEGER NOT NULL DEFAULT 1    -- 0: the project list does not add up to 项目支出
 );
 CREATE INDEX projects_by_doc ON projects (doc_id);
 

@@ -18,7 +18,7 @@ function random(seed: number): () => number {
 
 const AMOUNT = /\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d{2}/g;
 
-/** Every headline figure and every coded row, as text, so two parses can be compared. */
+/** Every headline figure, coded row and project amount, as text, so two parses can be compared. */
 function figures(ds: Disclosure[]): Map<string, { value: string; verified: boolean }> {
   const out = new Map<string, { value: string; verified: boolean }>();
   ds.forEach((d, i) => {
@@ -29,6 +29,7 @@ function figures(ds: Disclosure[]): Map<string, { value: string; verified: boole
     for (const r of d.economicItems) for (const [k, v] of [['total', r.total], ['personnel', r.personnel], ['public', r.publicFunds]] as const) {
       if (v) out.set(`${i}:econ.${r.code}.${k}`, { value: v.toFixed(6), verified: r.verified !== false });
     }
+    d.projects.forEach((p, k) => { if (p.amount) out.set(`${i}:project.${k}.${p.name}`, { value: p.amount.toFixed(6), verified: p.verified !== false }); });
     const tp = d.threePublic;
     if (tp) for (const k of ['total', 'outbound', 'vehicle', 'vehiclePurchase', 'vehicleOperation', 'reception'] as const) {
       if (tp[k]) out.set(`${i}:3pub.${k}`, { value: tp[k]!.toFixed(6), verified: d.totals.get('three_public')?.verified !== false });

@@ -62,3 +62,18 @@ describe('other documents', () => {
     expect(about[1].message).toBe('基本支出：说明文字 148.11 万元，「2023年部门支出预算表」 148.10 万元，相差 0.01 万元（舍入差异）');
   });
 });
+
+describe('a project list that does not add up to 项目支出', () => {
+  it('is a warning with both sums, and its amounts are unverified (seed 002: 2,082.63 listed, 2,082.70 in the 支出表)', () => {
+    const d = disclosureOf('002_b2ab98c35d1620c6.txt');
+    expect(d.findings.find((f) => f.rule === 'project-list-sum')).toMatchObject({
+      severity: 'warning', line: 390, message: '项目清单 10 个项目合计 2082.63 万元，「2023年部门支出预算表」项目支出 2082.70 万元，相差 0.07 万元',
+    });
+    expect(d.projects.find((p) => p.line === 392)).toMatchObject({ verified: false });
+  });
+
+  it('confirms every amount where it adds up (seed 001: three projects, 1,909.64)', () => {
+    const d = disclosureOf('001_df29ae28ecb651dd.txt');
+    expect(d.projects.map((p) => [p.amount?.toFixed(2), p.verified])).toEqual([['1719.64', true], ['150.00', true], ['40.00', true]]);
+  });
+});
