@@ -2,13 +2,13 @@
 // provenance. Table figures win; the narrative fills what no table prints and is checked against them.
 import type { Meta } from './detect.js';
 import { parseProjects } from './projects.js';
-import { passagesOf, statedAssets, statedChanges, statedTotals } from './narrative.js';
+import { passagesOf, statedAssets, statedChanges, statedClassFigures, statedTotals } from './narrative.js';
 import {
   ECONOMIC_PARTS, ECONOMIC_ROLES, ECONOMIC_TABLES, firstCodedTable, FUNCTION_PARTS, FUNCTION_ROLES, FUNCTION_TABLES,
   labelValuesOf, readCodedTable, readThreePublic, tablesOf, type CodedTable, type ReadContext,
 } from './read-tables.js';
 import { checkClassLines, checkHierarchy, checkSameCode, checkThreePublic, differ, economicRows, functionRows } from './reconcile.js';
-import { findLabel } from './label-values.js';
+import { bareLabel, findLabel } from './label-values.js';
 import { agrees, FEN_ROUNDING, ROUNDING, statedPrecision, withRounding, YUAN_ROUNDING } from './amount.js';
 import { checkProjectList, corroborate, verifiedRows, type Evidence } from './corroborate.js';
 import { parentIndexes } from './infer-columns.js';
@@ -109,6 +109,28 @@ const CORE_FIGURES: [TotalKey, string][] = [
 const NARRATIVE_CHECKED: Partial<Record<TotalKey, string>> = {
   personnel: '人员经费', public_funds: '公用经费', basic: '基本支出', project: '项目支出', expenditure_total: '支出总计', three_public: '“三公”经费',
 };
+
+/**
+ * The narrative's figure for a 类 against the class rows of the function tables: it agrees with one of
+ * them (the all-funds or the 一般公共预算 table, whichever it speaks of), or both numbers are said.
+ */
+function checkStatedClasses(ctx: ReadContext): (Finding | null)[] {
+  const classRows = [...tablesOf(ctx, 'expenditure'), ...tablesOf(ctx, 'general_budget_expenditure'), ...tablesOf(ctx, 'fiscal_expenditure')]
+    .flatMap((t) => readCodedTable(ctx, t, FUNCTION_ROLES, FUNCTION_PARTS).rows.filter((r) => r.code?.length === 3 && r.total).map((r) => ({ ...r, table: t.title })));
+  // The 收支总表s print each 类 as an enumerated line too ("二、公共安全支出 13,656.34"): the narrative may speak of those.
+  const summaryLines = tablesOf(ctx, 'summary', 'fiscal_summary').flatMap((t) => labelValuesOf(ctx, t).map((p) => ({ ...p, table: t.title })))
+    .filter((p) => p.values[0] && /^(?:[一二三四五六七八九十廿]{1,3}、|[（(][一二三四五六七八九十廿]{1,3}[)）])/.test(p.label) && /支出$/.test(bareLabel(p.label)) && !/^(?:基本|项目|本年|当年)/.test(bareLabel(p.label)));
+  if (classRows.length === 0 && summaryLines.length === 0) return [];
+  return statedClassFigures(ctx.lines, [...classRows.map((r) => r.name), ...summaryLines.map((p) => bareLabel(p.label))]).map((s) => {
+    const rows = classRows.filter((r) => r.name.replace(/支出$/, '') === s.name);
+    const printed = [...rows.map((r) => r.total!), ...summaryLines.filter((p) => bareLabel(p.label).replace(/支出$/, '') === s.name).map((p) => p.values[0])];
+    if (printed.some((v) => agrees(v, s.value, statedPrecision(s.value)))) return null;
+    const r = rows[0];
+    const line = summaryLines.find((p) => bareLabel(p.label).replace(/支出$/, '') === s.name);
+    const [table, where, value] = r ? [r.table, `「${r.table}」科目 ${r.code}`, r.total!] : [line!.table, `「${line!.table}」`, line!.values[0]];
+    return differ('narrative-vs-table', table, s.line, `${s.name}（类）支出`, ['说明文字', s.value], [where, value], statedPrecision(s.value));
+  });
+}
 
 /**
  * Tables that print no unit were read in the unit the document's other tables declare: said, and where
@@ -222,6 +244,7 @@ function crossChecks(ctx: ReadContext, totals: Map<TotalKey, Total>, fn: CodedTa
       out.push(...checkSameCode(asItems(fn), asItems(other)));
     }
   }
+  out.push(...checkStatedClasses(ctx));
   for (const s of stated) {
     const t = totals.get(s.key);
     const what = NARRATIVE_CHECKED[s.key];

@@ -189,3 +189,23 @@ export function passagesOf(lines: Line[]): Passage[] {
   if (buf) flush();
   return out;
 }
+
+/**
+ * What the narrative states for a 类 of spending ("住房保障（类）支出17.80万元"), for each class name the
+ * tables print: checked against the tables' class rows.
+ */
+export function statedClassFigures(lines: Line[], classNames: string[]): { name: string; value: Decimal; line: number }[] {
+  const out: { name: string; value: Decimal; line: number }[] = [];
+  const stems = [...new Set(classNames.map((n) => n.replace(/支出$/, '')).filter((s) => s.length >= 2))];
+  if (stems.length === 0) return out;
+  const re = new RegExp(`(${stems.map(escapeRegExp).join('|')})(?:（类）|\\(类\\))?支出(?:预算)?(?:为|是)?${AMOUNT}`, 'g');
+  for (const c of clausesOf(lines)) {
+    for (const m of c.text.matchAll(re)) {
+      const value = parseAmount(m[2]);
+      if (value && !out.some((x) => x.name === m[1])) out.push({ name: m[1], value, line: c.line });
+    }
+  }
+  return out;
+}
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

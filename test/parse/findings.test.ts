@@ -77,3 +77,13 @@ describe('a project list that does not add up to 项目支出', () => {
     expect(d.projects.map((p) => [p.amount?.toFixed(2), p.verified])).toEqual([['1719.64', true], ['150.00', true], ['40.00', true]]);
   });
 });
+
+describe('the narrative\'s figure for a 类 of spending', () => {
+  it('is checked against the tables\' class lines (seed 002 moves 0.70 from 住房保障 to 社会保障和就业 in its text)', () => {
+    const about = findingsOf('002_b2ab98c35d1620c6.txt').filter((f) => f.message.includes('（类）支出'));
+    expect(about.map((f) => [f.line, f.message])).toEqual([
+      [105, '社会保障和就业（类）支出：说明文字 11.40 万元，「2023年财政拨款收支总体情况表」 10.70 万元，相差 0.70 万元'],
+      [105, '住房保障（类）支出：说明文字 17.80 万元，「2023年部门收支预算表」 18.50 万元，相差 0.70 万元'],
+    ]);
+  });
+});
