@@ -12,6 +12,7 @@ import { bareLabel, findLabel } from './label-values.js';
 import { agrees, FEN_ROUNDING, ROUNDING, statedPrecision, withRounding, YUAN_ROUNDING } from './amount.js';
 import { checkProjectList, corroborate, verifiedRows, type Evidence } from './corroborate.js';
 import { parentIndexes } from './infer-columns.js';
+import { ruleOf } from './template/rules.js';
 import { totalsFromSummary } from './totals.js';
 import type { Decimal } from 'decimal.js';
 import type { Disclosure, EconomicItem, Finding, FunctionItem, SourceUnit, Total, TotalKey } from './types.js';
@@ -209,9 +210,10 @@ function dominantUnit(ctx: ReadContext): SourceUnit {
   return yuan > ctx.tables.length / 2 ? '元' : '万元';
 }
 
+/** Each finding once, with the severity the table of rules gives its rule. */
 function dedupe(findings: Finding[]): Finding[] {
   const seen = new Set<string>();
-  return findings.filter((f) => !seen.has(f.message) && (seen.add(f.message), true));
+  return findings.filter((f) => !seen.has(f.message) && (seen.add(f.message), true)).map((f) => ({ ...f, severity: ruleOf(f.rule)?.severity ?? f.severity }));
 }
 
 /** Checks across tables, and of the narrative against the tables. */

@@ -2,6 +2,7 @@
 import type { DB } from './db.js';
 import type { IngestReport } from './ingest.js';
 import { TABLES } from '../parse/template/catalog.js';
+import { ruleOf } from '../parse/template/rules.js';
 
 export function formatIngestReport(r: IngestReport): string {
   const lines = [
@@ -22,12 +23,12 @@ export function formatIngestReport(r: IngestReport): string {
 
 export function formatFindings(db: DB): string {
   const docs = db.prepare('SELECT id, source, department, year, scope FROM documents ORDER BY department, year, scope').all() as { id: number; source: string; department: string; year: number; scope: string }[];
-  const findings = db.prepare('SELECT severity, message, table_title, line FROM findings WHERE doc_id = ? ORDER BY id');
+  const findings = db.prepare('SELECT rule, severity, message, table_title, line FROM findings WHERE doc_id = ? ORDER BY id');
   const out: string[] = [];
   for (const d of docs) {
-    const rows = findings.all(d.id) as { severity: string; message: string; table_title: string; line: number }[];
+    const rows = findings.all(d.id) as { rule: string; severity: string; message: string; table_title: string; line: number }[];
     out.push(`${d.department} ${d.year}年${d.scope === '单位' ? '单位' : '部门'}预算（${d.source}）：${rows.length ? `${rows.length} 处` : '未发现问题'}`);
-    for (const f of rows) out.push(`  - ${f.message}（${f.table_title}，第 ${f.line} 行）`);
+    for (const f of rows) out.push(`  - [${ruleOf(f.rule)?.id ?? f.rule}] ${f.message}（${f.table_title}，第 ${f.line} 行）`);
   }
   return out.join('\n');
 }
