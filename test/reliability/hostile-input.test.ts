@@ -51,7 +51,7 @@ describe('any command text', () => {
   });
 
   it('the database is unchanged by any of it', () => {
-    expect(app.dispatch({ text: '/sources' }).answer.summary).toBe('8 个部门，15 份预算，年度 2017、2018、2019、2022、2023、2024、2025。');
+    expect(app.dispatch({ text: '/sources' }).answer.summary).toBe('5 个部门，6 份预算，年度 2022、2023、2024、2025。');
   });
 });
 
