@@ -12,6 +12,9 @@ import { renderText } from '../../src/render/text.js';
 import { tempDir } from '../helpers/tmp.js';
 import { CORPUS_PDF_DIR, CORPUS_TEXT_DIR, describeCorpus } from '../support/corpus.js';
 
+/** Extracting PDFs takes seconds each on a busy machine: beyond the default 20 s for a test. */
+const PDF_TIMEOUT_MS = 120_000;
+
 /** The thirteen PDF parts of the nine Jiangsu budgets (the corpus holds other PDFs beside them). */
 const JIANGSU_PDF = /^js_(jcy|rdbgt|swbgt)_201[789]_budget_part\d\.pdf$/;
 const SCAN = '%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n';
@@ -61,7 +64,7 @@ describeCorpus('ingesting the Jiangsu PDFs of ../shared/corpus/pdf', () => {
     } finally {
       app.close();
     }
-  });
+  }, PDF_TIMEOUT_MS);
 
   it('beside its text layer, a PDF is the same disclosure: loaded once, checked, a difference reported', async () => {
     const dir = copied(root, 'both', [[CORPUS_PDF_DIR!, 'js_jcy_2019_budget_part1.pdf'], [CORPUS_TEXT_DIR!, 'js_jcy_2019_budget.txt']]);
@@ -80,7 +83,7 @@ describeCorpus('ingesting the Jiangsu PDFs of ../shared/corpus/pdf', () => {
     } finally {
       app.close();
     }
-  });
+  }, PDF_TIMEOUT_MS);
 
   it('a scanned PDF is named with its reason; the rest load', async () => {
     const dir = copied(root, 'scan', [[CORPUS_PDF_DIR!, 'js_rdbgt_2018_budget_part1.pdf']]);
@@ -90,5 +93,5 @@ describeCorpus('ingesting the Jiangsu PDFs of ../shared/corpus/pdf', () => {
     const r = ingestDirectory(dir, db);
     expect(r.disclosures).toBe(1);
     expect(r.rejected).toEqual([{ source: 'scanned_budget.pdf', reason: '扫描件：PDF 没有文字层，无法读取（暂不做文字识别 OCR）' }]);
-  });
+  }, PDF_TIMEOUT_MS);
 });
