@@ -9,7 +9,7 @@ import { ingestDirectory } from '../src/store/ingest.js';
 
 const MIX = [
   '/budget 竹山县 三公', '/budget 邢台市医保局', '/budget 双桥区 支出', '/subject 2101501', '/subject 行政运行',
-  '/diff 江苏省人民检察院 2018 2019', '/compare 巨鹿县 竹山县', '/rank 三公', '/rank 2101501 前5',
+  '/diff 邢台市医保局', '/compare 巨鹿县 竹山县', '/rank 三公', '/rank 2101501 前5',
   '/search 长期护理保险', '/check 竹山县', '/sources', '竹山县医保局三公经费是多少', '行政运行哪个单位最多',
 ];
 

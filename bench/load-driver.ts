@@ -1,6 +1,6 @@
 // Load through the real adapters on loopback: signed slash commands into the Bolt HTTP endpoint
 // with N in flight, and a burst of Discord interactions through the gateway fake. Bounded in
-// count and time; every answer is checked for its figure.
+// count and time; every answer is checked for its figure. Over the five bundled seeds.
 import { join } from 'node:path';
 import { startDiscord } from '../src/adapters/discord.js';
 import { startSlack } from '../src/adapters/slack.js';
@@ -15,8 +15,8 @@ const SECRET = 'loadtest0123456789abcdef01234567';
 const MIX: [string, string, string, Record<string, string>][] = [
   ['/budget', '竹山县 三公', '9.60 万元', { department: '竹山县', topic: '三公' }],
   ['/subject', '2101501', '1,059.54', { subject: '2101501' }],
-  ['/rank', '三公', '767.60', { metric: '三公' }],
-  ['/diff', '江苏省人民检察院 2018 2019', '+2,214.39', { department: '江苏省人民检察院', from: '2018', to: '2019' }],
+  ['/rank', '支出总计', '3,526.22', { metric: '支出总计' }],
+  ['/diff', '邢台市医保局 2024 2025', '+504.02', { department: '邢台市医保局', from: '2024', to: '2025' }],
   ['/compare', '巨鹿县 竹山县', '2,582.46', { first: '巨鹿县', second: '竹山县' }],
   ['/search', '长期护理保险', '巨鹿县医疗保障局', { words: '长期护理保险' }],
   ['/check', '竹山县', '639.72', { department: '竹山县' }],

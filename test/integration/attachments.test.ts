@@ -35,7 +35,7 @@ describe('Slack', () => {
     const urls = fake.calls.filter((c) => c.method === 'files.getUploadURLExternal').map((c) => c.body.filename);
     expect(urls).toEqual(['chart.png', 'answer.csv']);
     expect(fake.uploads[0].bytes.includes(Buffer.from(PNG, 'latin1'))).toBe(true);
-    expect(fake.uploads[1].bytes.toString('utf8')).toContain('江苏省人大常委会办公厅,2019,767.60');
+    expect(fake.uploads[1].bytes.toString('utf8')).toContain('竹山县医疗保障局,2022,9.60');
     expect(fake.calls.find((c) => c.method === 'files.completeUploadExternal')!.body.channel_id).toBe('C0CHAN');
     expect(fake.calls.some((c) => c.method === 'files.upload')).toBe(false);
   });
@@ -76,7 +76,7 @@ describe('Discord', () => {
     await fake.waitFor(() => fake.calls.some((c) => c.path === edit));
     const raw: string = fake.calls.find((c) => c.path === edit)!.body.__multipart;
     expect(raw).toContain('filename="answer.csv"');
-    expect(Buffer.from(raw, 'latin1').toString('utf8')).toContain('江苏省人大常委会办公厅,2019,767.60');
+    expect(Buffer.from(raw, 'latin1').toString('utf8')).toContain('竹山县医疗保障局,2022,9.60');
   });
 });
 

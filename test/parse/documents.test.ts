@@ -1,6 +1,9 @@
-// Every bundled document against figures read by hand from the document itself.
-import { describe, expect, it } from 'vitest';
+// Every bundled document against figures read by hand from the document itself; the Jiangsu corpus
+// (read from ../shared) the same way where it is present.
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Disclosure } from '../../src/parse/index.js';
 import { amount, disclosureOf, disclosuresOf } from '../helpers/documents.js';
+import { describeCorpus } from '../support/corpus.js';
 
 interface Expected {
   file: string;
@@ -52,6 +55,10 @@ const DOCUMENTS: Expected[] = [
     functions: [['2101501', '1059.54', '1059.54', '0.00'], ['2101599', '1334.73', '0.00', '1334.73']],
     economics: [['30102', '178.47'], ['30231', '1.00'], ['30305', '1.09']],
   },
+];
+
+/** Documents of ../shared/corpus/text (never committed): tested only where it is present. */
+const CORPUS_DOCUMENTS: Expected[] = [
   {
     file: 'js_jcy_2017_budget.txt', department: '江苏省人民检察院', region: '江苏省', year: 2017, scope: '部门',
     income: '17996.68', expenditure: '17996.68', basic: '12323.48', project: '5533.00', threePublic: ['584.35', '110.00', '267.80', '156.55'],
@@ -109,9 +116,13 @@ const DOCUMENTS: Expected[] = [
   },
 ];
 
-describe.each(DOCUMENTS)('$file', (e) => {
-  const d = disclosureOf(e.file);
-  const total = (k: Parameters<typeof d.totals.get>[0]) => amount(d.totals.get(k)?.value);
+/** The figures of one document; parsed in beforeAll, as a skipped block's body still runs. */
+function describeDocument(e: Expected) {
+  let d: Disclosure;
+  beforeAll(() => {
+    d = disclosureOf(e.file);
+  });
+  const total = (k: Parameters<Disclosure['totals']['get']>[0]) => amount(d.totals.get(k)?.value);
 
   it('knows who published it, for which year and scope', () => {
     expect(d.department).toBe(e.department);
@@ -146,7 +157,10 @@ describe.each(DOCUMENTS)('$file', (e) => {
   it('says nothing is missing', () => {
     expect(d.findings.filter((f) => f.rule === 'not-read')).toEqual([]);
   });
-});
+}
+
+describe.each(DOCUMENTS)('$file', describeDocument);
+describeCorpus('the Jiangsu corpus (../shared/corpus/text)', () => describe.each(CORPUS_DOCUMENTS)('$file', describeDocument));
 
 describe('a file holding a 部门 budget and its unit\'s budget', () => {
   const all = disclosuresOf('004_415779c2f9ebc6e8.txt');
@@ -162,7 +176,7 @@ describe('a file holding a 部门 budget and its unit\'s budget', () => {
   });
 });
 
-describe('one department across three years', () => {
+describeCorpus('one department across three years', () => {
   it('has one canonical name though the publisher spelled it two ways', () => {
     // 2017 prints 中国共产党江苏省委员会办公厅, 2018 and 2019 print 中共江苏省委办公厅.
     const names = ['2017', '2018', '2019'].map((y) => disclosureOf(`js_swbgt_${y}_budget.txt`).department);

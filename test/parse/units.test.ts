@@ -65,7 +65,7 @@ describe('tokens', () => {
 
 describe('table titles', () => {
   it.each([
-    ['公开 09 表：一般公共预算“三公”经费、会议费、培训费支出预算表', 'three_public'],
+    ['公开 07 表：“三公”经费、会议费、培训费支出预算表', 'three_public'],
     ['14公开02表', null],
     ['部门支出总体情况表（三）', 'expenditure'],
     ['收入支出决算总表', 'summary'],

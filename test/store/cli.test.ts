@@ -1,10 +1,13 @@
-// The budget-bot executable: ingest, check and export as a user runs them.
+// The budget-bot executable: ingest, check and export as a user runs them — on the bundled seeds, and
+// with a folder of Jiangsu documents from ../shared added the way a user adds theirs (--data DIR).
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { PROJECT_ROOT } from '../../src/paths.js';
+import { DEFAULT_DATA_DIR, PROJECT_ROOT } from '../../src/paths.js';
+import { copyJiangsu } from '../helpers/app.js';
 import { tempDir } from '../helpers/tmp.js';
+import { describeCorpus } from '../support/corpus.js';
 
 const bin = join(PROJECT_ROOT, 'bin', 'budget-bot.mjs');
 const run = (...args: string[]) => spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8' });
@@ -23,8 +26,17 @@ describe('budget-bot CLI', () => {
   it('ingest reports documents, figures, findings and time', () => {
     const out = run('ingest', '--db', db).stdout;
     expect(out).toContain('文件未变');
-    expect(out).toMatch(/文件 23 份，载入预算 15 份，数字 \d+ 个，勾稽问题 \d+ 条，无法读取 0 份/);
-    expect(out).toContain('重复 9 份（与已载入的文件是同一份预算，已逐项核对，数字一致）');
+    expect(out).toMatch(/^文件 5 份，载入预算 6 份，数字 \d+ 个，勾稽问题 \d+ 条，无法读取 0 份$/m);
+  });
+
+  it('ingest --data adds a user\'s folder; a second copy of a document is recognised and checked', () => {
+    const mine = join(root, 'mine');
+    mkdirSync(mine);
+    copyFileSync(join(DEFAULT_DATA_DIR, '001_df29ae28ecb651dd.txt'), join(mine, 'zhushan_copy.txt'));
+    const r = run('ingest', '--data', DEFAULT_DATA_DIR, '--data', mine, '--db', join(root, 'mine.sqlite'));
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^文件 6 份，载入预算 6 份/m);
+    expect(r.stdout).toContain('重复 1 份（与已载入的文件是同一份预算，已逐项核对，数字一致）');
   });
 
   it('export keeps the JSON contract: exact decimal strings in 万元, null when absent', () => {
@@ -36,8 +48,8 @@ describe('budget-bot CLI', () => {
     expect(d.economic_items.find((r: any) => r.code === '30201')).toMatchObject({ name: '办公费', total: '10.00', personnel: '0.00', public_funds: '10.00' });
     expect(d.projects.find((p: any) => p.name === '医保宣传经费')).toMatchObject({ amount: null });
     expect(d.prior_year).toMatchObject({ year: 2022, expenditure_total_change: '73.81', basic_change: '59.81', project_change: '14.00' });
-    const jiangsu = exported.documents.find((x) => x.source === 'js_jcy_2019_budget.txt')!;
-    expect(jiangsu.function_items[0]).toMatchObject({ basic: null, project: null });
+    expect(exported.documents.map((x) => `${x.source} ${x.scope}`)).toEqual(expect.arrayContaining(['004_415779c2f9ebc6e8.txt 部门', '004_415779c2f9ebc6e8.txt 单位']));
+    expect(exported.documents).toHaveLength(6);
   });
 
   it('check lists each document\'s findings with table and line', () => {
@@ -67,4 +79,20 @@ describe('budget-bot CLI', () => {
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/^错误：数据目录 .* 不存在/);
   });
+});
+
+describeCorpus('budget-bot CLI with a folder of Jiangsu documents (../shared/corpus)', () => {
+  const root = tempDir();
+  const db = join(root, 'budget.sqlite');
+
+  it('ingest --data loads them beside the seeds; export keeps null where a document prints no split', () => {
+    const jiangsu = copyJiangsu(join(root, 'jiangsu'));
+    const r = run('ingest', '--data', DEFAULT_DATA_DIR, '--data', jiangsu, '--db', db);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^文件 14 份，载入预算 15 份，数字 \d+ 个，勾稽问题 \d+ 条，无法读取 0 份$/m);
+    const exported = JSON.parse(execFileSync(process.execPath, [bin, 'export', '--format', 'json', '--db', db], { encoding: 'utf8', maxBuffer: 64 << 20 }));
+    const jcy = exported.documents.find((x: { source: string }) => x.source === 'js_jcy_2019_budget.txt')!;
+    expect(jcy).toMatchObject({ department: '江苏省人民检察院', year: 2019 });
+    expect(jcy.function_items[0]).toMatchObject({ basic: null, project: null });
+  }, 60_000);
 });

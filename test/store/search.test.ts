@@ -1,6 +1,9 @@
 // Full-text search ranks a bounded window of matches: exact below the window, constant cost above.
+// Over the seeds and synthetic departments made from them (bench/corpus.ts), so a common word is on
+// more lines than the window holds.
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { writeCorpus } from '../../bench/corpus.js';
 import { DEFAULT_DATA_DIR } from '../../src/paths.js';
 import { openDatabase } from '../../src/store/db.js';
 import { ingestDirectory } from '../../src/store/ingest.js';
@@ -8,8 +11,10 @@ import { createQueries, SEARCH_WINDOW } from '../../src/store/queries.js';
 import { tempDir } from '../helpers/tmp.js';
 
 describe('search window', () => {
-  const file = join(tempDir(), 'budget.sqlite');
-  ingestDirectory(DEFAULT_DATA_DIR, file);
+  const dir = tempDir();
+  const file = join(dir, 'budget.sqlite');
+  writeCorpus(join(dir, 'synthetic'), 25);
+  ingestDirectory([DEFAULT_DATA_DIR, join(dir, 'synthetic')], file);
   const db = openDatabase(file);
   afterAll(() => db.close());
   const q = createQueries(db);
