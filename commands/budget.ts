@@ -65,7 +65,7 @@ function overview(b: ReturnType<typeof createAnswer>, q: Queries, doc: DocRow, a
     change = `，较${stated.priorYear}年${signed(stated.change)} 万元（文件所述）`;
   }
   b.answer.summary = `支出总计 ${wanUnit(spend?.value)}：基本支出 ${wan(t.get('basic')?.value)}，项目支出 ${wan(t.get('project')?.value)}${change}。`;
-  const findings = q.findings(doc.id);
+  const findings = q.findings(doc.id).filter((f) => f.severity !== 'info');
   b.field('勾稽问题', findings.length ? `${findings.length} 处` : '未发现');
   b.answer.warnings.push(...warningsFor(q, doc, [], 3));
 }

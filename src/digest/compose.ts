@@ -73,7 +73,7 @@ export function composeDigest(s: Subscription, q: Queries, c: Catalog, previous:
   const b = createAnswer(`订阅“${s.name}”`);
   const a = b.answer;
   const keys = docs.map(docKey);
-  const findings = docs.flatMap((d) => q.findings(d.id).map((f) => ({ d, f, key: `${docKey(d)}|${f.message}` })));
+  const findings = docs.flatMap((d) => q.findings(d.id).filter((f) => f.severity !== 'info').map((f) => ({ d, f, key: `${docKey(d)}|${f.message}` })));
 
   if (s.content === 'changes') {
     const seen = new Set(previous?.docs ?? []);

@@ -96,7 +96,7 @@ function countsOf(dbFile: string): Omit<IngestReport, 'dbFile' | 'unchanged' | '
     return {
       disclosures: n('SELECT count(*) n FROM documents'),
       figures: Number((db.prepare("SELECT value FROM meta WHERE key = 'figures'").get() as { value: string }).value),
-      findings: n('SELECT count(*) n FROM findings'),
+      findings: n("SELECT count(*) n FROM findings WHERE severity != 'info'"),
       rejected: db.prepare('SELECT source, reason FROM rejected ORDER BY source').all() as { source: string; reason: string }[],
       duplicates: (db.prepare('SELECT source, kept_source, differences FROM duplicates ORDER BY source').all() as { source: string; kept_source: string; differences: number }[])
         .map((r) => ({ source: r.source, keptSource: r.kept_source, differences: r.differences })),

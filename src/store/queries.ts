@@ -95,7 +95,8 @@ export function createQueries(db: DB) {
     findings: db.prepare('SELECT rule, severity, message, table_title, line FROM findings WHERE doc_id = ? ORDER BY id'),
     findingsMentioning: db.prepare(`SELECT doc_id, rule, severity, message, table_title, line FROM findings
       WHERE doc_id IN (SELECT value FROM json_each(?)) AND instr(message, ?) > 0 ORDER BY id`),
-    findingCounts: db.prepare('SELECT doc_id, count(*) n FROM findings GROUP BY doc_id'),
+    // Inconsistencies only: information (rounding, unverified figures, units assumed) is not a 勾稽问题.
+    findingCounts: db.prepare("SELECT doc_id, count(*) n FROM findings WHERE severity != 'info' GROUP BY doc_id"),
     // Two statements rather than ORDER BY CASE: a plain ORDER BY walks the (key, amount) index and
     // stops at LIMIT; a computed one sorts every row of the key first.
     totalTopDesc: db.prepare(`SELECT t.doc_id, t.amount, t.table_title, t.line, t.verified FROM totals t JOIN documents d ON d.id = t.doc_id

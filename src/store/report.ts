@@ -27,8 +27,11 @@ export function formatFindings(db: DB): string {
   const out: string[] = [];
   for (const d of docs) {
     const rows = findings.all(d.id) as { rule: string; severity: string; message: string; table_title: string; line: number }[];
-    out.push(`${d.department} ${d.year}年${d.scope === '单位' ? '单位' : '部门'}预算（${d.source}）：${rows.length ? `${rows.length} 处` : '未发现问题'}`);
-    for (const f of rows) out.push(`  - [${ruleOf(f.rule)?.id ?? f.rule}] ${f.message}（${f.table_title}，第 ${f.line} 行）`);
+    // Inconsistencies first; information (rounding, figures nothing confirms, units assumed) after them.
+    const problems = rows.filter((f) => f.severity !== 'info');
+    const notes = rows.filter((f) => f.severity === 'info');
+    out.push(`${d.department} ${d.year}年${d.scope === '单位' ? '单位' : '部门'}预算（${d.source}）：${problems.length ? `${problems.length} 处` : '未发现问题'}${notes.length ? `；提示 ${notes.length} 条` : ''}`);
+    for (const f of [...problems, ...notes]) out.push(`  - [${ruleOf(f.rule)?.id ?? f.rule}] ${f.message}（${f.table_title}，第 ${f.line} 行）`);
   }
   return out.join('\n');
 }

@@ -149,7 +149,7 @@ describe('/compare, /rank, /search, /check, /sources, /help', () => {
   });
 
   it('/check with no department summarises every document', () => {
-    expect(ask(app, '/check').answer.summary).toBe('已载入 6 份预算，其中 3 份有勾稽问题，共 31 处。用 /check <部门> 查看明细。');
+    expect(ask(app, '/check').answer.summary).toBe('已载入 6 份预算，其中 3 份有勾稽问题，共 34 处。用 /check <部门> 查看明细。');
   });
 
   it('/sources lists what is loaded', () => {

@@ -56,7 +56,8 @@ describe('budget-bot CLI', () => {
     const out = run('check', '--db', db).stdout;
     expect(out).toContain('竹山县医疗保障局 2022年部门预算（001_df29ae28ecb651dd.txt）');
     expect(out).toMatch(/21015 医疗保障管理事务：合计 639\.72 万元.*（部门支出总体情况表，第 346 行）/);
-    expect(out).toContain('邢台市医疗保障局 2025年部门预算（004_415779c2f9ebc6e8.txt）：未发现问题');
+    expect(out).toContain('邢台市医疗保障局 2025年部门预算（004_415779c2f9ebc6e8.txt）：未发现问题；提示 1 条');
+    expect(out).toContain('  - [BB-V001] 未能与文件其他部分核对：政府采购 829.22 万元（政府采购预算情况第 1252 行）、固定资产 1160.77 万元（固定资产占用情况表第 1547 行）（全文，第 1 行）');
   });
 
   it('export --format csv has one row per figure', () => {
