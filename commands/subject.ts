@@ -3,7 +3,7 @@ import { createAnswer } from '../src/core/answer.js';
 import { defineCommand } from '../src/core/command.js';
 import { bar, wan, wanUnit } from '../src/core/format.js';
 import { UserError } from '../src/errors.js';
-import { CLASS_NAMES } from '../src/parse/classification.js';
+import { CLASS_NAMES } from '../src/parse/check/classification.js';
 import type { Catalog, Subject } from '../src/query/catalog.js';
 import { findDepartment, findSubjects, unknownCode } from '../src/query/resolve.js';
 import { extractYears } from '../src/query/years.js';

@@ -1,19 +1,19 @@
 // One disclosure from one segment of a document: its metadata, figures and findings, all with
 // provenance. Table figures win; the narrative fills what no table prints and is checked against them.
-import type { Meta } from './detect.js';
-import { parseProjects } from './projects.js';
-import { passagesOf, statedAssets, statedChanges, statedClassFigures, statedTotals } from './narrative.js';
+import type { Meta } from './segment/metadata.js';
+import { parseProjects } from './read/projects.js';
+import { passagesOf, statedAssets, statedChanges, statedClassFigures, statedTotals } from './read/narrative.js';
 import {
   ECONOMIC_PARTS, ECONOMIC_ROLES, ECONOMIC_TABLES, firstCodedTable, FUNCTION_PARTS, FUNCTION_ROLES, FUNCTION_TABLES,
   labelValuesOf, readCodedTable, readThreePublic, tablesOf, type CodedTable, type ReadContext,
-} from './read-tables.js';
-import { checkClassLines, checkHierarchy, checkSameCode, checkThreePublic, differ, economicRows, functionRows } from './reconcile.js';
-import { bareLabel, findLabel } from './label-values.js';
+} from './read/read-tables.js';
+import { checkClassLines, checkHierarchy, checkSameCode, checkThreePublic, differ, economicRows, functionRows } from './check/checks.js';
+import { bareLabel, findLabel } from './read/label-values.js';
 import { agrees, FEN_ROUNDING, ROUNDING, statedPrecision, withRounding, YUAN_ROUNDING } from './amount.js';
-import { checkProjectList, corroborate, verifiedRows, type Evidence } from './corroborate.js';
-import { parentIndexes } from './infer-columns.js';
+import { checkProjectList, corroborate, verifiedRows, type Evidence } from './reconcile/corroborate.js';
+import { parentIndexes } from './reconcile/infer-columns.js';
 import { ruleOf } from './template/rules.js';
-import { totalsFromSummary } from './totals.js';
+import { totalsFromSummary } from './read/totals.js';
 import type { Decimal } from 'decimal.js';
 import type { Disclosure, EconomicItem, Finding, FunctionItem, SourceUnit, Total, TotalKey } from './types.js';
 

@@ -1,10 +1,10 @@
 // The parser's entry: the bytes of one document in, its disclosures out, or a reason in Chinese
 // why it could not be read. No I/O here: the caller reads the file.
-import { detectMeta } from './detect.js';
+import { detectMeta } from './segment/metadata.js';
 import { buildDisclosure } from './disclosure.js';
-import { detectLayout, splitLines, type Line } from './lines.js';
-import { disclosureStarts, findTables, splitGluedTitles } from './tables.js';
-import { printsTwoDecimals } from './tokens.js';
+import { detectLayout, splitLines, type Line } from './front/lines.js';
+import { disclosureStarts, findTables, splitGluedTitles } from './segment/tables.js';
+import { printsTwoDecimals } from './front/tokens.js';
 import type { Disclosure } from './types.js';
 
 export type { Disclosure } from './types.js';

@@ -4,7 +4,7 @@
 // column. Parts of one document (_part1, _part2) become one sequence of lines.
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import type { Line, PositionedCell } from '../parse/lines.js';
+import type { Line, PositionedCell } from '../parse/front/lines.js';
 import { addTo } from '../multimap.js';
 
 const isAmount = (s: string) => /^-?[\d,]+(?:\.\d+)?$/.test(s);

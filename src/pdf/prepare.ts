@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Line } from '../parse/lines.js';
+import type { Line } from '../parse/front/lines.js';
 import { groupParts, pdfToLines, ScannedPdfError, type PdfText } from './extract.js';
 
 export interface PdfDocument {

@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { closeSync, existsSync, fsyncSync, openSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { decodeDocument, DocumentError, parseDocument, parseLines } from '../parse/index.js';
-import { compareDisclosures } from '../parse/compare.js';
+import { compareDisclosures } from '../parse/check/compare.js';
 import type { Disclosure } from '../parse/types.js';
 import { listPdfDocuments, readCachedPdf, type PdfDocument } from '../pdf/prepare.js';
 import { createDatabase, finishDatabase, openDatabase, StoreError } from './db.js';

@@ -2,14 +2,14 @@
 import { Decimal } from 'decimal.js';
 import { describe, expect, it } from 'vitest';
 import { agrees, formatAmount, parseAmount } from '../../src/parse/amount.js';
-import { canonicalDepartment, regionOf } from '../../src/parse/detect.js';
-import { placeColumns } from '../../src/parse/infer-columns.js';
-import { parseLabelValues } from '../../src/parse/label-values.js';
-import { detectLayout, splitLines } from '../../src/parse/lines.js';
-import { statedChanges } from '../../src/parse/narrative.js';
-import { classifyTitle, cleanTitle } from '../../src/parse/tables.js';
-import { threePublicFromRow } from '../../src/parse/three-public.js';
-import { tokenize } from '../../src/parse/tokens.js';
+import { canonicalDepartment, regionOf } from '../../src/parse/segment/metadata.js';
+import { placeColumns } from '../../src/parse/reconcile/infer-columns.js';
+import { parseLabelValues } from '../../src/parse/read/label-values.js';
+import { detectLayout, splitLines } from '../../src/parse/front/lines.js';
+import { statedChanges } from '../../src/parse/read/narrative.js';
+import { classifyTitle, cleanTitle } from '../../src/parse/segment/tables.js';
+import { threePublicFromRow } from '../../src/parse/read/three-public.js';
+import { tokenize } from '../../src/parse/front/tokens.js';
 
 const d = (s: string) => new Decimal(s);
 const lines = (...t: string[]) => splitLines(t.join('\n'));

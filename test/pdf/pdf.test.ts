@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { formatAmount } from '../../src/parse/amount.js';
 import { parseDocument, parseLines } from '../../src/parse/index.js';
-import { threePublicFromRow } from '../../src/parse/three-public.js';
+import { threePublicFromRow } from '../../src/parse/read/three-public.js';
 import type { Disclosure } from '../../src/parse/types.js';
 import { pdfToLines, ScannedPdfError } from '../../src/pdf/extract.js';
 import { CORPUS_PDF_DIR, CORPUS_TEXT_DIR, describeCorpus } from '../support/corpus.js';

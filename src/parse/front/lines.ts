@@ -1,6 +1,6 @@
 // Text → numbered lines. Every later stage refers to these line numbers, so they are the source
 // file's own (1-based); page breaks (form feeds) split a physical line without renumbering it.
-import { foldWidth } from './amount.js';
+import { foldWidth } from '../amount.js';
 
 export interface Line {
   /** 1-based line number in the source file. */

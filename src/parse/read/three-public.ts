@@ -3,10 +3,10 @@
 // Blank cells are placed by the table's arithmetic; a tie is broken only by the same figure printed
 // elsewhere in the document (the 公务用车运行维护费 line of the basic-expenditure table).
 import type { Decimal } from 'decimal.js';
-import { agrees, sum, ZERO } from './amount.js';
+import { agrees, sum, ZERO } from '../amount.js';
 import { findLabel, type LabelValue } from './label-values.js';
-import type { PositionedCell } from './lines.js';
-import type { Finding, ThreePublic } from './types.js';
+import type { PositionedCell } from '../front/lines.js';
+import type { Finding, ThreePublic } from '../types.js';
 
 export interface ThreePublicResult {
   value: ThreePublic;

@@ -3,10 +3,10 @@
 // infer-columns.ts decides which column each is; tab-separated and one-cell-per-line layouts keep
 // every cell, so their rows come out positioned.
 import type { Decimal } from 'decimal.js';
-import { parseAmount } from './amount.js';
-import { cellsOf, type Layout, type Line } from './lines.js';
-import { tokenize, type Token } from './tokens.js';
-import type { SourceUnit } from './types.js';
+import { parseAmount } from '../amount.js';
+import { cellsOf, type Layout, type Line } from '../front/lines.js';
+import { tokenize, type Token } from '../front/tokens.js';
+import type { SourceUnit } from '../types.js';
 
 export interface SubjectRow {
   /** Null for the table's 合计 row. */

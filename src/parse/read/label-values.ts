@@ -2,10 +2,10 @@
 // ("一、一般公共预算拨款收入 534.80 一、一般公共服务支出"), the 三公 table as a list, and the like.
 // Each number belongs to the label printed before it; a label followed by no number is blank.
 import type { Decimal } from 'decimal.js';
-import { parseAmount } from './amount.js';
-import type { Layout, Line } from './lines.js';
-import { tokenize } from './tokens.js';
-import type { SourceUnit } from './types.js';
+import { parseAmount } from '../amount.js';
+import type { Layout, Line } from '../front/lines.js';
+import { tokenize } from '../front/tokens.js';
+import type { SourceUnit } from '../types.js';
 
 export interface LabelValue {
   label: string;

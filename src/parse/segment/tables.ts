@@ -1,11 +1,11 @@
 // Finds the template tables in a document: their titles, kinds, units and line ranges.
 // A title counts only when a unit or department line follows it closely, which is what tells a
 // real table from the same words in a table of contents.
-import type { Line } from './lines.js';
-import type { SourceUnit } from './types.js';
-import { kindOfTitle, type TableKind } from './template/catalog.js';
+import type { Line } from '../front/lines.js';
+import type { SourceUnit } from '../types.js';
+import { kindOfTitle, type TableKind } from '../template/catalog.js';
 
-export type { TableKind } from './template/catalog.js';
+export type { TableKind } from '../template/catalog.js';
 
 export interface TableBlock {
   kind: TableKind;

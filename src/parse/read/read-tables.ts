@@ -1,15 +1,15 @@
 // Reads the figures of one disclosure's tables: coded rows with their columns placed, totals,
 // the 三公 table. Pure: lines and table blocks in, figures and the findings met on the way out.
 import type { Decimal } from 'decimal.js';
-import { agrees, parseAmount, ZERO } from './amount.js';
-import { placeColumns, type Placed } from './infer-columns.js';
+import { agrees, parseAmount, ZERO } from '../amount.js';
+import { placeColumns, type Placed } from '../reconcile/infer-columns.js';
 import { parseLabelValues, type LabelValue } from './label-values.js';
-import type { Layout, Line } from './lines.js';
+import type { Layout, Line } from '../front/lines.js';
 import { ECONOMIC_ROLES, FUNCTION_ROLES, parseSubjectRows, type Roles, type SubjectRow } from './subject-rows.js';
-import { tableBody } from './table-body.js';
-import type { TableBlock, TableKind } from './tables.js';
+import { tableBody } from '../segment/table-body.js';
+import type { TableBlock, TableKind } from '../segment/tables.js';
 import { threePublicFromList, threePublicFromRow, type ThreePublicResult } from './three-public.js';
-import type { Finding } from './types.js';
+import type { Finding } from '../types.js';
 
 export interface ReadContext {
   lines: Line[];

@@ -1,9 +1,9 @@
 // Who published the disclosure, for which year, and what it is — read from every signal the
 // document gives (cover, "预算单位：" lines, part headings, table headers, table titles, the narrative),
 // weighed, and cross-checked: where strong signals disagree the document says so in a finding.
-import type { Line } from './lines.js';
+import type { Line } from '../front/lines.js';
 import type { TableBlock } from './tables.js';
-import type { Finding, Kind, Scope } from './types.js';
+import type { Finding, Kind, Scope } from '../types.js';
 
 export interface Meta {
   department: string | null;

@@ -1,10 +1,10 @@
 // Document-level totals read from the 收支总表 (and, where a layout prints them only there, the
 // 财政拨款收支总表): income and expenditure totals, the general-budget appropriation, carry-over,
 // and — where the template lists 支出用途 beside the functions (Jiangsu) — 基本 and 项目.
-import { ZERO } from './amount.js';
+import { ZERO } from '../amount.js';
 import { findLabel, type LabelValue } from './label-values.js';
-import { TOTALS } from './template/catalog.js';
-import type { Total } from './types.js';
+import { TOTALS } from '../template/catalog.js';
+import type { Total } from '../types.js';
 
 
 export function totalsFromSummary(pairs: LabelValue[], table: string): Total[] {

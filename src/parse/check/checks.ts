@@ -1,11 +1,11 @@
 // The checks a budget reviewer runs (勾稽关系). Each failure is a finding with both figures and
 // their difference; agreement within rounding (0.01 万元) is not a finding.
 import { Decimal } from 'decimal.js';
-import { agrees, currentRounding, formatAmount, sum } from './amount.js';
+import { agrees, currentRounding, formatAmount, sum } from '../amount.js';
 import { classCodeOf } from './classification.js';
-import { parentIndexes, type Placed } from './infer-columns.js';
-import type { LabelValue } from './label-values.js';
-import type { EconomicItem, Finding, FunctionItem, ThreePublic } from './types.js';
+import { parentIndexes, type Placed } from '../reconcile/infer-columns.js';
+import type { LabelValue } from '../read/label-values.js';
+import type { EconomicItem, Finding, FunctionItem, ThreePublic } from '../types.js';
 
 const f2 = (d: Decimal) => formatAmount(d)!;
 

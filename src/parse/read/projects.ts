@@ -2,9 +2,9 @@
 // Three shapes occur: numbered 绩效目标表 headings with a 预算数 line; a 项目支出表 whose rows are
 // project code, name, amount; and a project list of name, 项目类型, amounts.
 import type { Decimal } from 'decimal.js';
-import { parseAmount } from './amount.js';
-import { cellsOf, type Layout, type Line } from './lines.js';
-import type { Project, SourceUnit, Target } from './types.js';
+import { parseAmount } from '../amount.js';
+import { cellsOf, type Layout, type Line } from '../front/lines.js';
+import type { Project, SourceUnit, Target } from '../types.js';
 
 const HEADING = /^\s*(\d{1,2})\s*[、.．]\s*(.+?)(?:项目)?绩效目标表\s*$/;
 const INDICATOR = /[≥≤＞＜><=]|\d\s*%|\d\s*(?:万元|元|次|人|项|个|天|月|份|家|件|种|分钟|小时)/;

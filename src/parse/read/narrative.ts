@@ -1,9 +1,9 @@
 // What the narrative states in words: the change against last year ("较2022年增加73.81万元"),
 // procurement and asset totals, the 人员/公用 split, and paragraphs kept for full-text search.
 import type { Decimal } from 'decimal.js';
-import { parseAmount } from './amount.js';
-import type { Line } from './lines.js';
-import type { Passage, StatedChange, Total, TotalKey } from './types.js';
+import { parseAmount } from '../amount.js';
+import type { Line } from '../front/lines.js';
+import type { Passage, StatedChange, Total, TotalKey } from '../types.js';
 
 interface Clause {
   text: string;

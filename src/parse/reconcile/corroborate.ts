@@ -3,8 +3,8 @@
 // narrative stating it; otherwise it is kept, marked unverified, and every answer showing it says so.
 // The identities are data (IDENTITIES below); a failed identity is already a finding elsewhere.
 import type { Decimal } from 'decimal.js';
-import { agrees, formatAmount, statedPrecision, sum } from './amount.js';
-import type { Finding, Project, ThreePublic, Total, TotalKey } from './types.js';
+import { agrees, formatAmount, statedPrecision, sum } from '../amount.js';
+import type { Finding, Project, ThreePublic, Total, TotalKey } from '../types.js';
 
 /** Figures the identities can refer to: the totals, plus table roots and other tables' copies. */
 export interface Evidence {

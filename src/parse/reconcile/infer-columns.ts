@@ -3,8 +3,8 @@
 // column, and a row's total equals its parts. What the arithmetic leaves open stays unknown and
 // becomes a finding; nothing is guessed.
 import type { Decimal } from 'decimal.js';
-import { agrees, sum, ZERO } from './amount.js';
-import type { SubjectRow } from './subject-rows.js';
+import { agrees, sum, ZERO } from '../amount.js';
+import type { SubjectRow } from '../read/subject-rows.js';
 
 export interface Placed {
   code: string | null;

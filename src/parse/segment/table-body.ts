@@ -1,7 +1,7 @@
 // The data lines of one table: its header, and the header each continuation page repeats, removed.
 // Without this, a repeated "450 巨鹿县医疗保障局 预算年度：2023" or "栏次 1 2 3" line would be
 // read as numbers of the row it interrupts.
-import type { Line } from './lines.js';
+import type { Line } from '../front/lines.js';
 import type { TableBlock } from './tables.js';
 
 const COLUMN_INDEX = /^栏次(\s+\d+)+$|^(\*\*|\d{1,2})$/;

@@ -1,6 +1,6 @@
 // Two readings of one disclosure (a text layer and its PDF, say) compared figure by figure.
-import { agrees } from './amount.js';
-import type { Disclosure } from './types.js';
+import { agrees } from '../amount.js';
+import type { Disclosure } from '../types.js';
 
 const f2 = (d: { toFixed(n: number): string } | null | undefined) => (d ? d.toFixed(2) : '—');
 
