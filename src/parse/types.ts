@@ -36,6 +36,9 @@ export interface ThreePublic extends Provenance {
   vehiclePurchase: Decimal | null;
   vehicleOperation: Decimal | null;
   reception: Decimal | null;
+  /** 会议费 and 培训费 where the table prints them beside the 三公 columns (Jiangsu); null where left blank. */
+  meeting?: Decimal | null;
+  training?: Decimal | null;
 }
 
 export interface Project extends Provenance {
