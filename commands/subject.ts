@@ -1,4 +1,5 @@
 // /subject <code or name> [year] [department]: one subject across every loaded department and year.
+import { Decimal } from 'decimal.js';
 import { createAnswer } from '../src/core/answer.js';
 import { defineCommand } from '../src/core/command.js';
 import { bar, wan, wanUnit } from '../src/core/format.js';
@@ -35,8 +36,14 @@ export function subjectRows(q: Queries, s: Subject, filter: (d: DocRow) => boole
     const seen = best.get(key);
     if (!seen || (seen.doc.scope !== '部门' && doc.scope === '部门')) best.set(key, { doc, row });
   }
-  return [...best.values()].sort((a, b) => (b.row.total ?? b.row.parts[0])!.comparedTo((a.row.total ?? a.row.parts[0])!));
+  return [...best.values()].sort((a, b) => sizeOf(b.row).comparedTo(sizeOf(a.row)));
 }
+
+/** What a row is ranked by: its total, else a printed part; a row printed blank throughout ranks last. */
+export function sizeOf(row: ItemRow): Decimal {
+  return row.total ?? row.parts[0] ?? row.parts[1] ?? BLANK;
+}
+const BLANK = new Decimal(-1);
 
 export default defineCommand({
   name: 'subject',
