@@ -1,12 +1,18 @@
-// /budget <department> [topic] [year]: a department's budget at a glance, or one topic in detail.
+// /budget <department> [topic] [year]: a department's budget at a glance, one topic in detail, or one
+// figure (a line item, a 三公-table column, a total, a share). What the text names and the bot cannot
+// map is said, never replaced by the overview.
 import { createAnswer } from '../src/core/answer.js';
 import { defineCommand } from '../src/core/command.js';
 import { percent, signed, wan, wanUnit } from '../src/core/format.js';
 import { UserError } from '../src/errors.js';
-import { topicOf, TOPICS } from '../src/query/topics.js';
+import { measureOf } from '../src/query/measures.js';
+import { findSubjects } from '../src/query/resolve.js';
+import { topicWordOf, TOPICS } from '../src/query/topics.js';
+import { nearestNames, unmappedParts } from '../src/query/unmapped.js';
 import type { DocRow, Queries } from '../src/store/queries.js';
+import { lineItems, measureAnswer, shareAnswer } from './budget-figures.js';
 import { topicDetail } from './budget-topics.js';
-import { citation, docLabel, targetOf, warningsFor } from './support.js';
+import { citation, docLabel, targetOf, understoodAs, warningsFor } from './support.js';
 
 export default defineCommand({
   name: 'budget',
@@ -15,20 +21,55 @@ export default defineCommand({
   examples: ['/budget 竹山县 三公', '/budget 邢台市医保局', '/budget 江苏省人民检察院 项目支出 2018'],
   options: [
     { name: 'department', description: '部门名称，如 竹山县医保局', type: 'string', required: true, complete: 'department' },
-    { name: 'topic', description: `专题：${TOPICS.map(([t]) => t).join('、')}`, type: 'string', complete: 'topic' },
+    { name: 'topic', description: `专题：${TOPICS.map(([t]) => t).join('、')}，或会议费、培训费、科目名称`, type: 'string', complete: 'topic' },
     { name: 'year', description: '年份，如 2023、去年', type: 'string', complete: 'year' },
   ],
   run(input, { queries: q, catalog }) {
     const target = targetOf(input.text, catalog, { department: input.options.department as string | undefined, year: input.options.year });
     const topicText = input.options.topic === undefined ? target.rest : String(input.options.topic);
-    const topic = topicOf(topicText);
-    if (input.options.topic !== undefined && !topic) {
-      throw new UserError(`不认识的专题“${topicText}”。可选：${TOPICS.map(([t]) => t).join('、')}`, TOPICS.map(([t]) => t), 'unknown-topic');
-    }
     const { doc, department } = target;
-    const b = createAnswer(topic ? `${docLabel(doc)} · ${topic}` : docLabel(doc));
-    if (topic) topicDetail(b, q, doc, topic);
-    else overview(b, q, doc, department.docs);
+    const topicWord = topicWordOf(topicText);
+    const measure = measureOf(topicText);
+    const subjects = findSubjects(topicText, catalog);
+    const subjectWord = subjects[0] && (/\d{3}/.test(topicText) ? subjects[0].code : subjects[0].name);
+    const b = createAnswer(docLabel(doc));
+    const what = docLabel(doc);
+    const known = [topicWord?.word, measure?.word, subjectWord].filter((w): w is string => !!w);
+    const unmapped = unmappedParts(topicText, known);
+
+    if (/占/.test(topicText) && shareAnswer(b, q, doc, topicText)) {
+      b.answer.title = `${what} · 占比`;
+      b.answer.understood = understoodAs(what, b.answer.fields.length >= 2 ? `${b.answer.fields[0].label} 占 ${b.answer.fields[1].label} 的比例` : '占比');
+    } else if (measure?.measure.kind === 'three' && measure.word.length >= (topicWord?.word.length ?? 0)) {
+      b.answer.title = `${what} · ${measure.measure.label}`;
+      b.answer.understood = understoodAs(what, measure.measure.label);
+      measureAnswer(b, q, doc, measure.measure);
+    } else if (subjects.length && subjectWord && subjectWord.length > (topicWord?.word.length ?? 0) && subjectWord.length >= (measure?.word.length ?? 0)) {
+      b.answer.title = `${what} · ${subjects[0].name}`;
+      b.answer.understood = understoodAs(what, `${subjects[0].name}（${subjects.map((s) => s.code).join('、')}）`);
+      lineItems(b, q, doc, subjects);
+    } else if (topicWord) {
+      b.answer.title = `${what} · ${topicWord.topic}`;
+      b.answer.understood = understoodAs(what, topicWord.topic);
+      topicDetail(b, q, doc, topicWord.topic);
+    } else if (measure) {
+      b.answer.title = `${what} · ${measure.measure.label}`;
+      b.answer.understood = understoodAs(what, measure.measure.label);
+      measureAnswer(b, q, doc, measure.measure);
+    } else if (input.options.topic !== undefined) {
+      throw new UserError(`不认识的专题“${topicText}”。可选：${TOPICS.map(([t]) => t).join('、')}`, TOPICS.map(([t]) => t), 'unknown-topic');
+    } else if (unmapped.length) {
+      // Something was asked that the bot has no figure for: say so, never answer with the overview.
+      const near = [...new Set(unmapped.flatMap((u) => nearestNames(u, catalog)))];
+      b.answer.title = `${what} · 未找到“${unmapped.join('、')}”`;
+      b.answer.understood = understoodAs(what, `“${unmapped.join('、')}”（未能对应到任何专题、科目或数字）`);
+      b.answer.summary = `${what}中没有找到“${unmapped.join('、')}”。${near.length ? `你是不是想问：${near.join('、')}？` : '可问：支出总计、三公、基本支出、项目支出、人员经费、公用经费，或科目名称/编码。'}`;
+      return b.answer;
+    } else {
+      b.answer.understood = understoodAs(what, '总览');
+      overview(b, q, doc, department.docs);
+    }
+    if (unmapped.length && b.answer.understood) b.answer.understood += ` · 未理解：“${unmapped.join('、')}”`;
     const otherScope = department.docs.find((d) => d.year === doc.year && d.id !== doc.id);
     if (otherScope) b.answer.notes.push(`同年还载入了${otherScope.scope}${otherScope.kind}：${otherScope.unitName ?? otherScope.department}`);
     return b.answer;

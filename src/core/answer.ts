@@ -47,6 +47,8 @@ export interface Attachment {
 
 export interface Answer {
   kind: 'answer' | 'error' | 'help';
+  /** How a free-form question was understood ("理解为：…"), shown before everything else. */
+  understood?: string;
   title: string;
   summary?: string;
   fields: Field[];
@@ -56,6 +58,8 @@ export interface Answer {
   /** The documents' own inconsistencies that touch the figures shown. */
   warnings: string[];
   notes: string[];
+  /** Full tables for the CSV where the chat shows only the first rows (absent: the CSV is `tables`). */
+  csvTables?: AnswerTable[];
   /** Show only to the asker (errors, help). */
   ephemeral?: boolean;
 }

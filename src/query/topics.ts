@@ -26,3 +26,12 @@ export function topicOf(text: string): Topic | null {
   }
   return best?.topic ?? null;
 }
+
+/** The topic a text names and the word that named it (so the rest of the text can be checked). */
+export function topicWordOf(text: string): { topic: Topic; word: string } | null {
+  let best: { topic: Topic; word: string } | null = null;
+  for (const [topic, words] of TOPICS) {
+    for (const w of words) if (text.includes(w) && (!best || w.length > best.word.length)) best = { topic, word: w };
+  }
+  return best;
+}

@@ -1,0 +1,113 @@
+// A question as typed → the words the intent rules know: traditional characters simplified, a short
+// English question translated, pinyin of a loaded place name ("zhushan") and a near miss of a
+// department name ("江苏省检查院") replaced. Every replacement is reported, so the answer can say it.
+import { pinyin } from 'pinyin-pro';
+import type { Catalog } from './catalog.js';
+import { ENGLISH } from './data/english.js';
+import { TRADITIONAL } from './data/traditional.js';
+import { findDepartment } from './resolve.js';
+
+export interface Normalized {
+  text: string;
+  /** "江苏省检查院 → 江苏省检察院": what was read differently from what was typed. */
+  corrections: string[];
+}
+
+export function simplify(text: string): string {
+  let out = '';
+  for (const ch of text) out += TRADITIONAL.get(ch) ?? ch;
+  return out;
+}
+
+const ENGLISH_SORTED = [...ENGLISH].sort((a, b) => b[0].length - a[0].length);
+
+function translate(text: string): string {
+  let out = ` ${text.toLowerCase()} `;
+  for (const [en, zh] of ENGLISH_SORTED) out = out.replace(new RegExp(`(?<![a-z])${en.replace(/[.*+?^${}()|[\]\\']/g, '\\$&')}(?![a-z])`, 'g'), zh ? ` ${zh} ` : ' ');
+  return out.trim().replace(/\s+/g, ' ');
+}
+
+/** Levenshtein distance, bounded: stops early once it exceeds `max`. */
+export function editDistance(a: string, b: string, max = 2): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      best = Math.min(best, cur[j]);
+    }
+    if (best > max) return max + 1;
+    prev = cur;
+  }
+  return prev[b.length];
+}
+
+// Pinyin of every alias, built once per catalog (the catalog is rebuilt when the database is).
+const pinyinIndex = new WeakMap<Catalog, Map<string, string>>();
+function pinyinOf(c: Catalog): Map<string, string> {
+  let index = pinyinIndex.get(c);
+  if (!index) {
+    index = new Map();
+    // A national corpus holds too many aliases to transliterate at a question: regions only.
+    const words = c.byAlias.size > 5000 ? c.departments.map((d) => d.region ?? '') : [...c.byAlias.keys()];
+    for (const w of words) {
+      if (!w || !/^[\u4e00-\u9fa5]+$/.test(w)) continue;
+      const key = pinyin(w, { toneType: 'none', type: 'array' }).join('');
+      if (!index.has(key) || index.get(key)!.length > w.length) index.set(key, w);
+    }
+    pinyinIndex.set(c, index);
+  }
+  return index;
+}
+
+/** Aliases long enough that one wrong character still leaves them unmistakable. */
+const FUZZY_MIN = 5;
+
+function nearDepartment(text: string, c: Catalog): { typed: string; alias: string } | null {
+  if (c.byAlias.size > 20000) return null;
+  let best: { typed: string; alias: string; d: number } | null = null;
+  for (const alias of c.byAlias.keys()) {
+    if (alias.length < FUZZY_MIN || text.includes(alias)) continue;
+    for (const len of [alias.length, alias.length - 1, alias.length + 1]) {
+      for (let i = 0; i + len <= text.length; i++) {
+        const w = text.slice(i, i + len);
+        if (w[0] !== alias[0] && w[w.length - 1] !== alias[alias.length - 1]) continue;
+        const d = editDistance(w, alias, 1);
+        if (d === 1 && (!best || alias.length > best.alias.length)) best = { typed: w, alias, d };
+      }
+    }
+  }
+  return best;
+}
+
+export function normalizeQuestion(input: string, c: Catalog): Normalized {
+  const corrections: string[] = [];
+  let text = simplify(input);
+  if (text !== input) corrections.push(`${input} → ${text}（繁体）`);
+  // English words (not subject codes, not "top5"): translate, then read any leftover as pinyin.
+  if (/[a-z]{2,}/i.test(text)) {
+    const before = text;
+    text = translate(text);
+    const index = pinyinOf(c);
+    text = text.replace(/[a-z]{3,}/g, (run) => {
+      for (const key of [run, run.replace(/(xian|qu|shi|sheng)$/, '')]) {
+        const hit = index.get(key);
+        if (hit) return hit;
+      }
+      return run;
+    });
+    text = text.replace(/(?<=[\u4e00-\u9fa5]) (?=[\u4e00-\u9fa5])/g, '');
+    if (text !== before) corrections.push(`${before} → ${text}`);
+  }
+  const found = findDepartment(text, c);
+  if (found.kind !== 'one') {
+    const near = nearDepartment(text.replace(/\s+/g, ''), c);
+    if (near) {
+      text = text.replace(/\s+/g, '').replace(near.typed, near.alias);
+      corrections.push(`${near.typed} → ${near.alias}`);
+    }
+  }
+  return { text, corrections };
+}
