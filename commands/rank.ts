@@ -94,7 +94,7 @@ export default defineCommand({
       total = ranked.count;
       label = metric.label;
     }
-    if (entries.length === 0) throw new UserError(`没有部门有“${label}”的数据${forYear ? `（${forYear}年）` : ''}。`, catalog.years.map(String), 'no-data');
+    if (entries.length === 0) throw new UserError(`没有部门有${/^“/.test(label) ? label : `“${label}”`}的数据${forYear ? `（${forYear}年）` : ''}。`, catalog.years.map(String), 'no-data');
     entries.sort((a, b) => (ascending ? a.value.comparedTo(b.value) : b.value.comparedTo(a.value)));
     const shown = entries.slice(0, n);
     const b = createAnswer(`${label} 排名${forYear ? `（${forYear}年）` : '（各部门最新年度）'}`);

@@ -66,17 +66,24 @@ export default defineCommand({
     const depText = input.options.department === undefined ? rest : String(input.options.department);
     const dep = findDepartment(depText, c);
     const year = years.find((y) => y.kind === 'absolute');
-    const filter = (d: DocRow) => (!year || d.year === (year.kind === 'absolute' ? year.year : d.year)) && (dep.kind !== 'one' || d.department === dep.department.name);
+    // "江苏" names several departments: all of them, not none.
+    const deps = new Set(dep.kind === 'one' ? [dep.department.name] : dep.kind === 'many' ? dep.candidates.map((d) => d.name) : []);
+    const filter = (d: DocRow) => (!year || d.year === (year.kind === 'absolute' ? year.year : d.year)) && (deps.size === 0 || deps.has(d.department));
 
     const first = subjects[0];
     const b = createAnswer(subjects.length === 1 ? `${first.code} ${first.name}` : `“${first.name}”（${subjects.length} 个科目）`);
+    b.answer.understood = `理解为：科目 ${subjects.map((s) => s.code).join('、')} ${first.name} · ${year?.kind === 'absolute' ? `${year.year}年` : '全部年度'} · ${deps.size ? [...deps].join('、') : '全部部门'}`;
     const shown = subjects.slice(0, 5);
     let chartRows: ReturnType<typeof bar>[] = [];
     for (const s of shown) {
       const all = subjectRows(q, s, filter, SHOWN * 4);
       const rows = all.slice(0, SHOWN);
-      const count = q.subjectAcross(s.kind, s.code, 0).count;
-      if (count > rows.length) b.answer.notes.push(`${s.code} 共有 ${count} 行，只列出金额最大的 ${rows.length} 个部门年度；用 /subject ${s.code} <年份> 或 <部门> 缩小范围。`);
+      // Counted in 部门年度, as the table lists them (a year's 部门 and 单位 budgets are one 部门年度).
+      const capped = all.length >= SHOWN * 4;
+      if (all.length > rows.length) {
+        const narrow = [!year && '<年份>', dep.kind !== 'one' && '<部门>'].filter(Boolean).join(' 或 ');
+        b.answer.notes.push(`${s.code} 有 ${all.length}${capped ? ' 个以上' : ' 个'}部门年度，只列出金额最大的 ${rows.length} 个${narrow ? `；用 /subject ${s.code} ${narrow} 缩小范围` : ''}。`);
+      }
       const parts = s.kind === 'function' ? ['基本支出', '项目支出'] : ['人员经费', '公用经费'];
       b.table({
         title: `${s.code} ${s.name}（${s.kind === 'function' ? '功能分类' : '经济分类'}${LEVEL[(s.code.length - 1) / 2] ?? ''}：${subjectPath(s, c)}）`,

@@ -29,7 +29,7 @@ export function pickDocument(dep: Department, ref: YearRef | undefined, unitName
   const ofYear = dep.docs.filter((d) => d.year === year);
   if (ofYear.length === 0) {
     const years = [...new Set(dep.docs.map((d) => d.year))].join('、');
-    throw new UserError(`${dep.name} 没有载入 ${year} 年的预算，已载入的年份：${years}`, dep.docs.map((d) => `${d.year}`), 'unknown-year');
+    throw new UserError(`${dep.name} 没有载入 ${year} 年的预算，已载入的年份：${years}`, [...new Set(dep.docs.map((d) => `${d.year}`))], 'unknown-year');
   }
   return ofYear.find((d) => unitName && d.unitName === unitName) ?? ofYear.find((d) => scope && d.scope === scope) ?? ofYear.find((d) => d.scope === '部门') ?? ofYear[0];
 }
