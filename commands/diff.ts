@@ -117,9 +117,11 @@ function computed(q: Queries, from: DocRow, to: DocRow, asked?: Measure) {
     const [x, y] = [readMeasure(q, from, asked), readMeasure(q, to, asked)];
     if (x?.value && y?.value) {
       const d = y.value.minus(x.value);
-      b.answer.summary = `${asked.label} ${wan(x.value)} → ${wan(y.value)} 万元，${d.isNeg() ? '减少' : '增加'} ${wan(d.abs())} 万元（${percent(changePercent(x.value, y.value))}）。` + (b.answer.summary ? `\n${b.answer.summary}` : '');
-      b.field(`${asked.label} ${from.year}年`, `${wan(x.value)} 万元`, citation(from, x));
-      b.field(`${asked.label} ${to.year}年`, `${wan(y.value)} 万元`, citation(to, y));
+      b.answer.summary = `${asked.label} ${wan(x.value)} → ${wan(y.value)} 万元，${d.isNeg() ? '减少' : '增加'} ${wan(d.abs())} 万元（${percent(changePercent(x.value, y.value))}）。` + (b.answer.summary && asked.label !== '支出总计' ? `\n${b.answer.summary}` : '');
+      if (!SHOWN_TOTALS.has(asked.label)) {
+        b.field(`${asked.label} ${from.year}年`, `${wan(x.value)} 万元`, citation(from, x));
+        b.field(`${asked.label} ${to.year}年`, `${wan(y.value)} 万元`, citation(to, y));
+      }
     } else b.answer.notes.unshift(`两年中有一年没有读到${asked.label}，无法计算它的变化。`);
   }
   b.answer.chart = { kind: 'bar', title: `${to.unitName ?? to.department} ${from.year}→${to.year} 变化最大的科目`, unit: '万元', bars: changed.slice(0, 10).map((m) => bar(m.label, delta(m))) };

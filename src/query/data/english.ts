@@ -15,5 +15,5 @@ export const ENGLISH: [string, string][] = [
   ['this year', '今年'], ['last year', '去年'],
   ['county', '县'], ['city', '市'], ['district', '区'], ['province', '省'], ['medical insurance bureau', '医疗保障局'], ['healthcare security bureau', '医疗保障局'],
   ['procuratorate', '人民检察院'], ['people\'s congress', '人大常委会办公厅'],
-  ['what is', ''], ['how much', ''], ['show me', ''], ['the', ''], ['of', ''], ['in', ''], ['for', ''], ['is', ''], ['what', ''], ['s', ''],
+  ['what is', ''], ['how much', ''], ['show me', ''], ['the', ''], ['of', ''], ['in', ''], ['for', ''], ['is', ''], ['what', ''], ['has', ''], ['have', ''], ['does', ''], ['spent on', ''], ['on', ''], ['s', ''],
 ];
