@@ -6,6 +6,7 @@ import { defineCommand } from '../src/core/command.js';
 import { percent, signed, wan, wanUnit } from '../src/core/format.js';
 import { UserError } from '../src/errors.js';
 import { measureOf } from '../src/query/measures.js';
+import { isOrganisation } from '../src/query/mentions.js';
 import { findSubjects } from '../src/query/resolve.js';
 import { topicWordOf, TOPICS } from '../src/query/topics.js';
 import { nearestNames, unmappedParts } from '../src/query/unmapped.js';
@@ -35,7 +36,15 @@ export default defineCommand({
     const b = createAnswer(docLabel(doc));
     const what = docLabel(doc);
     const known = [topicWord?.word, measure?.word, subjectWord].filter((w): w is string => !!w);
-    const unmapped = unmappedParts(topicText, known);
+    // A loose rest of the department's own name ("竹山医疗局") is not a question about a figure; a
+    // different organisation ("竹山县财政局") is, and stays unmapped.
+    const ownName = `${department.name}${doc.unitName ?? ''}`;
+    const unmapped = unmappedParts(topicText, known).filter((p) => ![...p].every((ch) => ownName.includes(ch)));
+    // "竹山县财政局": the place matched a loaded department, the organisation named is another one.
+    const other = unmapped.find(isOrganisation);
+    if (other) {
+      throw new UserError(`没有载入“${other}”的预算。${department.region ?? ''}已载入的是 ${department.name}。`, [`/budget ${department.name} ${topicText.replace(other, '')}`.replace(/\s+/g, ' ').trim()], 'not-loaded');
+    }
 
     if (/占/.test(topicText) && shareAnswer(b, q, doc, topicText)) {
       b.answer.title = `${what} · 占比`;
@@ -50,7 +59,8 @@ export default defineCommand({
       lineItems(b, q, doc, subjects);
     } else if (topicWord) {
       b.answer.title = `${what} · ${topicWord.topic}`;
-      b.answer.understood = understoodAs(what, topicWord.topic);
+      // 机关运行经费 is, by its definition, an administrative unit's 日常公用经费: answered as such, and said so.
+      b.answer.understood = understoodAs(what, topicWord.word === '机关运行经费' ? '公用经费（机关运行经费按基本支出中的公用经费回答）' : topicWord.topic);
       topicDetail(b, q, doc, topicWord.topic);
     } else if (measure) {
       b.answer.title = `${what} · ${measure.measure.label}`;

@@ -12,6 +12,11 @@ export interface Mention {
 
 /** What an organisation's name ends with: a mention like this that resolves to nothing is "not loaded". */
 const ORG = /[\u4e00-\u9fa5]{0,12}?(?:政协|人大|常委会|法院|检察院|办公厅|办公室|委员会|局|厅|委|院|中心|政府)/;
+/** "财政局", "省政协": a word naming an organisation. */
+export function isOrganisation(word: string): boolean {
+  return new RegExp(`^${ORG.source}$`).test(word);
+}
+
 const SEPARATORS = /和|与|跟|及|、|同|以及|对比|比较|相比|vs|,|，|\s+/i;
 
 export function departmentMentions(text: string, c: Catalog): { found: Mention[]; missing: string[] } {
