@@ -67,7 +67,7 @@ export function targetOf(text: string, catalog: Catalog, opts: { department?: st
 }
 
 /** The document's findings as warning lines, those mentioning any of `about` first. */
-export function warningsFor(q: Queries, doc: DocRow, about: string[] = [], max = 5): string[] {
+export function warningsFor(q: Queries, doc: DocRow, about: string[] = [], max = 3): string[] {
   const all = q.findings(doc.id);
   const relevant = about.length ? all.filter((f) => about.some((a) => f.message.includes(a) || f.rule.includes(a))) : all;
   const shown = relevant.slice(0, max).map((f) => `文件自身不一致：${f.message}（${f.table}，第 ${f.line} 行）`);
