@@ -1,7 +1,7 @@
 // A question as typed → the words the intent rules know: traditional characters simplified, a short
 // English question translated, pinyin of a loaded place name ("zhushan") and a near miss of a
 // department name ("江苏省检查院") replaced. Every replacement is reported, so the answer can say it.
-import { pinyin } from 'pinyin-pro';
+import { createRequire } from 'node:module';
 import type { Catalog } from './catalog.js';
 import { ENGLISH } from './data/english.js';
 import { TRADITIONAL } from './data/traditional.js';
@@ -44,11 +44,26 @@ export function editDistance(a: string, b: string, max = 2): number {
   return prev[b.length];
 }
 
+type Pinyin = (text: string, options: { toneType: 'none'; type: 'array' }) => string[];
+let pinyinLib: Pinyin | null | undefined;
+/** pinyin-pro, loaded on the first question in Latin letters (most questions never need it). */
+function pinyinLibrary(): Pinyin | null {
+  if (pinyinLib === undefined) {
+    try {
+      pinyinLib = (createRequire(import.meta.url)('pinyin-pro') as { pinyin: Pinyin }).pinyin;
+    } catch {
+      pinyinLib = null; // Not installed: pinyin questions are not understood, everything else is.
+    }
+  }
+  return pinyinLib;
+}
+
 // Pinyin of every alias, built once per catalog (the catalog is rebuilt when the database is).
 const pinyinIndex = new WeakMap<Catalog, Map<string, string>>();
 function pinyinOf(c: Catalog): Map<string, string> {
   let index = pinyinIndex.get(c);
-  if (!index) {
+  const pinyin = pinyinLibrary();
+  if (!index && pinyin) {
     index = new Map();
     // A national corpus holds too many aliases to transliterate at a question: regions only.
     const words = c.byAlias.size > 5000 ? c.departments.map((d) => d.region ?? '') : [...c.byAlias.keys()];
@@ -59,7 +74,7 @@ function pinyinOf(c: Catalog): Map<string, string> {
     }
     pinyinIndex.set(c, index);
   }
-  return index;
+  return index ?? new Map();
 }
 
 /** Aliases long enough that one wrong character still leaves them unmistakable. */
