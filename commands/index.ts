@@ -11,8 +11,9 @@ import rank from './rank.js';
 import search from './search.js';
 import sources from './sources.js';
 import subject from './subject.js';
+import trend from './trend.js';
 
 /** The commands that answer with figures are sized for chat (fit.ts); the CSV keeps every row. */
 const sized = (def: CommandDef): CommandDef => ({ ...def, run: (input, ctx) => fitForChat(def.run(input, ctx)) });
 
-export const COMMANDS: CommandDef[] = [...[budget, subject, diff, compare, rank, search, check].map(sized), sources, digest, help];
+export const COMMANDS: CommandDef[] = [...[budget, subject, diff, trend, compare, rank, search, check].map(sized), sources, digest, help];

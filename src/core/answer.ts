@@ -31,7 +31,8 @@ export interface AnswerTable {
 }
 
 export interface ChartSpec {
-  kind: 'bar';
+  /** bar: one bar per label; line: one point per label (years, in order), joined. */
+  kind: 'bar' | 'line';
   title: string;
   unit: string;
   /** Bar lengths are plotted from `value`; the label printed is `display`, exact. */

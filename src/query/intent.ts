@@ -20,6 +20,7 @@ const RANK = /哪个|哪些|哪家|排名|排行|最多|最高|最大|最少|最
 const STRONG_RANK = /排名|排行|最多|最高|最大|最少|最低|前\s*\d+|top\s*\d*/i;
 const DIFF = /变化|增减|变动|比去年|比上年|同比|较上年|增加了?多少|减少了?多少|增长了?多少|下降了?多少|增长率|涨了|降了|对比上年|比\s*(?:19|20)\d{2}\s*年?|diff/i;
 const COMPARE = /比较|对比|相比|\bvs\b|和.+比|与.+比|哪个.*(?:多|少|高|低|大|小)/i;
+const TREND = /趋势|走势|历年|逐年|每年|近\s*[二两三四五六七八九十2-9]\s*年|trend/i;
 const SHARE = /占.*(?:比例|比重|百分|多少)|占比/;
 const SEARCH = /搜索|查找|搜一下|有哪些项目|什么项目|关于.+的项目|提到/;
 const CHECK = /对不上|不一致|勾稽|问题|错误|矛盾|核对/;
@@ -41,6 +42,7 @@ export function understand(typed: string, c: Catalog): Intent {
   const mentions = departmentMentions(rest, c);
   if (mentions.found.length + mentions.missing.length >= 2 && mentions.found.length >= 1 && (COMPARE.test(t) || /[和与跟、]/.test(rest))) return to('compare');
   if (SHARE.test(t) && dep.kind !== 'none') return to('budget');
+  if (TREND.test(t) && dep.kind === 'one') return to('trend');
   // "哪些" with a department named asks about that department ("巨鹿县的项目有哪些"), not for a ranking.
   const ranking = dep.kind === 'one' ? STRONG_RANK.test(t) : RANK.test(t);
   if (ranking && (subjects.length || measure || topicOf(rest) || /支出|收入|经费|预算/.test(rest))) return to('rank');

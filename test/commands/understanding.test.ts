@@ -3,6 +3,7 @@
 // Jiangsu corpus read from ../shared.
 import { describe, expect, it } from 'vitest';
 import { ask, bundledApp, corpusApp } from '../helpers/app.js';
+import { chartSvg } from '../../src/render/chart.js';
 import { describeCorpus } from '../support/corpus.js';
 
 type Case = [question: string, command: string, understood: RegExp, figures: string[]];
@@ -83,6 +84,9 @@ const CORPUS: Case[] = [
   ['江苏省人民检察院支出增长率', 'diff', /支出总计/, ['+10.1%']],
   ['哪个部门公务接待费最多', 'rank', /公务接待费/, ['384.75']],
   ['江苏省人民检察院 2019 三公', 'budget', /三公/, ['418.26 万元']],
+  ['江苏省人民检察院近三年三公经费', 'trend', /江苏省人民检察院 · “三公”经费 · 已载入的 3 个年度/, ['584.35', '484.30', '418.26', '-17.1%']],
+  ['人大办公厅历年支出', 'trend', /江苏省人大常委会办公厅 · 支出总计/, ['13,649.07', '15,897.44', '18,330.37', '+34.3%']],
+  ['省委办公厅会议费的趋势', 'trend', /会议费/, ['933.50', '“三公”经费、会议费、培训费支出预算表']],
 ];
 
 describe('free-form questions over the seeds: understood-as line and figures', () => {
@@ -93,6 +97,14 @@ describe('free-form questions over the seeds: understood-as line and figures', (
 describeCorpus('free-form questions over the seeds and the Jiangsu corpus', () => {
   const app = corpusApp();
   it.each(CORPUS)('%s → /%s', (...c) => check(app, c));
+
+  it('/trend draws a line over the years, each point labelled exactly', async () => {
+    const r = ask(app, '/trend 江苏省人民检察院 三公');
+    expect(r.answer.chart).toMatchObject({ kind: 'line', bars: [{ label: '2017', display: '584.35' }, { label: '2018', display: '484.30' }, { label: '2019', display: '418.26' }] });
+    const svg = await chartSvg(r.answer.chart!);
+    for (const label of ['584.35', '484.30', '418.26', '2017', '2019']) expect(svg).toContain(label);
+    expect(ask(app, '/trend 竹山县').answer.summary).toContain('只载入了 2022 年');
+  });
 
   it('/compare with a department not loaded says which', () => {
     const r = ask(app, '/compare 江苏省人民检察院 省政协');
