@@ -51,14 +51,12 @@ export function readMeasure(q: Queries, doc: DocRow, m: Measure): Read | null {
   return null;
 }
 
-export function measureAnswer(b: Builder, q: Queries, doc: DocRow, m: Measure): void {
+/** One figure as a field, its sentence as the summary (and returned, for answers naming several). */
+export function measureAnswer(b: Builder, q: Queries, doc: DocRow, m: Measure): string {
   const r = readMeasure(q, doc, m);
-  if (!r) {
-    b.answer.summary = `${docLabel(doc)}中没有读到${m.label}。`;
-    return;
-  }
+  if (!r) return (b.answer.summary = `${docLabel(doc)}中没有读到${m.label}。`);
   b.field(r.label, r.value ? wanUnit(r.value) : '空白（文件未填）', citation(doc, r));
-  b.answer.summary = `${r.label} ${r.value ? wanUnit(r.value) : '空白（文件未填）'}，出自「${r.table}」。`;
+  return (b.answer.summary = `${r.label} ${r.value ? wanUnit(r.value) : '空白（文件未填）'}，出自「${r.table}」。`);
 }
 
 /** "项目支出占总支出比例": the part before 占 over the part after it (支出总计 when none is named). */

@@ -5,7 +5,7 @@ import { createAnswer } from '../src/core/answer.js';
 import { defineCommand } from '../src/core/command.js';
 import { percent, signed, wan, wanUnit } from '../src/core/format.js';
 import { UserError } from '../src/errors.js';
-import { measureOf } from '../src/query/measures.js';
+import { measureOf, measuresOf } from '../src/query/measures.js';
 import { isOrganisation } from '../src/query/mentions.js';
 import { findSubjects } from '../src/query/resolve.js';
 import { topicWordOf, TOPICS } from '../src/query/topics.js';
@@ -35,7 +35,8 @@ export default defineCommand({
     const subjectWord = subjects[0] && (/\d{3}/.test(topicText) ? subjects[0].code : subjects[0].name);
     const b = createAnswer(docLabel(doc));
     const what = docLabel(doc);
-    const known = [topicWord?.word, measure?.word, subjectWord].filter((w): w is string => !!w);
+    const several = measuresOf(topicText);
+    const known = [topicWord?.word, measure?.word, subjectWord, ...several.map((m) => m.word)].filter((w): w is string => !!w);
     // A loose rest of the department's own name ("竹山医疗局") is not a question about a figure; a
     // different organisation ("竹山县财政局") is, and stays unmapped.
     const ownName = `${department.name}${doc.unitName ?? ''}`;
@@ -46,7 +47,14 @@ export default defineCommand({
       throw new UserError(`没有载入“${other}”的预算。${department.region ?? ''}已载入的是 ${department.name}。`, [`/budget ${department.name} ${topicText.replace(other, '')}`.replace(/\s+/g, ' ').trim()], 'not-loaded');
     }
 
-    if (/占/.test(topicText) && shareAnswer(b, q, doc, topicText)) {
+    if (several.length >= 2 && !/占/.test(topicText)) {
+      // "会议费和培训费": each figure named, one line each.
+      const labels = several.map((m) => m.measure.label);
+      b.answer.title = `${what} · ${labels.join('、')}`;
+      b.answer.understood = understoodAs(what, labels.join('、'));
+      const parts = several.map((m) => measureAnswer(b, q, doc, m.measure));
+      b.answer.summary = parts.join('');
+    } else if (/占/.test(topicText) && shareAnswer(b, q, doc, topicText)) {
       b.answer.title = `${what} · 占比`;
       b.answer.understood = understoodAs(what, b.answer.fields.length >= 2 ? `${b.answer.fields[0].label} 占 ${b.answer.fields[1].label} 的比例` : '占比');
     } else if (measure?.measure.kind === 'three' && measure.word.length >= (topicWord?.word.length ?? 0)) {

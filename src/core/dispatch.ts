@@ -73,7 +73,7 @@ export function createDispatcher(commands: CommandDef[], ctx: () => CommandConte
   const byName = new Map(commands.map((c) => [c.name, c]));
 
   /** For free text: the line saying how it was read, when the command did not write a better one. */
-  type Routed = { def: CommandDef; input: CommandInput; free?: { corrections: string[] } };
+  type Routed = { def: CommandDef; input: CommandInput; free?: { corrections: string[]; gist: string } };
   function route(req: Request): Routed {
     const raw = sanitize(req.text ?? '');
     if (raw.length > MAX_INPUT) throw new UserError(`问题太长了（${raw.length} 个字符），请控制在 ${MAX_INPUT} 个字符以内。`, [], 'too-long');
@@ -93,7 +93,7 @@ export function createDispatcher(commands: CommandDef[], ctx: () => CommandConte
       throw new UserError(`没有 /${name} 这个命令。用 /help 查看全部命令。`, commands.map((c) => `/${c.name}`), 'unknown-command');
     }
     const intent = understand(raw, ctx().catalog);
-    return { def: byName.get(intent.command)!, input: { options: {}, text: intent.text }, free: { corrections: intent.corrections } };
+    return { def: byName.get(intent.command)!, input: { options: {}, text: intent.text }, free: { corrections: intent.corrections, gist: intent.gist } };
   }
 
   return function dispatch(request: Request): DispatchResult {
@@ -141,12 +141,12 @@ export type Dispatch = ReturnType<typeof createDispatcher>;
  * Free text gets its "理解为" line first (the command's own, or the command it was routed to), with
  * any word read differently from how it was typed; a slash command, whose arguments are explicit, none.
  */
-function understood(answer: Answer, routed: { def: CommandDef; input: CommandInput; free?: { corrections: string[] } } | undefined): Answer {
+function understood(answer: Answer, routed: { def: CommandDef; input: CommandInput; free?: { corrections: string[]; gist: string } } | undefined): Answer {
   if (!routed?.free) {
     delete answer.understood;
     return answer;
   }
-  const line = answer.understood ?? `理解为：${routed.def.summary}（/${routed.def.name}${routed.input.text ? ` ${routed.input.text}` : ''}）`;
+  const line = answer.understood ?? `理解为：${routed.free.gist}`;
   const fixed = routed.free.corrections.length ? `（按“${routed.free.corrections.join('”“')}”理解）` : '';
   answer.understood = fixed ? line.replace(/^理解为/, `理解为${fixed}`) : line;
   return answer;

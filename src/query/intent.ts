@@ -5,6 +5,7 @@ import type { Catalog } from './catalog.js';
 import { measureOf } from './measures.js';
 import { departmentMentions } from './mentions.js';
 import { normalizeQuestion } from './normalize.js';
+import { organisationIn } from './organisation.js';
 import { findDepartment, findSubjects } from './resolve.js';
 import { topicOf } from './topics.js';
 import { extractYears } from './years.js';
@@ -14,6 +15,28 @@ export interface Intent {
   text: string;
   /** Words read differently from how they were typed (typo, traditional, pinyin, English). */
   corrections: string[];
+  /** What was read from the words, for the 理解为 line when the command cannot say better (an error). */
+  gist: string;
+}
+
+const VERB: Record<string, string> = {
+  budget: '查看预算', compare: '比较', rank: '排名', diff: '年度变化', trend: '历年趋势', subject: '科目', search: '全文搜索', check: '勾稽检查', sources: '已载入的数据', help: '帮助',
+};
+
+function gistOf(command: string, t: string, c: Catalog): string {
+  const { years, rest } = extractYears(t);
+  const { found, missing } = departmentMentions(rest, c);
+  const dep = findDepartment(rest, c);
+  const named = found.length ? found.map((f) => f.unitName ?? f.department.name) : dep.kind === 'many' ? [`${dep.matched}（${dep.candidates.length} 个部门）`] : [];
+  const org = !found.length && !missing.length ? organisationIn(rest) : null;
+  const what = measureOf(rest)?.measure.label ?? topicOf(rest) ?? findSubjects(rest, c)[0]?.name;
+  return [
+    command === 'search' ? `全文搜索“${t.replace(/搜索|查找|搜一下/g, '').trim()}”` : VERB[command] ?? command,
+    ...named,
+    ...[...missing, ...(org ? [org] : [])].map((m) => `${m}（未载入）`),
+    years.map((y) => (y.kind === 'absolute' ? `${y.year}年` : ['今年', '去年', '前年'][y.back] ?? '')).join('、'),
+    what,
+  ].filter(Boolean).join(' · ');
 }
 
 const RANK = /哪个|哪些|哪家|排名|排行|最多|最高|最大|最少|最低|前\s*\d+|top\s*\d*/i;
@@ -29,7 +52,7 @@ const HELP = /^(帮助|怎么用|用法|help|\?|？)$/i;
 
 export function understand(typed: string, c: Catalog): Intent {
   const { text: t, corrections } = normalizeQuestion(typed.trim(), c);
-  const to = (command: string, text = t): Intent => ({ command, text, corrections });
+  const to = (command: string, text = t): Intent => ({ command, text, corrections, gist: gistOf(command, t, c) });
   if (HELP.test(t)) return to('help', '');
   if (SOURCES.test(t)) return to('sources');
   if (SEARCH.test(t)) return to('search', t.replace(SEARCH, ' '));
@@ -48,6 +71,8 @@ export function understand(typed: string, c: Catalog): Intent {
   if (ranking && (subjects.length || measure || topicOf(rest) || /支出|收入|经费|预算/.test(rest))) return to('rank');
   if (dep.kind !== 'none' && DIFF.test(t)) return to('diff');
   if (dep.kind !== 'none') return to('budget');
+  // An organisation the bot has not loaded, asked about a figure: /budget says it is not loaded.
+  if (organisationIn(rest) && (measure || topicOf(rest))) return to('budget');
   if (subjects.length) return to('subject');
   if (measure?.measure.kind === 'three') return to('rank');
   return to('search');

@@ -37,6 +37,21 @@ export function measureOf(text: string): { measure: Measure; word: string } | nu
   return best;
 }
 
+/** Every figure a text names ("会议费和培训费"), longest words first, not overlapping, in text order. */
+export function measuresOf(text: string): { measure: Measure; word: string; at: number }[] {
+  const words = MEASURES.flatMap(([measure, ws]) => ws.map((word) => ({ measure, word }))).sort((a, b) => b.word.length - a.word.length);
+  const taken: boolean[] = [];
+  const out: { measure: Measure; word: string; at: number }[] = [];
+  for (const w of words) {
+    for (let at = text.indexOf(w.word); at >= 0; at = text.indexOf(w.word, at + 1)) {
+      if (taken.slice(at, at + w.word.length).some(Boolean)) continue;
+      for (let i = at; i < at + w.word.length; i++) taken[i] = true;
+      if (!out.some((o) => o.measure === w.measure)) out.push({ ...w, at });
+    }
+  }
+  return out.sort((a, b) => a.at - b.at);
+}
+
 /** The field of queries.threePublic() a column is read from. */
 export const THREE_FIELD = {
   total: 'total', outbound: 'outbound', vehicle: 'vehicle', vehicle_purchase: 'vehiclePurchase', vehicle_operation: 'vehicleOperation',
