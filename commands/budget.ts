@@ -9,7 +9,8 @@ import { measureOf, measuresOf } from '../src/query/measures.js';
 import { isOrganisation } from '../src/query/mentions.js';
 import { findSubjects } from '../src/query/resolve.js';
 import { topicWordOf, TOPICS } from '../src/query/topics.js';
-import { nearestNames, unmappedParts } from '../src/query/unmapped.js';
+import { nearestNames, typoOf, unmappedParts } from '../src/query/unmapped.js';
+import type { Catalog } from '../src/query/catalog.js';
 import type { DocRow, Queries } from '../src/store/queries.js';
 import { lineItems, measureAnswer, shareAnswer } from './budget-figures.js';
 import { topicDetail } from './budget-topics.js';
@@ -27,20 +28,18 @@ export default defineCommand({
   ],
   run(input, { queries: q, catalog }) {
     const target = targetOf(input.text, catalog, { department: input.options.department as string | undefined, year: input.options.year });
-    const topicText = input.options.topic === undefined ? target.rest : String(input.options.topic);
     const { doc, department } = target;
-    const topicWord = topicWordOf(topicText);
-    const measure = measureOf(topicText);
-    const subjects = findSubjects(topicText, catalog);
-    const subjectWord = subjects[0] && (/\d{3}/.test(topicText) ? subjects[0].code : subjects[0].name);
-    const b = createAnswer(docLabel(doc));
-    const what = docLabel(doc);
-    const several = measuresOf(topicText);
-    const known = [topicWord?.word, measure?.word, subjectWord, ...several.map((m) => m.word)].filter((w): w is string => !!w);
-    // A loose rest of the department's own name ("竹山医疗局") is not a question about a figure; a
-    // different organisation ("竹山县财政局") is, and stays unmapped.
     const ownName = `${department.name}${doc.unitName ?? ''}`;
-    const unmapped = unmappedParts(topicText, known).filter((p) => ![...p].every((ch) => ownName.includes(ch)));
+    let topicText = input.options.topic === undefined ? target.rest : String(input.options.topic);
+    let read = readWords(topicText, catalog, ownName);
+    // An item typed one character off a name the bot knows ("办工费"): read as that name, and said so.
+    const typos = read.unmapped.map((u) => [u, typoOf(u, catalog)] as const).filter((x): x is readonly [string, string] => !!x[1]);
+    for (const [typed, name] of typos) topicText = topicText.replace(typed, name);
+    if (typos.length) read = readWords(topicText, catalog, ownName);
+    const { topicWord, measure, subjects, subjectWord, several, unmapped } = read;
+    const label = docLabel(doc);
+    const b = createAnswer(docLabel(doc));
+    const what = typos.length ? `${docLabel(doc)}（按“${typos.map(([t, n]) => `${t} → ${n}`).join('”“')}”理解）` : docLabel(doc);
     // "竹山县财政局": the place matched a loaded department, the organisation named is another one.
     const other = unmapped.find(isOrganisation);
     if (other) {
@@ -50,28 +49,28 @@ export default defineCommand({
     if (several.length >= 2 && !/占/.test(topicText)) {
       // "会议费和培训费": each figure named, one line each.
       const labels = several.map((m) => m.measure.label);
-      b.answer.title = `${what} · ${labels.join('、')}`;
+      b.answer.title = `${label} · ${labels.join('、')}`;
       b.answer.understood = understoodAs(what, labels.join('、'));
       const parts = several.map((m) => measureAnswer(b, q, doc, m.measure));
       b.answer.summary = parts.join('');
     } else if (/占/.test(topicText) && shareAnswer(b, q, doc, topicText)) {
-      b.answer.title = `${what} · 占比`;
+      b.answer.title = `${label} · 占比`;
       b.answer.understood = understoodAs(what, b.answer.fields.length >= 2 ? `${b.answer.fields[0].label} 占 ${b.answer.fields[1].label} 的比例` : '占比');
     } else if (measure?.measure.kind === 'three' && measure.word.length >= (topicWord?.word.length ?? 0)) {
-      b.answer.title = `${what} · ${measure.measure.label}`;
+      b.answer.title = `${label} · ${measure.measure.label}`;
       b.answer.understood = understoodAs(what, measure.measure.label);
       measureAnswer(b, q, doc, measure.measure);
     } else if (subjects.length && subjectWord && subjectWord.length > (topicWord?.word.length ?? 0) && subjectWord.length >= (measure?.word.length ?? 0)) {
-      b.answer.title = `${what} · ${subjects[0].name}`;
+      b.answer.title = `${label} · ${subjects[0].name}`;
       b.answer.understood = understoodAs(what, `${subjects[0].name}（${subjects.map((s) => s.code).join('、')}）`);
       lineItems(b, q, doc, subjects);
     } else if (topicWord) {
-      b.answer.title = `${what} · ${topicWord.topic}`;
+      b.answer.title = `${label} · ${topicWord.topic}`;
       // 机关运行经费 is, by its definition, an administrative unit's 日常公用经费: answered as such, and said so.
       b.answer.understood = understoodAs(what, topicWord.word === '机关运行经费' ? '公用经费（机关运行经费按基本支出中的公用经费回答）' : topicWord.topic);
       topicDetail(b, q, doc, topicWord.topic);
     } else if (measure) {
-      b.answer.title = `${what} · ${measure.measure.label}`;
+      b.answer.title = `${label} · ${measure.measure.label}`;
       b.answer.understood = understoodAs(what, measure.measure.label);
       measureAnswer(b, q, doc, measure.measure);
     } else if (input.options.topic !== undefined) {
@@ -79,9 +78,9 @@ export default defineCommand({
     } else if (unmapped.length) {
       // Something was asked that the bot has no figure for: say so, never answer with the overview.
       const near = [...new Set(unmapped.flatMap((u) => nearestNames(u, catalog)))];
-      b.answer.title = `${what} · 未找到“${unmapped.join('、')}”`;
+      b.answer.title = `${label} · 未找到“${unmapped.join('、')}”`;
       b.answer.understood = understoodAs(what, `“${unmapped.join('、')}”（未能对应到任何专题、科目或数字）`);
-      b.answer.summary = `${what}中没有找到“${unmapped.join('、')}”。${near.length ? `你是不是想问：${near.join('、')}？` : '可问：支出总计、三公、基本支出、项目支出、人员经费、公用经费，或科目名称/编码。'}`;
+      b.answer.summary = `${docLabel(doc)}中没有找到“${unmapped.join('、')}”。${near.length ? `你是不是想问：${near.join('、')}？` : '可问：支出总计、三公、基本支出、项目支出、人员经费、公用经费，或科目名称/编码。'}`;
       return b.answer;
     } else {
       b.answer.understood = understoodAs(what, '总览');
@@ -93,6 +92,20 @@ export default defineCommand({
     return b.answer;
   },
 });
+
+/** What the words after the department name: a topic, a figure, a subject, several figures, and what is left. */
+function readWords(text: string, catalog: Catalog, ownName: string) {
+  const topicWord = topicWordOf(text);
+  const measure = measureOf(text);
+  const subjects = findSubjects(text, catalog);
+  const subjectWord = subjects[0] && (/\d{3}/.test(text) ? subjects[0].code : subjects[0].name);
+  const several = measuresOf(text);
+  const known = [topicWord?.word, measure?.word, subjectWord, ...several.map((m) => m.word)].filter((w): w is string => !!w);
+  // A loose rest of the department's own name ("竹山医疗局") is not a question about a figure; a
+  // different organisation ("竹山县财政局") is, and stays unmapped.
+  const unmapped = unmappedParts(text, known).filter((p) => ![...p].every((ch) => ownName.includes(ch)));
+  return { topicWord, measure, subjects, subjectWord, several, known, unmapped };
+}
 
 function overview(b: ReturnType<typeof createAnswer>, q: Queries, doc: DocRow, all: DocRow[]) {
   const t = q.totals(doc.id);

@@ -7,7 +7,7 @@ import { UserError } from '../src/errors.js';
 import { measureOf } from '../src/query/measures.js';
 import { departmentMentions } from '../src/query/mentions.js';
 import { readMeasure } from './budget-figures.js';
-import { requireDepartment } from '../src/query/resolve.js';
+import { findSubjects, requireDepartment } from '../src/query/resolve.js';
 import { topicOf } from '../src/query/topics.js';
 import { extractYears } from '../src/query/years.js';
 import { COMPARED_TOTALS, TOTAL_LABELS } from './labels.js';
@@ -43,6 +43,7 @@ export default defineCommand({
     const docs = found.slice(0, 2).map((f) => pickDocument(f.department, years[0], f.unitName, f.unitName ? '单位' : null));
     if (docs[0].id === docs[1].id) throw new UserError(`两个名称都指 ${docs[0].unitName ?? docs[0].department}，请给出两个不同的部门。要看同一部门的年度变化，请用 /diff。`, [], 'same-department');
     const topic = topicOf(o.topic === undefined ? rest : String(o.topic));
+    const subjects = topic ? [] : findSubjects(o.topic === undefined ? rest : String(o.topic), catalog);
     const b = createAnswer(`${docLabel(docs[0])} 对比 ${docLabel(docs[1])}`);
     // Columns are named by region, or by department where both are in one region.
     const names = docs.map((d) => (docs[0].region && docs[0].region !== docs[1].region ? d.region! : d.unitName ?? d.department));
@@ -58,6 +59,15 @@ export default defineCommand({
       const items = docs.map((d) => new Map(q.items(kind, d.id).map((r) => [r.code, r])));
       const codes = [...new Set(items.flatMap((m) => [...m.keys()]))].sort();
       rows = codes.map((code) => row(`${code} ${(items[0].get(code) ?? items[1].get(code))!.name}`, items.map((m) => m.get(code)?.total ?? null), items.map((m, i) => b.cite(citation(docs[i], m.get(code))))));
+    } else if (subjects.length && !measureOf(rest)) {
+      // A line item named ("办公费", "2101501"): that row in each document, under each code it has.
+      rows = subjects.map((s) => {
+        const found = docs.map((d) => q.items(s.kind, d.id).find((r) => r.code === s.code));
+        return row(`${s.code} ${s.name}`, found.map((r) => r?.total ?? null), found.map((r, i) => b.cite(citation(docs[i], r))));
+      }).filter((r) => r.values.some(Boolean));
+      const [x, y] = rows[0]?.values ?? [null, null];
+      if (x && y) b.answer.summary = `${rows[0].label}：${names[0]} ${wan(x)} 万元，${names[1]} ${wan(y)} 万元；${x.eq(y) ? '两者相同' : `${names[x.gt(y) ? 0 : 1]}多 ${wan(x.minus(y).abs())} 万元`}。`;
+      else b.answer.notes.push(`${subjects[0].name}（${subjects.map((s) => s.code).join('、')}）只在其中一个部门的文件中印出，或两个都没有。`);
     } else {
       const totals = docs.map((d) => q.totals(d.id));
       rows = [...COMPARED_TOTALS, 'procurement_total' as const].map((k) => row(TOTAL_LABELS[k], totals.map((t) => t.get(k)?.value ?? null), totals.map((t, i) => b.cite(citation(docs[i], t.get(k))))));
@@ -69,7 +79,7 @@ export default defineCommand({
       cites: rows.map((r) => r.cites),
     });
     const spend = docs.map((d) => q.totals(d.id).get('expenditure_total')?.value ?? null);
-    if (spend[0] && spend[1]) b.answer.summary = `支出总计：${names[0]} ${wan(spend[0])} 万元，${names[1]} ${wan(spend[1])} 万元。`;
+    if (spend[0] && spend[1] && !b.answer.summary) b.answer.summary = `支出总计：${names[0]} ${wan(spend[0])} 万元，${names[1]} ${wan(spend[1])} 万元。`;
     // The figure the question names (人员经费, 会议费…) decides the summary: which is larger and by how much.
     const asked = measureOf(o.topic === undefined ? rest : String(o.topic))?.measure;
     const reads = asked ? docs.map((d) => readMeasure(q, d, asked)) : [];
@@ -79,7 +89,8 @@ export default defineCommand({
       b.answer.summary = `${asked.label}：${names[0]} ${wan(x)} 万元，${names[1]} ${wan(y)} 万元；${x.eq(y) ? '两者相同' : `${names[more]}多 ${wan(x.minus(y).abs())} 万元`}（出自「${reads[0].table}」）。`;
       reads.forEach((r, i) => b.cite(citation(docs[i], r)));
     }
-    b.answer.understood = `理解为：比较 ${docs.map(docLabel).join(' 与 ')}${asked ? ` · ${asked.label}` : topic ? ` · ${topic}` : ''}`;
+    const about = asked?.label ?? topic ?? (subjects.length ? `${subjects[0].name}（${subjects.map((s) => s.code).join('、')}）` : '');
+    b.answer.understood = `理解为：比较 ${docs.map(docLabel).join(' 与 ')}${about ? ` · ${about}` : ''}`;
     if (docs[0].year !== docs[1].year) b.answer.notes.push(`两个部门的年度不同（${docs[0].year} 与 ${docs[1].year}），各取已载入的最新年度；可加年份指定。`);
     b.answer.chart = { kind: 'bar', title: b.answer.title, unit: '万元', bars: rows.slice(0, 8).flatMap((r) => r.values.map((v, i) => bar(`${r.label}·${names[i]}`, v))) };
     return b.answer;

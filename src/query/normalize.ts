@@ -5,7 +5,10 @@ import { createRequire } from 'node:module';
 import type { Catalog } from './catalog.js';
 import { ENGLISH } from './data/english.js';
 import { TRADITIONAL } from './data/traditional.js';
+import { editDistance } from './edit-distance.js';
 import { findDepartment } from './resolve.js';
+
+export { editDistance };
 
 export interface Normalized {
   text: string;
@@ -25,23 +28,6 @@ function translate(text: string): string {
   let out = ` ${text.toLowerCase()} `;
   for (const [en, zh] of ENGLISH_SORTED) out = out.replace(new RegExp(`(?<![a-z])${en.replace(/[.*+?^${}()|[\]\\']/g, '\\$&')}(?![a-z])`, 'g'), zh ? ` ${zh} ` : ' ');
   return out.trim().replace(/\s+/g, ' ');
-}
-
-/** Levenshtein distance, bounded: stops early once it exceeds `max`. */
-export function editDistance(a: string, b: string, max = 2): number {
-  if (Math.abs(a.length - b.length) > max) return max + 1;
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    let best = i;
-    for (let j = 1; j <= b.length; j++) {
-      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-      best = Math.min(best, cur[j]);
-    }
-    if (best > max) return max + 1;
-    prev = cur;
-  }
-  return prev[b.length];
 }
 
 type Pinyin = (text: string, options: { toneType: 'none'; type: 'array' }) => string[];

@@ -2,6 +2,7 @@
 // remains, the answer must name it rather than answer as though it had been understood.
 import type { Catalog } from './catalog.js';
 import { MEASURES } from './measures.js';
+import { editDistance } from './edit-distance.js';
 import { TOPICS } from './topics.js';
 
 /** Words that carry the question's form, not its subject. */
@@ -22,23 +23,28 @@ export function unmappedParts(rest: string, known: string[] = []): string[] {
   return t.split(/\s+/).filter((p) => /[\u4e00-\u9fa5a-z]{2,}/i.test(p));
 }
 
-/** Character-bigram Dice similarity. */
-function similarity(a: string, b: string): number {
-  const grams = (s: string) => new Set(Array.from({ length: Math.max(1, s.length - 1) }, (_, i) => s.slice(i, i + 2)));
-  const x = grams(a);
-  const y = grams(b);
-  let common = 0;
-  for (const g of x) if (y.has(g)) common++;
-  return (2 * common) / (x.size + y.size);
+/** Every name the bot can answer for: topics, figures and the subjects the documents print. */
+export function knownNames(c: Catalog): string[] {
+  return [...new Set<string>([...TOPICS.flatMap(([t, words]) => [t, ...words]), ...MEASURES.flatMap(([m, words]) => [m.label.replace(/[“”]/g, ''), ...words]), ...c.subjectsByName.keys()])];
 }
 
-/** The names the bot knows (topics, figures, subjects) nearest to an unmapped fragment, deduplicated. */
+/**
+ * The known names nearest to an unmapped fragment: one or two characters off (办工费 → 办公费),
+ * or containing it. Nearest first, deduplicated.
+ */
 export function nearestNames(fragment: string, c: Catalog, n = 3): string[] {
-  const names = new Set<string>([...TOPICS.map(([t]) => t), ...MEASURES.map(([m]) => m.label.replace(/[“”]/g, '')), ...c.subjectsByName.keys()]);
-  return [...names]
-    .map((name) => ({ name, score: similarity(fragment, name) + ([...fragment].some((ch) => name.includes(ch)) ? 0.01 : 0) }))
-    .filter((x) => x.score > 0.2)
-    .sort((a, b) => b.score - a.score)
+  const max = fragment.length >= 5 ? 2 : 1;
+  return knownNames(c)
+    .map((name) => ({ name, d: name.includes(fragment) ? 0.5 + (name.length - fragment.length) / 100 : editDistance(fragment, name, max) }))
+    .filter((x) => x.d <= max)
+    .sort((a, b) => a.d - b.d || a.name.length - b.name.length)
     .slice(0, n)
     .map((x) => x.name);
+}
+
+/** A fragment one character off exactly one known name (3+ characters): a typo to read as that name. */
+export function typoOf(fragment: string, c: Catalog): string | null {
+  if (fragment.length < 3) return null;
+  const near = knownNames(c).filter((name) => editDistance(fragment, name, 1) === 1);
+  return near.length === 1 ? near[0] : null;
 }

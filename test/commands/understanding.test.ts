@@ -61,6 +61,10 @@ const SEEDS: Case[] = [
   ['竹山县会议费和培训费', 'budget', /竹山县医疗保障局 2022年部门预算 · 会议费、培训费$/, ['2.60 万元', '1.30 万元']],
   ['竹山县公务接待费和公务用车运行维护费', 'budget', /公务接待费、公务用车运行维护费$/, ['6.50 万元', '3.10 万元']],
   ['/budget 竹山医疗局', 'budget', /./, ['竹山县医疗保障局 2022年部门预算']],
+  ['竹山县办工费', 'budget', /按“办工费 → 办公费”理解.*办公费（30201）/, ['2.86 万元']],
+  ['竹山县会议废', 'budget', /按“会议废 → 会议费”理解/, ['2.60 万元']],
+  ['竹山县三工经费', 'budget', /“三工”（未能对应/, ['你是不是想问：三公？']],
+  ['巨鹿县和竹山县办公费对比', 'compare', /· 办公费（30201）$/, ['巨鹿县 10.00 万元，竹山县 2.86 万元；巨鹿县多 7.14 万元']],
   ['巨鹿县预算有什么问题', 'check', /勾稽检查 · 巨鹿县医疗保障局/, []],
   ['长期护理保险', 'search', /全文搜索“长期护理保险”/, ['找到']],
   ['有哪些部门的数据', 'sources', /sources|载入/, []],
@@ -116,6 +120,12 @@ describeCorpus('free-form questions over the seeds and the Jiangsu corpus', () =
     const svg = await chartSvg(r.answer.chart!);
     for (const label of ['584.35', '484.30', '418.26', '2017', '2019']) expect(svg).toContain(label);
     expect(ask(app, '/trend 竹山县').answer.summary).toContain('只载入了 2022 年');
+  });
+
+  it('every subject code of the corpus with /subject and /rank: no internal error', () => {
+    for (const code of app.ctx.catalog.subjects.keys()) {
+      for (const q of [`/subject ${code}`, `/rank ${code}`, `/compare 江苏省人民检察院 省委办公厅 ${code}`, `/diff 江苏省人大常委会办公厅 ${code}`]) expect(ask(app, q).outcome, q).not.toBe('bug');
+    }
   });
 
   it('/compare with a department not loaded says which', () => {
