@@ -2,8 +2,10 @@
 // English question translated, pinyin of a loaded place name ("zhushan") and a near miss of a
 // department name ("江苏省检查院") replaced. Every replacement is reported, so the answer can say it.
 import { createRequire } from 'node:module';
-import type { Catalog } from './catalog.js';
+import { scanWords, type Catalog } from './catalog.js';
 import { ENGLISH } from './data/english.js';
+import { MEASURES } from './measures.js';
+import { TOPIC_WORDS } from './topics.js';
 import { TRADITIONAL } from './data/traditional.js';
 import { editDistance } from './edit-distance.js';
 import { findDepartment } from './resolve.js';
@@ -52,7 +54,8 @@ function pinyinOf(c: Catalog): Map<string, string> {
   if (!index && pinyin) {
     index = new Map();
     // A national corpus holds too many aliases to transliterate at a question: regions only.
-    const words = c.byAlias.size > 5000 ? c.departments.map((d) => d.region ?? '') : [...c.byAlias.keys()];
+    // Item names too (bangongfei → 办公费), as long as the catalog is small enough to do it at once.
+    const words = c.byAlias.size > 5000 ? c.departments.map((d) => d.region ?? '') : [...c.byAlias.keys(), ...c.subjectsByName.keys(), ...MEASURES.flatMap(([, ws]) => ws), ...TOPIC_WORDS];
     for (const w of words) {
       if (!w || !/^[\u4e00-\u9fa5]+$/.test(w)) continue;
       const key = pinyin(w, { toneType: 'none', type: 'array' }).join('');
@@ -68,9 +71,11 @@ const FUZZY_MIN = 5;
 
 function nearDepartment(text: string, c: Catalog): { typed: string; alias: string } | null {
   if (c.byAlias.size > 20000) return null;
+  // A near miss must name more than the text already names exactly ("竹山县医保局" is not a typo of 竹山医保局).
+  const exact = Math.max(0, ...scanWords(text, c.byAlias, c.longestAlias).map((h) => h.word.length));
   let best: { typed: string; alias: string; d: number } | null = null;
   for (const alias of c.byAlias.keys()) {
-    if (alias.length < FUZZY_MIN || text.includes(alias)) continue;
+    if (alias.length < FUZZY_MIN || alias.length <= exact || text.includes(alias)) continue;
     for (const len of [alias.length, alias.length - 1, alias.length + 1]) {
       for (let i = 0; i + len <= text.length; i++) {
         const w = text.slice(i, i + len);
@@ -102,10 +107,12 @@ export function normalizeQuestion(input: string, c: Catalog): Normalized {
     text = text.replace(/(?<=[\u4e00-\u9fa5]) (?=[\u4e00-\u9fa5])/g, '');
     if (text !== before) corrections.push(`${before} → ${text}`);
   }
+  // A near miss is read as the department it nearly names: when nothing resolved, or when it is the
+  // rest of the name of the department that did ("竹山县医疗保账局").
   const found = findDepartment(text, c);
-  if (found.kind !== 'one') {
-    const near = nearDepartment(text.replace(/\s+/g, ''), c);
-    if (near) {
+  const near = nearDepartment(text.replace(/\s+/g, ''), c);
+  if (near && (found.kind !== 'one' || c.byAlias.get(near.alias)?.includes(found.department))) {
+    {
       text = text.replace(/\s+/g, '').replace(near.typed, near.alias);
       corrections.push(`${near.typed} → ${near.alias}`);
     }
