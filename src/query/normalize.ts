@@ -66,6 +66,21 @@ function pinyinOf(c: Catalog): Map<string, string> {
   return index ?? new Map();
 }
 
+/**
+ * Loads the transliteration and indexes the catalog's names now, off the question path: called in the
+ * background when a database is opened, so the first question typed in pinyin does not pay ~150 ms.
+ */
+export function warmPinyin(c: Catalog): void {
+  pinyinOf(c);
+}
+
+/** Two or more pinyin syllables and nothing else ("zhushan", "julu"): only such a run is looked up, so an
+ * English word ("apply") never pays for loading the transliteration. */
+const SYLLABLE = '(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|ai|ei|ao|ou|an|en|in|un|ia|ie|iu|ua|uo|ue|ui|er|a|o|e|i|u|v)';
+const PINYIN_RUN = new RegExp(`^(?:${SYLLABLE}){2,}$`);
+
+const QUESTION_MAX = 80;
+
 /** Aliases long enough that one wrong character still leaves them unmistakable. */
 const FUZZY_MIN = 5;
 
@@ -91,13 +106,16 @@ function nearDepartment(text: string, c: Catalog): { typed: string; alias: strin
 export function normalizeQuestion(input: string, c: Catalog): Normalized {
   const corrections: string[] = [];
   let text = simplify(input);
-  if (text !== input) corrections.push(`${input} → ${text}（繁体）`);
+  if (text !== input) corrections.push(`${input.slice(0, 40)} → ${text.slice(0, 40)}（繁体）`);
+  // A question is short; a long text (pasted, or noise) is read as typed rather than searched for near misses.
+  if (text.length > QUESTION_MAX) return { text, corrections };
   // English words (not subject codes, not "top5"): translate, then read any leftover as pinyin.
   if (/[a-z]{2,}/i.test(text)) {
     const before = text;
     text = translate(text);
-    const index = pinyinOf(c);
-    text = text.replace(/[a-z]{3,}/g, (run) => {
+    text = text.replace(/[a-z]{4,}/g, (run) => {
+      if (!PINYIN_RUN.test(run)) return run;
+      const index = pinyinOf(c);
       for (const key of [run, run.replace(/(xian|qu|shi|sheng)$/, '')]) {
         const hit = index.get(key);
         if (hit) return hit;
