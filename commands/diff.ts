@@ -97,8 +97,8 @@ function computed(q: Queries, from: DocRow, to: DocRow, asked?: Measure) {
   const added = movers.filter((m) => !m.from).map((m) => m.label);
   const removed = movers.filter((m) => !m.to).map((m) => m.label);
   const few = (xs: string[]) => (xs.length > 5 ? `${xs.slice(0, 5).join('、')} 等 ${xs.length} 个` : xs.join('、'));
-  const churn = [added.length && `新增科目：${few(added)}`, removed.length && `不再列示：${few(removed)}`].filter(Boolean);
-  if (churn.length) b.answer.notes.push(`${to.year}年${churn.join('；')}`);
+  if (added.length) b.answer.notes.push(`${to.year}年新增科目：${few(added)}`);
+  if (removed.length) b.answer.notes.push(`${to.year}年不再列示的科目：${few(removed)}`);
   if (changed.length > shown.length) b.answer.notes.push(`另有 ${changed.length - shown.length} 个科目有变化未列出；全部 ${movers.length} 个科目和全部总额见 CSV（加 --csv）。`);
 
   const spend = totalRows.find((m) => m.label === '支出总计');
