@@ -85,7 +85,8 @@ export default defineCommand({
         b.answer.notes.push(`${s.code} 有 ${all.length}${capped ? ' 个以上' : ' 个'}部门年度，只列出金额最大的 ${rows.length} 个${narrow ? `；用 /subject ${s.code} ${narrow} 缩小范围` : ''}。`);
       }
       const parts = s.kind === 'function' ? ['基本支出', '项目支出'] : ['人员经费', '公用经费'];
-      b.table({
+      // No empty tables: a filter that leaves no row is said in the summary.
+      if (rows.length) b.table({
         title: `${s.code} ${s.name}（${s.kind === 'function' ? '功能分类' : '经济分类'}${LEVEL[(s.code.length - 1) / 2] ?? ''}：${subjectPath(s, c)}）`,
         columns: ['排名', '部门', '年度', '合计', ...parts],
         numeric: [true, false, false, true, true, true],

@@ -74,6 +74,7 @@ export function understand(typed: string, c: Catalog): Intent {
   // An organisation the bot has not loaded, asked about a figure: /budget says it is not loaded.
   if (organisationIn(rest) && (measure || topicOf(rest))) return to('budget');
   if (subjects.length) return to('subject');
-  if (measure?.measure.kind === 'three') return to('rank');
+  // A figure named with no department ("三公经费", "total budget"): every department's, ranked.
+  if (measure) return to('rank');
   return to('search');
 }

@@ -65,6 +65,8 @@ const SEEDS: Case[] = [
   ['竹山县会议废', 'budget', /按“会议废 → 会议费”理解/, ['2.60 万元']],
   ['竹山县三工经费', 'budget', /“三工”（未能对应/, ['你是不是想问：三公？']],
   ['巨鹿县和竹山县办公费对比', 'compare', /· 办公费（30201）$/, ['巨鹿县 10.00 万元，竹山县 2.86 万元；巨鹿县多 7.14 万元']],
+  ['三公经费', 'rank', /按“三公”经费给部门排名/, ['竹山县医疗保障局', '9.60']],
+  ['total budget', 'rank', /total budget → 支出总计.*按支出总计给部门排名/, ['2,582.46']],
   ['巨鹿县预算有什么问题', 'check', /勾稽检查 · 巨鹿县医疗保障局/, []],
   ['长期护理保险', 'search', /全文搜索“长期护理保险”/, ['找到']],
   ['有哪些部门的数据', 'sources', /sources|载入/, []],
@@ -126,6 +128,12 @@ describeCorpus('free-form questions over the seeds and the Jiangsu corpus', () =
     for (const code of app.ctx.catalog.subjects.keys()) {
       for (const q of [`/subject ${code}`, `/rank ${code}`, `/compare 江苏省人民检察院 省委办公厅 ${code}`, `/diff 江苏省人大常委会办公厅 ${code}`]) expect(ask(app, q).outcome, q).not.toBe('bug');
     }
+  });
+
+  it('a filter that leaves no row gives no empty table', () => {
+    const r = ask(app, '/subject 2101501 2019');
+    expect(r.answer.tables).toHaveLength(0);
+    expect(r.answer.summary).toBe('没有符合条件的部门年度印有 2101501 行政运行。');
   });
 
   it('/compare with a department not loaded says which', () => {
