@@ -7,6 +7,7 @@ import { UserError } from '../src/errors.js';
 import { CLASS_NAMES } from '../src/parse/classification.js';
 import type { Catalog, Subject } from '../src/query/catalog.js';
 import { findDepartment, findSubjects, unknownCode } from '../src/query/resolve.js';
+import { measureOf } from '../src/query/measures.js';
 import { extractYears } from '../src/query/years.js';
 import type { DocRow, ItemRow, Queries } from '../src/store/queries.js';
 import { citation, docLabel } from './support.js';
@@ -104,6 +105,22 @@ export default defineCommand({
       if (s === first && rows.length) {
         const top = rows[0];
         b.answer.summary = `${s.code} ${s.name}：${rows.length} 个部门年度有此科目，最高为 ${top.doc.unitName ?? top.doc.department} ${top.doc.year}年 ${wanUnit(top.row.total)}。`;
+      }
+    }
+    // 会议费/培训费 asked by name: the 三公 table prints its own figure beside the 基本支出 line item.
+    const column = /\d{3}/.test(rest) ? null : measureOf(rest)?.measure;
+    if (column?.kind === 'three' && column.code === first.code) {
+      const forYear = year?.kind === 'absolute' ? year.year : null;
+      const ranked = q.rankThreePublic(column.column, { year: forYear }).map((r) => ({ doc: q.document(r.docId)!, figure: r.figure })).filter(({ doc }) => filter(doc));
+      if (ranked.length) {
+        b.table({
+          title: `${column.label}（「${ranked[0].figure.table}」所印，${forYear ? `${forYear}年` : '各部门最新年度'}）`,
+          columns: ['排名', '部门', '年度', '金额（万元）'],
+          numeric: [true, false, false, true],
+          rows: ranked.map(({ doc, figure }, i) => [String(i + 1), doc.unitName ?? doc.department, `${doc.year}`, wan(figure.value)]),
+          cites: ranked.map(({ doc, figure }) => [b.cite(citation(doc, figure))]),
+        });
+        b.answer.notes.push(`两表口径不同：${first.code} 是基本支出经济分类中的${first.name}；「${ranked[0].figure.table}」另印${column.label}总数。`);
       }
     }
     if (subjects.length > shown.length) b.answer.notes.push(`另有 ${subjects.length - shown.length} 个同名科目未列出，请用编码查询。`);

@@ -130,6 +130,12 @@ describeCorpus('free-form questions over the seeds and the Jiangsu corpus', () =
     }
   });
 
+  it('/subject 会议费 shows the 三公-table column beside the economic subject', () => {
+    const r = ask(app, '/subject 会议费');
+    expect(r.answer.tables.map((t) => t.title)).toEqual(['30215 会议费（经济分类款：商品和服务支出 › 会议费）', '会议费（「“三公”经费、会议费、培训费支出预算表」所印，各部门最新年度）']);
+    expect(r.answer.tables[1].rows.map((x) => x[3])).toEqual(['1,469.73', '933.50', '158.44']);
+  });
+
   it('a filter that leaves no row gives no empty table', () => {
     const r = ask(app, '/subject 2101501 2019');
     expect(r.answer.tables).toHaveLength(0);
