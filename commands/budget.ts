@@ -87,6 +87,12 @@ export default defineCommand({
       overview(b, q, doc, department.docs);
     }
     if (unmapped.length && b.answer.understood) b.answer.understood += ` · 未理解：“${unmapped.join('、')}”`;
+    // A reason is not a figure: say the answer gives only the figures, and where reasons may be written.
+    const why = /为什么|为何|原因/.exec(topicText)?.[0];
+    if (why && b.answer.understood) {
+      b.answer.understood += ` · 无法回答“${why}”，只给出数字`;
+      b.answer.notes.push(`文件说明中可能写有原因：用 /search ${department.name.replace(/^中共/, '').slice(0, 12)} ${topicWord?.word ?? measure?.word ?? ''} 查找。`.replace(/\s+。/, '。'));
+    }
     const otherScope = department.docs.find((d) => d.year === doc.year && d.id !== doc.id);
     if (otherScope) b.answer.notes.push(`同年还载入了${otherScope.scope}${otherScope.kind}：${otherScope.unitName ?? otherScope.department}`);
     return b.answer;
