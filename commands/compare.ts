@@ -90,7 +90,8 @@ export default defineCommand({
       reads.forEach((r, i) => b.cite(citation(docs[i], r)));
     }
     const about = asked?.label ?? topic ?? (subjects.length ? `${subjects[0].name}（${subjects.map((s) => s.code).join('、')}）` : '');
-    b.answer.understood = `理解为：比较 ${docs.map(docLabel).join(' 与 ')}${about ? ` · ${about}` : ''}`;
+    b.answer.understood = `理解为：比较 ${docs.map(docLabel).join(' 与 ')}${about ? ` · ${about}` : ''}${found.length > 2 ? ` · 未比较：${found.slice(2).map((f) => f.unitName ?? f.department.name).join('、')}` : ''}`;
+    if (found.length > 2) b.answer.notes.push(`还提到了 ${found.slice(2).map((f) => f.unitName ?? f.department.name).join('、')}：一次比较两个部门，请另问。`);
     if (docs[0].year !== docs[1].year) b.answer.notes.push(`两个部门的年度不同（${docs[0].year} 与 ${docs[1].year}），各取已载入的最新年度；可加年份指定。`);
     b.answer.chart = { kind: 'bar', title: b.answer.title, unit: '万元', bars: rows.slice(0, 8).flatMap((r) => r.values.map((v, i) => bar(`${r.label}·${names[i]}`, v))) };
     return b.answer;
