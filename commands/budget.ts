@@ -7,6 +7,7 @@ import { percent, signed, wan, wanUnit } from '../src/core/format.js';
 import { UserError } from '../src/errors.js';
 import { measureOf, measuresOf } from '../src/query/measures.js';
 import { isOrganisation } from '../src/query/mentions.js';
+import { organisationIn } from '../src/query/organisation.js';
 import { findSubjects } from '../src/query/resolve.js';
 import { topicWordOf, TOPICS } from '../src/query/topics.js';
 import { nearestNames, typoOf, unmappedParts } from '../src/query/unmapped.js';
@@ -41,7 +42,7 @@ export default defineCommand({
     const b = createAnswer(docLabel(doc));
     const what = typos.length ? `${docLabel(doc)}（按“${typos.map(([t, n]) => `${t} → ${n}`).join('”“')}”理解）` : docLabel(doc);
     // "竹山县财政局": the place matched a loaded department, the organisation named is another one.
-    const other = unmapped.find(isOrganisation);
+    const other = unmapped.some(isOrganisation) ? organisationIn(topicText) ?? unmapped.find(isOrganisation) : null;
     if (other) {
       throw new UserError(`没有载入“${other}”的预算。${department.region ?? ''}已载入的是 ${department.name}。`, [`/budget ${department.name} ${topicText.replace(other, '')}`.replace(/\s+/g, ' ').trim()], 'not-loaded');
     }
