@@ -54,6 +54,12 @@ export function readMeasure(q: Queries, doc: DocRow, m: Measure): Read | null {
 /** One figure as a field, its sentence as the summary (and returned, for answers naming several). */
 export function measureAnswer(b: Builder, q: Queries, doc: DocRow, m: Measure): string {
   const r = readMeasure(q, doc, m);
+  if (!r && m.kind === 'total' && m.key === 'operating_cost') {
+    // Not every template prints a 机关运行经费 table; its nearest printed figure is the 公用经费 (by definition
+    // the 机关运行经费 of an administrative unit), offered as such rather than substituted silently.
+    const pub = q.totals(doc.id).get('public_funds');
+    return (b.answer.summary = `${docLabel(doc)}没有单列机关运行经费表。${pub ? `可参考公用经费 ${wanUnit(pub.value)}（基本支出中的日常公用经费），用 /budget ${doc.unitName ?? doc.department} 公用经费 查看。` : ''}`);
+  }
   if (!r) return (b.answer.summary = `${docLabel(doc)}中没有读到${m.label}。`);
   b.field(r.label, r.value ? wanUnit(r.value) : '空白（文件未填）', citation(doc, r));
   return (b.answer.summary = `${r.label} ${r.value ? wanUnit(r.value) : '空白（文件未填）'}，出自「${r.table}」。`);

@@ -67,8 +67,7 @@ export default defineCommand({
       lineItems(b, q, doc, subjects);
     } else if (topicWord) {
       b.answer.title = `${label} · ${topicWord.topic}`;
-      // 机关运行经费 is, by its definition, an administrative unit's 日常公用经费: answered as such, and said so.
-      b.answer.understood = understoodAs(what, topicWord.word === '机关运行经费' ? '公用经费（机关运行经费按基本支出中的公用经费回答）' : topicWord.topic);
+      b.answer.understood = understoodAs(what, topicWord.topic);
       topicDetail(b, q, doc, topicWord.topic);
     } else if (measure) {
       b.answer.title = `${label} · ${measure.measure.label}`;

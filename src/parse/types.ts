@@ -71,7 +71,9 @@ export interface Finding extends Provenance {
 export type TotalKey =
   | 'income_total' | 'expenditure_total' | 'general_budget_appropriation' | 'carryover'
   | 'basic' | 'project' | 'personnel' | 'public_funds' | 'three_public'
-  | 'procurement_total' | 'assets_total';
+  | 'procurement_total' | 'assets_total'
+  /** 机关运行经费: the total of its own table, where the template prints one (Jiangsu). */
+  | 'operating_cost';
 
 export interface Total extends Provenance {
   key: TotalKey;

@@ -21,6 +21,7 @@ export const MEASURES: [Measure, string[]][] = [
   [{ kind: 'total', key: 'three_public', label: '“三公”经费' }, ['三公经费', '“三公”经费', '三公']],
   [{ kind: 'total', key: 'procurement_total', label: '政府采购' }, ['政府采购预算', '政府采购']],
   [{ kind: 'total', key: 'assets_total', label: '固定资产' }, ['固定资产', '国有资产']],
+  [{ kind: 'total', key: 'operating_cost', label: '机关运行经费' }, ['机关运行经费', '运行经费']],
   [{ kind: 'three', column: 'outbound', label: '因公出国（境）费' }, ['因公出国（境）费', '因公出国(境)费', '因公出国', '出国费', '出国（境）费']],
   [{ kind: 'three', column: 'vehicle', label: '公务用车购置及运行费' }, ['公务用车购置及运行费', '公务用车购置及运行维护费', '公务用车', '公车']],
   [{ kind: 'three', column: 'vehicle_purchase', label: '公务用车购置费' }, ['公务用车购置费', '车辆购置费', '购车费']],
