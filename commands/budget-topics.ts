@@ -123,14 +123,15 @@ export function topicDetail(b: Builder, q: Queries, doc: DocRow, topic: Topic): 
       break;
     }
     case '绩效': {
-      const targets = q.targets(doc.id, 40);
+      // All of them for the CSV; the chat shows the first few (fit.ts) and says how many there are.
+      const targets = q.targets(doc.id, 2000);
       b.table({
         title: '绩效指标',
         columns: ['项目', '指标'],
         rows: targets.map((t) => [t.project ?? '', t.text]),
         cites: targets.map((t) => [b.cite(citation(doc, t))]),
       });
-      a.summary = targets.length ? `列出绩效指标 ${targets.length} 条${targets.length === 40 ? '（前 40 条）' : ''}。` : '文件中没有读到绩效指标。';
+      a.summary = targets.length ? `文件列出绩效指标 ${targets.length} 条${targets.length === 2000 ? '以上' : ''}。` : '文件中没有读到绩效指标。';
       break;
     }
   }

@@ -1,12 +1,21 @@
-// /budget <department> [topic] [year]: a department's budget at a glance, or one topic in detail.
+// /budget <department> [topic] [year]: a department's budget at a glance, one topic in detail, or one
+// figure (a line item, a 三公-table column, a total, a share). What the text names and the bot cannot
+// map is said, never replaced by the overview.
 import { createAnswer } from '../src/core/answer.js';
 import { defineCommand } from '../src/core/command.js';
 import { percent, signed, wan, wanUnit } from '../src/core/format.js';
 import { UserError } from '../src/errors.js';
-import { topicOf, TOPICS } from '../src/query/topics.js';
+import { measureOf, measuresOf } from '../src/query/measures.js';
+import { isOrganisation } from '../src/query/mentions.js';
+import { organisationIn } from '../src/query/organisation.js';
+import { findSubjects } from '../src/query/resolve.js';
+import { topicWordOf, TOPICS } from '../src/query/topics.js';
+import { nearestNames, typoOf, unmappedParts } from '../src/query/unmapped.js';
+import type { Catalog } from '../src/query/catalog.js';
 import type { DocRow, Queries } from '../src/store/queries.js';
+import { lineItems, measureAnswer, shareAnswer } from './budget-figures.js';
 import { topicDetail } from './budget-topics.js';
-import { citation, docLabel, targetOf, warningsFor } from './support.js';
+import { citation, docLabel, targetOf, understoodAs, warningsFor } from './support.js';
 
 export default defineCommand({
   name: 'budget',
@@ -15,25 +24,94 @@ export default defineCommand({
   examples: ['/budget 竹山县 三公', '/budget 邢台市医保局', '/budget 江苏省人民检察院 项目支出 2018'],
   options: [
     { name: 'department', description: '部门名称，如 竹山县医保局', type: 'string', required: true, complete: 'department' },
-    { name: 'topic', description: `专题：${TOPICS.map(([t]) => t).join('、')}`, type: 'string', complete: 'topic' },
+    { name: 'topic', description: `专题：${TOPICS.map(([t]) => t).join('、')}，或会议费、培训费、科目名称`, type: 'string', complete: 'topic' },
     { name: 'year', description: '年份，如 2023、去年', type: 'string', complete: 'year' },
   ],
   run(input, { queries: q, catalog }) {
     const target = targetOf(input.text, catalog, { department: input.options.department as string | undefined, year: input.options.year });
-    const topicText = input.options.topic === undefined ? target.rest : String(input.options.topic);
-    const topic = topicOf(topicText);
-    if (input.options.topic !== undefined && !topic) {
-      throw new UserError(`不认识的专题“${topicText}”。可选：${TOPICS.map(([t]) => t).join('、')}`, TOPICS.map(([t]) => t), 'unknown-topic');
-    }
     const { doc, department } = target;
-    const b = createAnswer(topic ? `${docLabel(doc)} · ${topic}` : docLabel(doc));
-    if (topic) topicDetail(b, q, doc, topic);
-    else overview(b, q, doc, department.docs);
+    const ownName = `${department.name}${doc.unitName ?? ''}`;
+    let topicText = input.options.topic === undefined ? target.rest : String(input.options.topic);
+    let read = readWords(topicText, catalog, ownName);
+    // An item typed one character off a name the bot knows ("办工费"): read as that name, and said so.
+    const typos = read.unmapped.map((u) => [u, typoOf(u, catalog)] as const).filter((x): x is readonly [string, string] => !!x[1]);
+    for (const [typed, name] of typos) topicText = topicText.replace(typed, name);
+    if (typos.length) read = readWords(topicText, catalog, ownName);
+    const { topicWord, measure, subjects, subjectWord, several, unmapped } = read;
+    const label = docLabel(doc);
+    const b = createAnswer(docLabel(doc));
+    const what = typos.length ? `${docLabel(doc)}（按“${typos.map(([t, n]) => `${t} → ${n}`).join('”“')}”理解）` : docLabel(doc);
+    // "竹山县财政局": the place matched a loaded department, the organisation named is another one.
+    const other = unmapped.some(isOrganisation) ? organisationIn(topicText) ?? unmapped.find(isOrganisation) : null;
+    if (other) {
+      throw new UserError(`没有载入“${other}”的预算。${department.region ?? ''}已载入的是 ${department.name}。`, [`/budget ${department.name} ${topicText.replace(other, '')}`.replace(/\s+/g, ' ').trim()], 'not-loaded');
+    }
+
+    if (several.length >= 2 && !/占/.test(topicText)) {
+      // "会议费和培训费": each figure named, one line each.
+      const labels = several.map((m) => m.measure.label);
+      b.answer.title = `${label} · ${labels.join('、')}`;
+      b.answer.understood = understoodAs(what, labels.join('、'));
+      const parts = several.map((m) => measureAnswer(b, q, doc, m.measure));
+      b.answer.summary = parts.join('');
+    } else if (/占/.test(topicText) && shareAnswer(b, q, doc, topicText)) {
+      b.answer.title = `${label} · 占比`;
+      b.answer.understood = understoodAs(what, b.answer.fields.length >= 2 ? `${b.answer.fields[0].label} 占 ${b.answer.fields[1].label} 的比例` : '占比');
+    } else if (measure?.measure.kind === 'three' && measure.word.length >= (topicWord?.word.length ?? 0)) {
+      b.answer.title = `${label} · ${measure.measure.label}`;
+      b.answer.understood = understoodAs(what, measure.measure.label);
+      measureAnswer(b, q, doc, measure.measure);
+    } else if (subjects.length && subjectWord && subjectWord.length > (topicWord?.word.length ?? 0) && subjectWord.length >= (measure?.word.length ?? 0)) {
+      b.answer.title = `${label} · ${subjects[0].name}`;
+      b.answer.understood = understoodAs(what, `${subjects[0].name}（${subjects.map((s) => s.code).join('、')}）`);
+      lineItems(b, q, doc, subjects);
+    } else if (topicWord) {
+      b.answer.title = `${label} · ${topicWord.topic}`;
+      b.answer.understood = understoodAs(what, topicWord.topic);
+      topicDetail(b, q, doc, topicWord.topic);
+    } else if (measure) {
+      b.answer.title = `${label} · ${measure.measure.label}`;
+      b.answer.understood = understoodAs(what, measure.measure.label);
+      measureAnswer(b, q, doc, measure.measure);
+    } else if (input.options.topic !== undefined) {
+      throw new UserError(`不认识的专题“${topicText}”。可选：${TOPICS.map(([t]) => t).join('、')}`, TOPICS.map(([t]) => t), 'unknown-topic');
+    } else if (unmapped.length) {
+      // Something was asked that the bot has no figure for: say so, never answer with the overview.
+      const near = [...new Set(unmapped.flatMap((u) => nearestNames(u, catalog)))];
+      b.answer.title = `${label} · 未找到“${unmapped.join('、')}”`;
+      b.answer.understood = understoodAs(what, `“${unmapped.join('、')}”（未能对应到任何专题、科目或数字）`);
+      b.answer.summary = `${docLabel(doc)}中没有找到“${unmapped.join('、')}”。${near.length ? `你是不是想问：${near.join('、')}？` : '可问：支出总计、三公、基本支出、项目支出、人员经费、公用经费，或科目名称/编码。'}`;
+      return b.answer;
+    } else {
+      b.answer.understood = understoodAs(what, '总览');
+      overview(b, q, doc, department.docs);
+    }
+    if (unmapped.length && b.answer.understood) b.answer.understood += ` · 未理解：“${unmapped.join('、')}”`;
+    // A reason is not a figure: say the answer gives only the figures, and where reasons may be written.
+    const why = /为什么|为何|原因/.exec(topicText)?.[0];
+    if (why && b.answer.understood) {
+      b.answer.understood += ` · 无法回答“${why}”，只给出数字`;
+      b.answer.notes.push(`文件说明中可能写有原因：用 /search ${department.name.replace(/^中共/, '').slice(0, 12)} ${topicWord?.word ?? measure?.word ?? ''} 查找。`.replace(/\s+。/, '。'));
+    }
     const otherScope = department.docs.find((d) => d.year === doc.year && d.id !== doc.id);
     if (otherScope) b.answer.notes.push(`同年还载入了${otherScope.scope}${otherScope.kind}：${otherScope.unitName ?? otherScope.department}`);
     return b.answer;
   },
 });
+
+/** What the words after the department name: a topic, a figure, a subject, several figures, and what is left. */
+function readWords(text: string, catalog: Catalog, ownName: string) {
+  const topicWord = topicWordOf(text);
+  const measure = measureOf(text);
+  const subjects = findSubjects(text, catalog);
+  const subjectWord = subjects[0] && (/\d{3}/.test(text) ? subjects[0].code : subjects[0].name);
+  const several = measuresOf(text);
+  const known = [topicWord?.word, measure?.word, subjectWord, ...several.map((m) => m.word)].filter((w): w is string => !!w);
+  // A loose rest of the department's own name ("竹山医疗局") is not a question about a figure; a
+  // different organisation ("竹山县财政局") is, and stays unmapped.
+  const unmapped = unmappedParts(text, known).filter((p) => ![...p].every((ch) => ownName.includes(ch)));
+  return { topicWord, measure, subjects, subjectWord, several, known, unmapped };
+}
 
 function overview(b: ReturnType<typeof createAnswer>, q: Queries, doc: DocRow, all: DocRow[]) {
   const t = q.totals(doc.id);

@@ -9,6 +9,8 @@ import { ZERO } from '../src/parse/amount.js';
 import { requireDepartment } from '../src/query/resolve.js';
 import { extractYears, resolveYear } from '../src/query/years.js';
 import type { DocRow, Queries } from '../src/store/queries.js';
+import { measureOf, type Measure } from '../src/query/measures.js';
+import { readMeasure } from './budget-figures.js';
 import { COMPARED_TOTALS, TOTAL_LABELS } from './labels.js';
 import { citation, docLabel, latestYear, pickDocument } from './support.js';
 
@@ -18,6 +20,7 @@ interface Mover {
   from: Decimal | null;
   to: Decimal | null;
   cites: (number | undefined)[];
+  rows?: readonly [{ table: string; line: number } | undefined, { table: string; line: number } | undefined];
 }
 
 /** The change; a line missing in one year counts as zero there. */
@@ -49,18 +52,30 @@ export default defineCommand({
     if (fromYear >= toYear) throw new UserError('请给出两个不同的年份，如 /diff 江苏省人民检察院 2018 2019', [], 'bad-years');
     const to = pickDocument(dep, { kind: 'absolute', year: toYear });
     const from = dep.docs.find((d) => d.year === fromYear && d.scope === to.scope) ?? dep.docs.find((d) => d.year === fromYear);
-    return from ? computed(q, from, to) : stated(q, to, fromYear);
+    const asked = measureOf(rest)?.measure ?? (/支出/.test(rest) ? measureOf('支出总计')!.measure : undefined);
+    const answer = from ? computed(q, from, to, asked) : stated(q, to, fromYear);
+    answer.understood = `理解为：${to.unitName ?? to.department} ${fromYear}年 → ${to.year}年的变化${asked ? ` · ${asked.label}` : ' · 总额和科目'}`;
+    return answer;
   },
 });
 
-function computed(q: Queries, from: DocRow, to: DocRow) {
+/** Movers shown in the chat; the CSV holds them all. */
+const SHOWN = 4;
+/** The totals shown in the chat (the rest, 收入总计 and the 人员/公用 split, are in the CSV). */
+const SHOWN_TOTALS = new Set(['支出总计', '基本支出', '项目支出', '“三公”经费']);
+
+function computed(q: Queries, from: DocRow, to: DocRow, asked?: Measure) {
   const b = createAnswer(`${to.unitName ?? to.department}：${from.year} → ${to.year}`);
   const ft = q.totals(from.id);
   const tt = q.totals(to.id);
+  // Citations are numbered only for rows shown: rows kept for the CSV cite nothing.
   const totalRows: Mover[] = COMPARED_TOTALS.filter((k) => ft.has(k) || tt.has(k)).map((k) => ({
-    label: TOTAL_LABELS[k], from: ft.get(k)?.value ?? null, to: tt.get(k)?.value ?? null, cites: [b.cite(citation(from, ft.get(k))), b.cite(citation(to, tt.get(k)))],
+    label: TOTAL_LABELS[k], from: ft.get(k)?.value ?? null, to: tt.get(k)?.value ?? null,
+    cites: SHOWN_TOTALS.has(TOTAL_LABELS[k]) ? [b.cite(citation(from, ft.get(k))), b.cite(citation(to, tt.get(k)))] : [],
   }));
-  b.table({ title: '总额', ...moverTable(totalRows, from.year, to.year) });
+  const keyTotals = totalRows.filter((m) => SHOWN_TOTALS.has(m.label));
+  for (const m of totalRows) if (!SHOWN_TOTALS.has(m.label)) m.cites = [];
+  b.table({ title: '总额', ...moverTable(keyTotals, from.year, to.year) });
 
   const items = (doc: DocRow) => new Map([...q.items('function', doc.id), ...q.items('economic', doc.id)].map((r) => [r.code, r]));
   const fi = items(from);
@@ -68,16 +83,23 @@ function computed(q: Queries, from: DocRow, to: DocRow) {
   const movers: Mover[] = [...new Set([...fi.keys(), ...ti.keys()])].map((code) => {
     const a = fi.get(code);
     const c = ti.get(code);
-    return { label: `${code} ${(c ?? a)!.name}`, from: a?.total ?? null, to: c?.total ?? null, cites: [b.cite(citation(from, a)), b.cite(citation(to, c))] };
+    return { label: `${code} ${(c ?? a)!.name}`, from: a?.total ?? null, to: c?.total ?? null, cites: [], rows: [a, c] as const };
   }).filter((m) => m.from || m.to);
   movers.sort((x, y) => delta(y).abs().comparedTo(delta(x).abs()));
   const changed = movers.filter((m) => !delta(m).isZero());
-  b.table({ title: `科目变化（${changed.length} 个，变化最大的在前）`, ...moverTable(changed.slice(0, 30), from.year, to.year) });
+  // The chat shows the most detailed lines (项, economic 款): a 类 moves with its 项 and would repeat them.
+  const leaves = changed.filter((m) => /^\d{7} |^3\d{4} /.test(m.label));
+  const shown = (leaves.length ? leaves : changed).slice(0, SHOWN);
+  for (const m of shown) m.cites = [b.cite(citation(from, m.rows?.[0])), b.cite(citation(to, m.rows?.[1]))];
+  const title = `科目变化（${changed.length} 个科目有变化，列出变化最大的 ${shown.length} 个明细科目）`;
+  b.table({ title, ...moverTable(shown, from.year, to.year) });
+  b.answer.csvTables = [{ title: '总额', ...moverTable(totalRows, from.year, to.year) }, { title: `科目变化（全部 ${movers.length} 个科目）`, ...moverTable(movers, from.year, to.year), cites: undefined }];
   const added = movers.filter((m) => !m.from).map((m) => m.label);
   const removed = movers.filter((m) => !m.to).map((m) => m.label);
-  if (added.length) b.answer.notes.push(`${to.year}年新增科目：${added.join('、')}`);
-  if (removed.length) b.answer.notes.push(`${to.year}年不再列示的科目：${removed.join('、')}`);
-  if (changed.length > 30) b.answer.notes.push(`另有 ${changed.length - 30} 个科目有变化，未列出。`);
+  const few = (xs: string[]) => (xs.length > 5 ? `${xs.slice(0, 5).join('、')} 等 ${xs.length} 个` : xs.join('、'));
+  if (added.length) b.answer.notes.push(`${to.year}年新增科目：${few(added)}`);
+  if (removed.length) b.answer.notes.push(`${to.year}年不再列示的科目：${few(removed)}`);
+  if (changed.length > shown.length) b.answer.notes.push(`另有 ${changed.length - shown.length} 个科目有变化未列出；全部 ${movers.length} 个科目和全部总额见 CSV（加 --csv）。`);
 
   const spend = totalRows.find((m) => m.label === '支出总计');
   const statedSpend = q.changes(to.id).find((c) => c.metric === 'expenditure_total' && c.priorYear === from.year);
@@ -89,6 +111,18 @@ function computed(q: Queries, from: DocRow, to: DocRow) {
       b.answer.notes.push(`${to.year}年文件说明所述变化 ${signed(statedSpend.change)} 万元${agree ? '，与两年表格相减一致' : `，与两年表格相减（${signed(d)}）不一致`}。`);
       b.cite(citation(to, statedSpend));
     }
+  }
+  if (asked) {
+    // The figure the question asked about leads: its change, before the overview of every change.
+    const [x, y] = [readMeasure(q, from, asked), readMeasure(q, to, asked)];
+    if (x?.value && y?.value) {
+      const d = y.value.minus(x.value);
+      b.answer.summary = `${asked.label} ${wan(x.value)} → ${wan(y.value)} 万元，${d.isNeg() ? '减少' : '增加'} ${wan(d.abs())} 万元（${percent(changePercent(x.value, y.value))}）。` + (b.answer.summary && asked.label !== '支出总计' ? `\n${b.answer.summary}` : '');
+      if (!SHOWN_TOTALS.has(asked.label)) {
+        b.field(`${asked.label} ${from.year}年`, `${wan(x.value)} 万元`, citation(from, x));
+        b.field(`${asked.label} ${to.year}年`, `${wan(y.value)} 万元`, citation(to, y));
+      }
+    } else b.answer.notes.unshift(`两年中有一年没有读到${asked.label}，无法计算它的变化。`);
   }
   b.answer.chart = { kind: 'bar', title: `${to.unitName ?? to.department} ${from.year}→${to.year} 变化最大的科目`, unit: '万元', bars: changed.slice(0, 10).map((m) => bar(m.label, delta(m))) };
   return b.answer;

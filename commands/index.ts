@@ -4,11 +4,16 @@ import budget from './budget.js';
 import check from './check.js';
 import compare from './compare.js';
 import diff from './diff.js';
+import { fitForChat } from './fit.js';
 import digest from './digest.js';
 import help from './help.js';
 import rank from './rank.js';
 import search from './search.js';
 import sources from './sources.js';
 import subject from './subject.js';
+import trend from './trend.js';
 
-export const COMMANDS: CommandDef[] = [budget, subject, diff, compare, rank, search, check, sources, digest, help];
+/** The commands that answer with figures are sized for chat (fit.ts); the CSV keeps every row. */
+const sized = (def: CommandDef): CommandDef => ({ ...def, run: (input, ctx) => fitForChat(def.run(input, ctx)) });
+
+export const COMMANDS: CommandDef[] = [...[budget, subject, diff, trend, compare, rank, search, check].map(sized), sources, digest, help];

@@ -5,6 +5,7 @@ import { defineCommand } from '../src/core/command.js';
 import { bar, wan } from '../src/core/format.js';
 import { UserError } from '../src/errors.js';
 import type { TotalKey } from '../src/parse/types.js';
+import { measureOf } from '../src/query/measures.js';
 import { findSubjects } from '../src/query/resolve.js';
 import { extractYears } from '../src/query/years.js';
 import type { DocRow } from '../src/store/queries.js';
@@ -20,14 +21,15 @@ const METRICS: [TotalKey, string, string[]][] = [
   ['basic', '基本支出', ['基本支出']],
   ['project', '项目支出', ['项目支出', '项目']],
   ['personnel', '人员经费', ['人员经费', '工资']],
-  ['public_funds', '公用经费', ['公用经费', '机关运行经费']],
+  ['public_funds', '公用经费', ['公用经费']],
+  ['operating_cost', '机关运行经费', ['机关运行经费', '运行经费']],
   ['income_total', '收入总计', ['收入总计', '收入']],
   ['procurement_total', '政府采购', ['政府采购', '采购']],
   ['assets_total', '固定资产', ['固定资产', '资产']],
   ['expenditure_total', '支出总计', ['支出总计', '总支出', '支出', '预算', '总额']],
 ];
 
-function metricOf(text: string): { key: TotalKey; label: string } | null {
+function metricOf(text: string): { key: TotalKey; label: string; len: number } | null {
   let best: { key: TotalKey; label: string; len: number } | null = null;
   for (const [key, label, words] of METRICS) for (const w of words) if (text.includes(w) && (!best || w.length > best.len)) best = { key, label, len: w.length };
   return best;
@@ -55,8 +57,31 @@ export default defineCommand({
     let entries: { doc: DocRow; value: Decimal; at: { table: string; line: number } }[];
     let total: number;
     let label: string;
-    const subjects = /\d{3}/.test(rest) || !metricOf(rest) ? findSubjects(rest, catalog) : [];
-    if (subjects.length) {
+    // The most specific word decides: 行政运行支出 is the subject 行政运行, not 支出总计.
+    const found = findSubjects(rest, catalog);
+    const metricLen = metricOf(rest)?.len ?? 0;
+    const subjects = /\d{3}/.test(rest) || found.some((s) => rest.includes(s.name) && s.name.length > metricLen) ? found : [];
+    const column = measureOf(rest);
+    let table: string | null = null;
+    if (column?.measure.kind === 'three' && !/\d{3}/.test(rest)) {
+      // A column of the 三公 table (会议费, 培训费, 公务接待费): ranked from the table that prints it.
+      const m = column.measure;
+      const ranked = q.rankThreePublic(m.column, { year: forYear, ascending, limit: Math.max(n, 50) });
+      entries = ranked.map((r) => ({ doc: q.document(r.docId)!, value: r.figure.value, at: r.figure }));
+      total = entries.length;
+      label = m.label;
+      table = [...new Set(entries.map((e) => e.at.table))].join('」「');
+      if (!entries.length && m.code) {
+        const s = catalog.subjects.get(m.code);
+        if (s) {
+          const pool = (d: DocRow) => (forYear === null ? isLatest(d) : d.year === forYear);
+          entries = subjectRows(q, s, pool).filter(({ row }) => row.total).map(({ doc, row }) => ({ doc, value: row.total!, at: row }));
+          total = entries.length;
+          label = `${m.label}（${m.code}，基本支出经济分类）`;
+          table = [...new Set(entries.map((e) => e.at.table))].join('」「');
+        }
+      }
+    } else if (subjects.length) {
       // A name shared by several codes (行政运行 under each 款) ranks them all together.
       const pool = (d: DocRow) => (forYear === null ? isLatest(d) : d.year === forYear);
       entries = subjects.flatMap((s) => subjectRows(q, s, pool, Math.max(200, n * 20)).filter(({ row }) => row.total).map(({ doc, row }) => ({ doc, value: row.total!, at: row })));
@@ -70,10 +95,12 @@ export default defineCommand({
       total = ranked.count;
       label = metric.label;
     }
-    if (entries.length === 0) throw new UserError(`没有部门有“${label}”的数据${forYear ? `（${forYear}年）` : ''}。`, catalog.years.map(String), 'no-data');
+    if (entries.length === 0) throw new UserError(`没有部门有${/^“/.test(label) ? label : `“${label}”`}的数据${forYear ? `（${forYear}年）` : ''}。`, catalog.years.map(String), 'no-data');
     entries.sort((a, b) => (ascending ? a.value.comparedTo(b.value) : b.value.comparedTo(a.value)));
     const shown = entries.slice(0, n);
     const b = createAnswer(`${label} 排名${forYear ? `（${forYear}年）` : '（各部门最新年度）'}`);
+    if (table) b.answer.notes.push(`数字出自「${table}」；没有印出这一栏的部门未列入。`);
+    b.answer.understood = `理解为：按${label}给部门排名 · ${forYear ? `${forYear}年` : '各部门最新年度'} · ${ascending ? '最少' : '最多'}在前`;
     b.table({
       columns: ['排名', '部门', '年度', '金额（万元）'],
       numeric: [true, false, false, true],

@@ -1,4 +1,5 @@
 // /subject <code or name> [year] [department]: one subject across every loaded department and year.
+import { Decimal } from 'decimal.js';
 import { createAnswer } from '../src/core/answer.js';
 import { defineCommand } from '../src/core/command.js';
 import { bar, wan, wanUnit } from '../src/core/format.js';
@@ -6,6 +7,7 @@ import { UserError } from '../src/errors.js';
 import { CLASS_NAMES } from '../src/parse/check/classification.js';
 import type { Catalog, Subject } from '../src/query/catalog.js';
 import { findDepartment, findSubjects, unknownCode } from '../src/query/resolve.js';
+import { measureOf } from '../src/query/measures.js';
 import { extractYears } from '../src/query/years.js';
 import type { DocRow, ItemRow, Queries } from '../src/store/queries.js';
 import { citation, docLabel } from './support.js';
@@ -35,8 +37,14 @@ export function subjectRows(q: Queries, s: Subject, filter: (d: DocRow) => boole
     const seen = best.get(key);
     if (!seen || (seen.doc.scope !== '部门' && doc.scope === '部门')) best.set(key, { doc, row });
   }
-  return [...best.values()].sort((a, b) => (b.row.total ?? b.row.parts[0])!.comparedTo((a.row.total ?? a.row.parts[0])!));
+  return [...best.values()].sort((a, b) => sizeOf(b.row).comparedTo(sizeOf(a.row)));
 }
+
+/** What a row is ranked by: its total, else a printed part; a row printed blank throughout ranks last. */
+export function sizeOf(row: ItemRow): Decimal {
+  return row.total ?? row.parts[0] ?? row.parts[1] ?? BLANK;
+}
+const BLANK = new Decimal(-1);
 
 export default defineCommand({
   name: 'subject',
@@ -59,19 +67,27 @@ export default defineCommand({
     const depText = input.options.department === undefined ? rest : String(input.options.department);
     const dep = findDepartment(depText, c);
     const year = years.find((y) => y.kind === 'absolute');
-    const filter = (d: DocRow) => (!year || d.year === (year.kind === 'absolute' ? year.year : d.year)) && (dep.kind !== 'one' || d.department === dep.department.name);
+    // "江苏" names several departments: all of them, not none.
+    const deps = new Set(dep.kind === 'one' ? [dep.department.name] : dep.kind === 'many' ? dep.candidates.map((d) => d.name) : []);
+    const filter = (d: DocRow) => (!year || d.year === (year.kind === 'absolute' ? year.year : d.year)) && (deps.size === 0 || deps.has(d.department));
 
     const first = subjects[0];
     const b = createAnswer(subjects.length === 1 ? `${first.code} ${first.name}` : `“${first.name}”（${subjects.length} 个科目）`);
+    b.answer.understood = `理解为：科目 ${subjects.map((s) => s.code).join('、')} ${first.name} · ${year?.kind === 'absolute' ? `${year.year}年` : '全部年度'} · ${deps.size ? [...deps].join('、') : '全部部门'}`;
     const shown = subjects.slice(0, 5);
     let chartRows: ReturnType<typeof bar>[] = [];
     for (const s of shown) {
       const all = subjectRows(q, s, filter, SHOWN * 4);
       const rows = all.slice(0, SHOWN);
-      const count = q.subjectAcross(s.kind, s.code, 0).count;
-      if (count > rows.length) b.answer.notes.push(`${s.code} 共有 ${count} 行，只列出金额最大的 ${rows.length} 个部门年度；用 /subject ${s.code} <年份> 或 <部门> 缩小范围。`);
+      // Counted in 部门年度, as the table lists them (a year's 部门 and 单位 budgets are one 部门年度).
+      const capped = all.length >= SHOWN * 4;
+      if (all.length > rows.length) {
+        const narrow = [!year && '<年份>', dep.kind !== 'one' && '<部门>'].filter(Boolean).join(' 或 ');
+        b.answer.notes.push(`${s.code} 有 ${all.length}${capped ? ' 个以上' : ' 个'}部门年度，只列出金额最大的 ${rows.length} 个${narrow ? `；用 /subject ${s.code} ${narrow} 缩小范围` : ''}。`);
+      }
       const parts = s.kind === 'function' ? ['基本支出', '项目支出'] : ['人员经费', '公用经费'];
-      b.table({
+      // No empty tables: a filter that leaves no row is said in the summary.
+      if (rows.length) b.table({
         title: `${s.code} ${s.name}（${s.kind === 'function' ? '功能分类' : '经济分类'}${LEVEL[(s.code.length - 1) / 2] ?? ''}：${subjectPath(s, c)}）`,
         columns: ['排名', '部门', '年度', '合计', ...parts],
         numeric: [true, false, false, true, true, true],
@@ -89,6 +105,22 @@ export default defineCommand({
       if (s === first && rows.length) {
         const top = rows[0];
         b.answer.summary = `${s.code} ${s.name}：${rows.length} 个部门年度有此科目，最高为 ${top.doc.unitName ?? top.doc.department} ${top.doc.year}年 ${wanUnit(top.row.total)}。`;
+      }
+    }
+    // 会议费/培训费 asked by name: the 三公 table prints its own figure beside the 基本支出 line item.
+    const column = /\d{3}/.test(rest) ? null : measureOf(rest)?.measure;
+    if (column?.kind === 'three' && column.code === first.code) {
+      const forYear = year?.kind === 'absolute' ? year.year : null;
+      const ranked = q.rankThreePublic(column.column, { year: forYear }).map((r) => ({ doc: q.document(r.docId)!, figure: r.figure })).filter(({ doc }) => filter(doc));
+      if (ranked.length) {
+        b.table({
+          title: `${column.label}（「${ranked[0].figure.table}」所印，${forYear ? `${forYear}年` : '各部门最新年度'}）`,
+          columns: ['排名', '部门', '年度', '金额（万元）'],
+          numeric: [true, false, false, true],
+          rows: ranked.map(({ doc, figure }, i) => [String(i + 1), doc.unitName ?? doc.department, `${doc.year}`, wan(figure.value)]),
+          cites: ranked.map(({ doc, figure }) => [b.cite(citation(doc, figure))]),
+        });
+        b.answer.notes.push(`两表口径不同：${first.code} 是基本支出经济分类中的${first.name}；「${ranked[0].figure.table}」另印${column.label}总数。`);
       }
     }
     if (subjects.length > shown.length) b.answer.notes.push(`另有 ${subjects.length - shown.length} 个同名科目未列出，请用编码查询。`);

@@ -25,14 +25,24 @@ export function latestYear(dep: Department): number {
 }
 
 /** The department's document for a year (latest when none is named); 部门 scope unless a unit was named. */
-export function pickDocument(dep: Department, ref: YearRef | undefined, unitName?: string | null): DocRow {
+export function pickDocument(dep: Department, ref: YearRef | undefined, unitName?: string | null, scope?: string | null): DocRow {
   const year = resolveYear(ref, latestYear(dep));
   const ofYear = dep.docs.filter((d) => d.year === year);
   if (ofYear.length === 0) {
     const years = [...new Set(dep.docs.map((d) => d.year))].join('、');
-    throw new UserError(`${dep.name} 没有载入 ${year} 年的预算，已载入的年份：${years}`, dep.docs.map((d) => `${d.year}`), 'unknown-year');
+    throw new UserError(`${dep.name} 没有载入 ${year} 年的预算，已载入的年份：${years}`, [...new Set(dep.docs.map((d) => `${d.year}`))], 'unknown-year');
   }
-  return ofYear.find((d) => unitName && d.unitName === unitName) ?? ofYear.find((d) => d.scope === '部门') ?? ofYear[0];
+  return ofYear.find((d) => unitName && d.unitName === unitName) ?? ofYear.find((d) => scope && d.scope === scope) ?? ofYear.find((d) => d.scope === '部门') ?? ofYear[0];
+}
+
+/** 本级 / 单位预算 ask for the unit's own budget; 汇总 / 部门预算 for the department's consolidated one. */
+export function scopeOf(text: string): '单位' | '部门' | null {
+  return /本级|单位预算/.test(text) ? '单位' : /汇总|部门预算|部门整体/.test(text) ? '部门' : null;
+}
+
+/** The "理解为" line: the parts understood, in order, blanks dropped. */
+export function understoodAs(...parts: (string | null | undefined | false)[]): string {
+  return `理解为：${parts.filter(Boolean).join(' · ')}`;
 }
 
 export interface Target {
@@ -51,14 +61,14 @@ export function targetOf(text: string, catalog: Catalog, opts: { department?: st
   const match = findDepartment(depText, catalog);
   const matched = match.kind === 'none' ? '' : match.matched;
   const unitName = department.docs.map((d) => d.unitName).find((u) => u && depText.replace(/\s+/g, '').includes(u)) ?? null;
-  const doc = pickDocument(department, years[0], unitName);
+  const doc = pickDocument(department, years[0], unitName, scopeOf(depText));
   let remaining = rest.replace(/\s+/g, '');
   for (const w of matched ? [matched] : []) remaining = remaining.replace(w, ' ');
   return { department, doc, rest: remaining, years };
 }
 
 /** The document's findings as warning lines, those mentioning any of `about` first. */
-export function warningsFor(q: Queries, doc: DocRow, about: string[] = [], max = 5): string[] {
+export function warningsFor(q: Queries, doc: DocRow, about: string[] = [], max = 3): string[] {
   const all = q.findings(doc.id);
   const relevant = about.length ? all.filter((f) => about.some((a) => f.message.includes(a) || f.rule.includes(a))) : all;
   // The unverified note first: it qualifies the figures shown, where the others qualify the document.

@@ -7,6 +7,7 @@ import { COMMANDS } from '../commands/index.js';
 import type { CommandContext, CommandDef } from './core/command.js';
 import { createDispatcher, type Limits, type Logger } from './core/dispatch.js';
 import { buildCatalog } from './query/catalog.js';
+import { warmPinyin } from './query/normalize.js';
 import { openDatabase, type DB } from './store/db.js';
 import { createQueries } from './store/queries.js';
 
@@ -24,6 +25,9 @@ export function openApp(dbFile: string, log: Logger = () => {}, commands: Comman
     inode = statSync(dbFile).ino;
     const queries = createQueries(db);
     ctx = { queries, catalog: buildCatalog(queries), commands, digests: extras.digests };
+    // In the background once the caller has moved on: start-up stays as fast, the first pinyin question too.
+    const catalog = ctx.catalog;
+    setImmediate(() => warmPinyin(catalog)).unref();
   };
   open();
   /** The current context, reopened first if ingest has swapped a new database in. */

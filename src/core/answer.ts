@@ -33,7 +33,8 @@ export interface AnswerTable {
 }
 
 export interface ChartSpec {
-  kind: 'bar';
+  /** bar: one bar per label; line: one point per label (years, in order), joined. */
+  kind: 'bar' | 'line';
   title: string;
   unit: string;
   /** Bar lengths are plotted from `value`; the label printed is `display`, exact. */
@@ -49,6 +50,8 @@ export interface Attachment {
 
 export interface Answer {
   kind: 'answer' | 'error' | 'help';
+  /** How a free-form question was understood ("理解为：…"), shown before everything else. */
+  understood?: string;
   title: string;
   summary?: string;
   fields: Field[];
@@ -58,6 +61,8 @@ export interface Answer {
   /** The documents' own inconsistencies that touch the figures shown. */
   warnings: string[];
   notes: string[];
+  /** Full tables for the CSV where the chat shows only the first rows (absent: the CSV is `tables`). */
+  csvTables?: AnswerTable[];
   /** Show only to the asker (errors, help). */
   ephemeral?: boolean;
 }

@@ -72,7 +72,9 @@ export function normalizeOptions(def: CommandDef, options: NonNullable<Request['
 export function createDispatcher(commands: CommandDef[], ctx: () => CommandContext, log: Logger = () => {}, limits: Limits = {}) {
   const byName = new Map(commands.map((c) => [c.name, c]));
 
-  function route(req: Request): { def: CommandDef; input: CommandInput } {
+  /** For free text: the line saying how it was read, when the command did not write a better one. */
+  type Routed = { def: CommandDef; input: CommandInput; free?: { corrections: string[]; gist: string } };
+  function route(req: Request): Routed {
     const raw = sanitize(req.text ?? '');
     if (raw.length > MAX_INPUT) throw new UserError(`问题太长了（${raw.length} 个字符），请控制在 ${MAX_INPUT} 个字符以内。`, [], 'too-long');
     if (req.command) {
@@ -91,7 +93,7 @@ export function createDispatcher(commands: CommandDef[], ctx: () => CommandConte
       throw new UserError(`没有 /${name} 这个命令。用 /help 查看全部命令。`, commands.map((c) => `/${c.name}`), 'unknown-command');
     }
     const intent = understand(raw, ctx().catalog);
-    return { def: byName.get(intent.command)!, input: { options: {}, text: intent.text } };
+    return { def: byName.get(intent.command)!, input: { options: {}, text: intent.text }, free: { corrections: intent.corrections, gist: intent.gist } };
   }
 
   return function dispatch(request: Request): DispatchResult {
@@ -110,13 +112,15 @@ export function createDispatcher(commands: CommandDef[], ctx: () => CommandConte
       answer.ephemeral = true;
       return finish(answer, 'rate-limited');
     }
+    let routed: Routed | undefined;
     try {
-      const { def, input } = route(req);
+      routed = route(req);
+      const { def, input } = routed;
       command = def.name;
       const answer = def.run({ ...input, origin: req.platform ? { platform: req.platform, channel: req.channel?.replace(/^\w+:/, ''), user: req.user?.replace(/^\w+:/, '') } : undefined }, ctx());
-      return finish(answer, 'ok');
+      return finish(understood(answer, routed), 'ok');
     } catch (err) {
-      if (err instanceof UserError) return finish(errorAnswer(err.message, err.suggestions), 'user-error');
+      if (err instanceof UserError) return finish(understood(errorAnswer(err.message, err.suggestions), routed), 'user-error');
       log({ level: 'error', requestId, platform: req.platform ?? 'unknown', command, error: (err as Error).stack ?? String(err) });
       const { answer } = createAnswer('出错了', 'error');
       answer.summary = `抱歉，处理这个问题时出了错（编号 ${requestId}）。请换个问法，或稍后再试。`;
@@ -132,3 +136,18 @@ export function createDispatcher(commands: CommandDef[], ctx: () => CommandConte
 }
 
 export type Dispatch = ReturnType<typeof createDispatcher>;
+
+/**
+ * Free text gets its "理解为" line first (the command's own, or the command it was routed to), with
+ * any word read differently from how it was typed; a slash command, whose arguments are explicit, none.
+ */
+function understood(answer: Answer, routed: { def: CommandDef; input: CommandInput; free?: { corrections: string[]; gist: string } } | undefined): Answer {
+  if (!routed?.free) {
+    delete answer.understood;
+    return answer;
+  }
+  const line = answer.understood ?? `理解为：${routed.free.gist}`;
+  const fixed = routed.free.corrections.length ? `（按“${routed.free.corrections.join('”“')}”理解）` : '';
+  answer.understood = fixed ? line.replace(/^理解为/, `理解为${fixed}`) : line;
+  return answer;
+}

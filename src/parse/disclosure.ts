@@ -51,6 +51,14 @@ function readDisclosure(source: string, ctx: ReadContext, meta: Meta & { departm
   const three = readThreePublic(ctx, { vehicleOperation });
   if (three?.value.total) put({ key: 'three_public', value: three.value.total, table: three.value.table, line: three.value.line });
 
+  // The 机关运行经费 table's 合计 (its rows are economic subjects already read elsewhere). The header
+  // may run into the 合计 row's label; the citation is the line that prints 合计.
+  for (const table of tablesOf(ctx, 'operating_cost')) {
+    const hit = labelValuesOf(ctx, table).find((p) => /合计$/.test(p.label.replace(/\s+/g, '')) && p.values[0]);
+    const line = ctx.lines.slice(table.start, table.end).find((l) => /^合计/.test(l.text.trim()))?.no ?? hit?.line;
+    if (hit && line) put({ key: 'operating_cost', value: hit.values[0], table: table.title, line });
+  }
+
   const narrativeTitle = `${meta.year}年${meta.kind}情况说明`;
   const stated = statedTotals(ctx.lines, narrativeTitle);
   for (const t of stated) if (['procurement_total', 'assets_total'].includes(t.key) || !totals.has(t.key)) put(t);

@@ -39,6 +39,9 @@ export interface ThreePublic extends Provenance {
   vehiclePurchase: Decimal | null;
   vehicleOperation: Decimal | null;
   reception: Decimal | null;
+  /** 会议费 and 培训费 where the table prints them beside the 三公 columns (Jiangsu); null where left blank. */
+  meeting?: Decimal | null;
+  training?: Decimal | null;
 }
 
 export interface Project extends Provenance {
@@ -73,7 +76,9 @@ export interface Finding extends Provenance {
 export type TotalKey =
   | 'income_total' | 'expenditure_total' | 'general_budget_appropriation' | 'carryover'
   | 'basic' | 'project' | 'personnel' | 'public_funds' | 'three_public'
-  | 'procurement_total' | 'assets_total';
+  | 'procurement_total' | 'assets_total'
+  /** 机关运行经费: the total of its own table, where the template prints one (Jiangsu). */
+  | 'operating_cost';
 
 export interface Total extends Provenance {
   key: TotalKey;

@@ -1,6 +1,11 @@
 // Free-form questions → the command that answers them ("竹山县医保局三公经费是多少" → /budget,
-// "行政运行哪个单位最多" → /rank). The command then reads the same text for its arguments.
+// "行政运行哪个单位最多" → /rank, "比2018年增加多少" → /diff). The command then reads the same
+// (normalised) text for its arguments and says, in its first line, how it understood them.
 import type { Catalog } from './catalog.js';
+import { measureOf } from './measures.js';
+import { departmentMentions } from './mentions.js';
+import { normalizeQuestion } from './normalize.js';
+import { organisationIn } from './organisation.js';
 import { findDepartment, findSubjects } from './resolve.js';
 import { topicOf } from './topics.js';
 import { extractYears } from './years.js';
@@ -8,36 +13,68 @@ import { extractYears } from './years.js';
 export interface Intent {
   command: string;
   text: string;
+  /** Words read differently from how they were typed (typo, traditional, pinyin, English). */
+  corrections: string[];
+  /** What was read from the words, for the 理解为 line when the command cannot say better (an error). */
+  gist: string;
+}
+
+const VERB: Record<string, string> = {
+  budget: '查看预算', compare: '比较', rank: '排名', diff: '年度变化', trend: '历年趋势', subject: '科目', search: '全文搜索', check: '勾稽检查', sources: '已载入的数据', help: '帮助',
+};
+
+function gistOf(command: string, t: string, c: Catalog): string {
+  const { years, rest } = extractYears(t);
+  const { found, missing } = departmentMentions(rest, c);
+  const dep = findDepartment(rest, c);
+  const named = found.length ? found.map((f) => f.unitName ?? f.department.name) : dep.kind === 'many' ? [`${dep.matched}（${dep.candidates.length} 个部门）`] : [];
+  const org = !found.length && !missing.length ? organisationIn(rest) : null;
+  const what = measureOf(rest)?.measure.label ?? topicOf(rest) ?? findSubjects(rest, c)[0]?.name;
+  return [
+    command === 'search' ? `全文搜索“${t.replace(/搜索|查找|搜一下/g, '').trim()}”` : VERB[command] ?? command,
+    ...named,
+    ...[...missing, ...(org ? [org] : [])].map((m) => `${m}（未载入）`),
+    years.map((y) => (y.kind === 'absolute' ? `${y.year}年` : ['今年', '去年', '前年'][y.back] ?? '')).join('、'),
+    what,
+  ].filter(Boolean).join(' · ');
 }
 
 const RANK = /哪个|哪些|哪家|排名|排行|最多|最高|最大|最少|最低|前\s*\d+|top\s*\d*/i;
 const STRONG_RANK = /排名|排行|最多|最高|最大|最少|最低|前\s*\d+|top\s*\d*/i;
-const DIFF = /变化|增减|变动|比去年|比上年|同比|较上年|增加了多少|减少了多少|涨了|降了|对比上年|diff/i;
-const COMPARE = /比较|对比|相比|\bvs\b|和.+比|与.+比/i;
+const DIFF = /变化|增减|变动|比去年|比上年|同比|较上年|增加了?多少|减少了?多少|增长了?多少|下降了?多少|增长率|涨了|降了|对比上年|比\s*(?:19|20)\d{2}\s*年?|diff/i;
+const COMPARE = /比较|对比|相比|\bvs\b|和.+比|与.+比|哪个.*(?:多|少|高|低|大|小)/i;
+const TREND = /趋势|走势|历年|逐年|每年|近\s*[二两三四五六七八九十2-9]\s*年|trend/i;
+const SHARE = /占.*(?:比例|比重|百分|多少)|占比/;
 const SEARCH = /搜索|查找|搜一下|有哪些项目|什么项目|关于.+的项目|提到/;
 const CHECK = /对不上|不一致|勾稽|问题|错误|矛盾|核对/;
 const SOURCES = /哪些部门|有哪些数据|载入了|加载了|数据来源|哪些文件|哪些单位的数据/;
 const HELP = /^(帮助|怎么用|用法|help|\?|？)$/i;
 
-export function understand(text: string, c: Catalog): Intent {
-  const t = text.trim();
-  if (HELP.test(t)) return { command: 'help', text: '' };
-  if (SOURCES.test(t)) return { command: 'sources', text: t };
-  if (SEARCH.test(t)) return { command: 'search', text: t.replace(SEARCH, ' ') };
+export function understand(typed: string, c: Catalog): Intent {
+  const { text: t, corrections } = normalizeQuestion(typed.trim(), c);
+  const to = (command: string, text = t): Intent => ({ command, text, corrections, gist: gistOf(command, t, c) });
+  if (HELP.test(t)) return to('help', '');
+  if (SOURCES.test(t)) return to('sources');
+  if (SEARCH.test(t)) return to('search', t.replace(SEARCH, ' '));
   const { rest } = extractYears(t);
   const dep = findDepartment(rest, c);
   const subjects = findSubjects(rest, c);
-  if (CHECK.test(t)) return { command: 'check', text: t };
-  // Two departments named: a comparison.
-  if (dep.kind !== 'none' && COMPARE.test(t)) {
-    const parts = rest.split(/和|与|跟|同|对比|比较|vs/i).filter((p) => findDepartment(p, c).kind !== 'none');
-    if (parts.length >= 2) return { command: 'compare', text: t };
-  }
+  const measure = measureOf(rest);
+  if (CHECK.test(t)) return to('check');
+  // Two departments named, or one and an organisation not loaded: a comparison that says what is missing.
+  const mentions = departmentMentions(rest, c);
+  if (mentions.found.length + mentions.missing.length >= 2 && mentions.found.length >= 1 && (COMPARE.test(t) || /[和与跟、]/.test(rest))) return to('compare');
+  if (SHARE.test(t) && dep.kind !== 'none') return to('budget');
+  if (TREND.test(t) && dep.kind === 'one') return to('trend');
   // "哪些" with a department named asks about that department ("巨鹿县的项目有哪些"), not for a ranking.
   const ranking = dep.kind === 'one' ? STRONG_RANK.test(t) : RANK.test(t);
-  if (ranking && (subjects.length || topicOf(rest) || /支出|收入|经费|预算/.test(rest))) return { command: 'rank', text: t };
-  if (dep.kind !== 'none' && DIFF.test(t)) return { command: 'diff', text: t };
-  if (dep.kind !== 'none') return { command: 'budget', text: t };
-  if (subjects.length) return { command: 'subject', text: t };
-  return { command: 'search', text: t };
+  if (ranking && (subjects.length || measure || topicOf(rest) || /支出|收入|经费|预算/.test(rest))) return to('rank');
+  if (dep.kind !== 'none' && DIFF.test(t)) return to('diff');
+  if (dep.kind !== 'none') return to('budget');
+  // An organisation the bot has not loaded, asked about a figure: /budget says it is not loaded.
+  if (organisationIn(rest) && (measure || topicOf(rest))) return to('budget');
+  if (subjects.length) return to('subject');
+  // A figure named with no department ("三公经费", "total budget"): every department's, ranked.
+  if (measure) return to('rank');
+  return to('search');
 }

@@ -1,6 +1,7 @@
 // Words → things: departments (with ambiguity and "did you mean"), subjects by code or name.
 import { UserError } from '../errors.js';
 import { scanWords, type Catalog, type Department, type Subject } from './catalog.js';
+import { organisationIn } from './organisation.js';
 
 export type DepartmentMatch =
   | { kind: 'one'; department: Department; matched: string }
@@ -58,6 +59,11 @@ export function requireDepartment(text: string, c: Catalog): Department {
   if (m.kind === 'many' && place && !m.candidates.some((d) => d.name.includes(place) || d.region?.includes(place))) {
     throw new UserError(`没有找到部门“${text.trim().slice(0, 30)}”：已载入的部门中没有“${place}”的。`, m.candidates.slice(0, LISTED).map((d) => d.name), 'unknown-department');
   }
+  // "江苏省政协": the place matched several departments, the organisation named is none of them.
+  const org = m.kind === 'many' ? organisationIn(text.replace(/\s+/g, '').split(m.matched).slice(1).join('')) : null;
+  if (m.kind === 'many' && org && !m.candidates.some((d) => d.name.includes(org))) {
+    throw new UserError(`没有载入“${m.matched}${org}”的预算。${m.matched}已载入的是：${m.candidates.slice(0, LISTED).map((d) => d.name).join('、')}。`, m.candidates.slice(0, LISTED).map((d) => d.name), 'not-loaded');
+  }
   if (m.kind === 'many') {
     // A generic short form (医保局) may name every department of a national corpus: list a few.
     const names = m.candidates.map((d) => d.name);
@@ -65,6 +71,8 @@ export function requireDepartment(text: string, c: Catalog): Department {
     throw new UserError(`“${m.matched}”可能指 ${names.length} 个部门，请说得更具体（加上地区名）：${listed}`, names.slice(0, LISTED), 'ambiguous-department');
   }
   const suggestions = suggestDepartments(text, c);
+  const named = organisationIn(text);
+  if (named) throw new UserError(`没有载入“${named.slice(0, 30)}”的预算。用 /sources 查看已载入的部门。`, suggestions, 'not-loaded');
   const shown = text.trim().slice(0, 30) || '（空）';
   throw new UserError(
     `没有找到部门“${shown}”。` + (suggestions.length ? '' : '用 /sources 查看已载入的部门。'),

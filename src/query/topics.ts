@@ -5,7 +5,7 @@ export type Topic = '三公' | '基本支出' | '项目支出' | '人员经费' 
 export const TOPICS: [Topic, string[]][] = [
   ['三公', ['三公经费', '“三公”经费', '三公', '公车', '公务用车', '公务接待', '因公出国', '出国', '接待费']],
   ['人员经费', ['人员经费', '人员支出', '工资福利', '工资']],
-  ['公用经费', ['公用经费', '机关运行经费', '运行经费', '日常公用经费']],
+  ['公用经费', ['公用经费', '日常公用经费']],
   ['基本支出', ['基本支出']],
   ['项目支出', ['项目支出', '项目明细', '项目清单', '项目']],
   ['收入', ['收入', '财政拨款', '资金来源']],
@@ -25,4 +25,13 @@ export function topicOf(text: string): Topic | null {
     for (const w of words) if (text.includes(w) && (!best || w.length > best.len)) best = { topic, len: w.length };
   }
   return best?.topic ?? null;
+}
+
+/** The topic a text names and the word that named it (so the rest of the text can be checked). */
+export function topicWordOf(text: string): { topic: Topic; word: string } | null {
+  let best: { topic: Topic; word: string } | null = null;
+  for (const [topic, words] of TOPICS) {
+    for (const w of words) if (text.includes(w) && (!best || w.length > best.word.length)) best = { topic, word: w };
+  }
+  return best;
 }

@@ -3,7 +3,8 @@
 
 export type YearRef = { kind: 'absolute'; year: number } | { kind: 'relative'; back: number };
 
-const RELATIVE: [RegExp, number][] = [[/今年|本年度?|当年/, 0], [/去年|上年度?|上一年/, 1], [/前年/, 2]];
+// 上年 is a year, but 上年结转 / 上年结余 / 上年预算数 are labels that only contain the word.
+const RELATIVE: [RegExp, number][] = [[/今年|本年度?(?!预算数|决算数)|当年/, 0], [/去年|上年度?(?!结转|结余|预算数|决算数|同期)|上一年/, 1], [/前年/, 2]];
 
 /** Year references in text, in order, and the text with them taken out. */
 export function extractYears(text: string): { years: YearRef[]; rest: string } {

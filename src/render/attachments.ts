@@ -40,6 +40,7 @@ function chartPng(chart: ChartSpec): Promise<Uint8Array> {
 export async function attachmentsFor(answer: Answer, { csv = false }: { csv?: boolean } = {}): Promise<Attachment[]> {
   const out: Attachment[] = [];
   if (answer.chart && answer.chart.bars.length > 1) out.push({ name: 'chart.png', contentType: 'image/png', data: await chartPng(answer.chart) });
-  if (csv && answer.tables.some((t) => t.rows.length)) out.push({ name: 'answer.csv', contentType: 'text/csv', data: new TextEncoder().encode(tableCsv(answer.tables)) });
+  const full = answer.csvTables ?? answer.tables;
+  if (csv && full.some((t) => t.rows.length)) out.push({ name: 'answer.csv', contentType: 'text/csv', data: new TextEncoder().encode(tableCsv(full)) });
   return out;
 }

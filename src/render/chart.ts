@@ -5,12 +5,14 @@ import { createRequire } from 'node:module';
 import { Resvg } from '@resvg/resvg-js';
 import * as vega from 'vega';
 import type { ChartSpec } from '../core/answer.js';
+import { lineSpec } from './line-chart.js';
 
 const require = createRequire(import.meta.url);
 export const CHART_FONT_FILE = require.resolve('@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf');
 const FONT = 'Noto Sans SC';
 
 export function vegaSpec(chart: ChartSpec): vega.Spec {
+  if (chart.kind === 'line') return lineSpec(chart, FONT);
   // Commands pass the exact amount as `display`; the plotted number only sets the bar's length.
   const values = chart.bars.map((b, i) => ({ i, label: b.label, value: b.value, display: b.display ?? b.value.toFixed(2) }));
   const height = Math.max(80, values.length * 28);

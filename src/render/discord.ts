@@ -31,7 +31,8 @@ export function renderDiscord(a: Answer): DiscordMessage[] {
   const color = COLOR[a.kind];
   const embeds: DiscordEmbed[] = [];
   const head: DiscordEmbed = { title: clip(a.title, DISCORD.title), color };
-  if (a.summary) head.description = clip(a.summary, DISCORD.description);
+  const description = [a.understood, a.summary].filter(Boolean).join('\n');
+  if (description) head.description = clip(description, DISCORD.description);
   const fields = a.fields.map((f) => ({ name: clip(f.label, DISCORD.fieldName), value: clip(`${f.value}${f.cite ? ` [${f.cite}]` : ''}`, DISCORD.fieldValue), inline: true }));
   // Fields fill embeds up to 25 each and a character budget, so no embed alone breaks 6000 per message.
   let current = head;

@@ -16,6 +16,7 @@ const section = (text: string) => ({ type: 'section', text: mrkdwn(text) });
 
 export function renderSlack(a: Answer): SlackMessage[] {
   const blocks: Record<string, unknown>[] = [{ type: 'header', text: { type: 'plain_text', text: clip(a.title, SLACK.headerText), emoji: true } }];
+  if (a.understood) blocks.unshift(section(esc(a.understood)));
   if (a.summary) blocks.push(section(esc(a.summary)));
   for (let i = 0; i < a.fields.length; i += SLACK.fieldsPerSection) {
     blocks.push({
@@ -36,7 +37,7 @@ export function renderSlack(a: Answer): SlackMessage[] {
   for (const chunk of chunkLines(cites, SLACK.sectionText)) blocks.push({ type: 'context', elements: [mrkdwn(esc(chunk))] });
 
   // The fallback text is parsed for notifications, so it is escaped like any mrkdwn.
-  const fallback = clip(esc([a.title, a.summary].filter(Boolean).join('\n')), SLACK.fallbackText);
+  const fallback = clip(esc([a.understood, a.title, a.summary].filter(Boolean).join('\n')), SLACK.fallbackText);
   const messages: SlackMessage[] = [];
   for (let i = 0; i < blocks.length; i += SLACK.blocksPerMessage) {
     const part = blocks.slice(i, i + SLACK.blocksPerMessage);

@@ -28,7 +28,7 @@ export function renderTable(t: AnswerTable): string[] {
 }
 
 export function renderText(a: Answer): string {
-  const out: string[] = [a.kind === 'error' ? `⚠ ${a.title}` : a.title];
+  const out: string[] = [...(a.understood ? [a.understood] : []), a.kind === 'error' ? `⚠ ${a.title}` : a.title];
   if (a.summary) out.push(a.summary);
   if (a.fields.length) {
     out.push('');

@@ -70,7 +70,12 @@ const dec = (fen: number | null) => fromFen(fen);
 const figure = (r: Raw | undefined, col = 'amount'): Figure | null =>
   r && r[col] !== null ? { value: dec(r[col])!, table: r.table_title, line: r.line, ...(r.verified === 0 ? { verified: false } : {}) } : null;
 
+/** The 三公 table's columns, by their SQL names: the only strings rankThreePublic puts into SQL. */
+export const THREE_PUBLIC_COLUMNS = ['total', 'outbound', 'vehicle', 'vehicle_purchase', 'vehicle_operation', 'reception', 'meeting', 'training'] as const;
+export type ThreePublicColumn = (typeof THREE_PUBLIC_COLUMNS)[number];
+
 export function createQueries(db: DB) {
+  const threeRank = new Map<string, ReturnType<DB['prepare']>>();
   const st = {
     docs: db.prepare('SELECT id, source, department, unit_name, region, year, kind, scope, format, sha256, latest FROM documents ORDER BY department, year, scope'),
     pages: db.prepare('SELECT doc_id, first_line, file, page FROM pages ORDER BY doc_id, first_line'),
@@ -170,7 +175,18 @@ export function createQueries(db: DB) {
       return {
         ...at, total: dec(r.total), outbound: dec(r.outbound), vehicle: dec(r.vehicle),
         vehiclePurchase: dec(r.vehicle_purchase), vehicleOperation: dec(r.vehicle_operation), reception: dec(r.reception),
+        meeting: dec(r.meeting), training: dec(r.training),
       };
+    },
+    /** One column of the 三公 table across departments (latest, or one year's 部门 budgets), largest first. */
+    rankThreePublic(column: ThreePublicColumn, { year = null, ascending = false, limit = 50 }: { year?: number | null; ascending?: boolean; limit?: number } = {}) {
+      if (!THREE_PUBLIC_COLUMNS.includes(column)) throw new Error(`not a 三公 column: ${column}`);
+      const sql = `SELECT t.doc_id, t.${column} amount, t.table_title, t.line FROM three_public t JOIN documents d ON d.id = t.doc_id
+        WHERE t.${column} IS NOT NULL AND (CASE WHEN @year IS NULL THEN d.latest = 1 ELSE d.year = @year AND (d.scope = '部门' OR NOT EXISTS (SELECT 1 FROM documents x WHERE x.department = d.department AND x.year = d.year AND x.scope = '部门')) END)
+        ORDER BY t.${column} ${ascending ? 'ASC' : 'DESC'} LIMIT @limit`;
+      let stmt = threeRank.get(sql);
+      if (!stmt) threeRank.set(sql, (stmt = db.prepare(sql)));
+      return (stmt.all({ year, limit }) as Raw[]).map((r) => ({ docId: r.doc_id as number, figure: figure(r)! }));
     },
     projects(docId: number) {
       return (st.projects.all(docId) as Raw[]).map((r) => ({ name: r.name as string, amount: dec(r.amount), table: r.table_title as string, line: r.line as number, ...(r.verified === 0 ? { verified: false } : {}) }));

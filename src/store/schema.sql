@@ -80,6 +80,8 @@ CREATE TABLE three_public (
   vehicle_purchase  INTEGER,
   vehicle_operation INTEGER,
   reception         INTEGER,
+  meeting           INTEGER,
+  training          INTEGER,
   table_title       TEXT NOT NULL,
   line              INTEGER NOT NULL
 );

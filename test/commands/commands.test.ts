@@ -158,7 +158,7 @@ describe('/compare, /rank, /search, /check, /sources, /help', () => {
 
   it('/help is generated from the definitions', () => {
     const all = ask(app, '/help').answer;
-    expect(all.tables[0].rows.map((r) => r[0].split(' ')[0])).toEqual(['/budget', '/subject', '/diff', '/compare', '/rank', '/search', '/check', '/sources', '/digest', '/help']);
+    expect(all.tables[0].rows.map((r) => r[0].split(' ')[0])).toEqual(['/budget', '/subject', '/diff', '/trend', '/compare', '/rank', '/search', '/check', '/sources', '/digest', '/help']);
     expect(field(ask(app, '/help budget').answer, '用法')).toBe('/budget <部门> [专题] [年份]');
   });
 });

@@ -75,9 +75,9 @@ export function ask(app: App, text: string): { answer: Answer; text: string; com
   return { answer: r.answer, text: renderText(r.answer), command: r.command, outcome: r.outcome };
 }
 
-/** A table's rows as objects keyed by column name. */
+/** A table's rows as objects keyed by column name: every row, as the CSV holds them (chat shows the first few). */
 export function rowsOf(answer: Answer, table = 0): Record<string, string>[] {
-  const t = answer.tables[table];
+  const t = (answer.csvTables ?? answer.tables)[table];
   return t.rows.map((r) => Object.fromEntries(t.columns.map((c, i) => [c, r[i]])));
 }
 

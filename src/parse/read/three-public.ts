@@ -193,9 +193,15 @@ export function threePublicFromRow(
     const seen = new Set(fits.map((a) => (a[s] ?? ZERO).toFixed(4)));
     return fits.length > 0 && seen.size === 1 ? fits[0][s] ?? ZERO : null;
   };
+  // 会议费/培训费: a cell no placement fills was left blank in the document, and stays blank (null).
+  const blankOr = (s: Slot) => {
+    if (!slots.includes(s)) return undefined;
+    const seen = new Set(fits.map((a) => a[s]?.toFixed(4) ?? 'blank'));
+    return fits.length > 0 && seen.size === 1 ? fits[0][s] ?? null : null;
+  };
   return {
     value: {
-      table, line,
+      table, line, meeting: blankOr('meeting'), training: blankOr('training'),
       total: pick('subtotal'), outbound: pick('outbound'), vehicle: pick('vehicle'), vehiclePurchase: pick('purchase'),
       vehicleOperation: pick('operation'), reception: pick('reception'),
     },
