@@ -74,10 +74,12 @@ export function statedChanges(lines: Line[], year: number | null, table: string)
     if (!priorYear || (year && priorYear >= year)) return;
     const metrics = metricOf([before, ...subjectClauses(clauses, i)]);
     if (!metrics) return;
-    let change = parseAmount(m[2]) as Decimal;
-    if (/减少|下降|降低/.test(m[1])) change = change.negated();
+    // "1,2,3万元" matches the pattern but is no amount (a garbled document): no statement then.
+    const stated = parseAmount(m[2]);
+    if (!stated) return;
+    const change = /减少|下降|降低/.test(m[1]) ? stated.negated() : stated;
     const pct = PERCENT.exec(clauses[i + 1]?.text ?? '') ?? PERCENT.exec(c.text.slice(m.index + m[0].length));
-    const percent = pct ? (parseAmount(pct[1]) as Decimal) : null;
+    const percent = pct ? parseAmount(pct[1]) : null;
     for (const metric of metrics) {
       if (!found.has(metric)) found.set(metric, { metric, priorYear, change, percent: percent && change.isNeg() ? percent.negated() : percent, table, line: c.line });
     }
