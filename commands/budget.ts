@@ -30,6 +30,7 @@ export default defineCommand({
     if (topic) topicDetail(b, q, doc, topic);
     else overview(b, q, doc, department.docs);
     const otherScope = department.docs.find((d) => d.year === doc.year && d.id !== doc.id);
+    b.answer.years = { year: doc.year, available: [...new Set(department.docs.map((d) => d.year))].sort() };
     if (otherScope) b.answer.notes.push(`同年还载入了${otherScope.scope}${otherScope.kind}：${otherScope.unitName ?? otherScope.department}`);
     return b.answer;
   },

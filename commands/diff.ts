@@ -2,7 +2,8 @@
 // only one year loaded, it reports the change the document itself states, and says so.
 import type { Decimal } from 'decimal.js';
 import { createAnswer } from '../src/core/answer.js';
-import { defineCommand } from '../src/core/command.js';
+import { defineCommand, type View } from '../src/core/command.js';
+import { moreNote, pageOf } from '../src/core/paging.js';
 import { bar, changePercent, percent, signed, wan } from '../src/core/format.js';
 import { UserError } from '../src/errors.js';
 import { ZERO } from '../src/parse/amount.js';
@@ -49,11 +50,11 @@ export default defineCommand({
     if (fromYear >= toYear) throw new UserError('请给出两个不同的年份，如 /diff 江苏省人民检察院 2018 2019', [], 'bad-years');
     const to = pickDocument(dep, { kind: 'absolute', year: toYear });
     const from = dep.docs.find((d) => d.year === fromYear && d.scope === to.scope) ?? dep.docs.find((d) => d.year === fromYear);
-    return from ? computed(q, from, to) : stated(q, to, fromYear);
+    return from ? computed(q, from, to, input.view) : stated(q, to, fromYear);
   },
 });
 
-function computed(q: Queries, from: DocRow, to: DocRow) {
+function computed(q: Queries, from: DocRow, to: DocRow, view?: View) {
   const b = createAnswer(`${to.unitName ?? to.department}：${from.year} → ${to.year}`);
   const ft = q.totals(from.id);
   const tt = q.totals(to.id);
@@ -72,12 +73,15 @@ function computed(q: Queries, from: DocRow, to: DocRow) {
   }).filter((m) => m.from || m.to);
   movers.sort((x, y) => delta(y).abs().comparedTo(delta(x).abs()));
   const changed = movers.filter((m) => !delta(m).isZero());
-  b.table({ title: `科目变化（${changed.length} 个，变化最大的在前）`, ...moverTable(changed.slice(0, 30), from.year, to.year) });
+  const page = pageOf(changed, view, 30);
+  b.table({ title: `科目变化（${changed.length} 个，变化最大的在前）`, ...moverTable(page.rows, from.year, to.year) });
+  b.answer.more = page.more;
   const added = movers.filter((m) => !m.from).map((m) => m.label);
   const removed = movers.filter((m) => !m.to).map((m) => m.label);
   if (added.length) b.answer.notes.push(`${to.year}年新增科目：${added.join('、')}`);
   if (removed.length) b.answer.notes.push(`${to.year}年不再列示的科目：${removed.join('、')}`);
-  if (changed.length > 30) b.answer.notes.push(`另有 ${changed.length - 30} 个科目有变化，未列出。`);
+  const note = moreNote(page.more, '个科目有变化');
+  if (note) b.answer.notes.push(note);
 
   const spend = totalRows.find((m) => m.label === '支出总计');
   const statedSpend = q.changes(to.id).find((c) => c.metric === 'expenditure_total' && c.priorYear === from.year);

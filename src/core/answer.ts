@@ -45,6 +45,31 @@ export interface Attachment {
   data: Uint8Array;
 }
 
+/**
+ * A follow-up the asker can press: the same request re-run with a view flag (all rows, a page, a
+ * year, CSV, full sources). Platform-neutral; each renderer draws it as a button.
+ */
+export interface AnswerAction {
+  kind: 'all' | 'next-page' | 'prev-page' | 'prev-year' | 'next-year' | 'csv' | 'sources';
+  label: string;
+  request: ActionRequest;
+}
+
+/** What a pressed action dispatches: a command, its options and free text (flags included). */
+export interface ActionRequest {
+  command: string;
+  options?: Record<string, string | number>;
+  text: string;
+}
+
+/** Rows a command left out, so the platforms can offer 显示全部 / 下一页. */
+export interface MoreRows {
+  shown: number;
+  total: number;
+  page: number;
+  pages: number;
+}
+
 export interface Answer {
   kind: 'answer' | 'error' | 'help';
   title: string;
@@ -58,6 +83,12 @@ export interface Answer {
   notes: string[];
   /** Show only to the asker (errors, help). */
   ephemeral?: boolean;
+  /** Set by a command that showed only part of its rows. */
+  more?: MoreRows;
+  /** Set by a command about one year of one department: the years it could show instead. */
+  years?: { year: number; available: number[] };
+  /** Buttons, attached by dispatch from `more`, `years` and the tables. */
+  actions?: AnswerAction[];
 }
 
 /** Builds an Answer, numbering citations once each. */

@@ -45,6 +45,13 @@ export interface CommandInput {
   /** The free text after the command name; commands read it when an option is absent. */
   text: string;
   origin?: Origin;
+  /** How much to show, from the --all / --page N flags (the buttons' re-runs). */
+  view?: View;
+}
+
+export interface View {
+  all?: boolean;
+  page?: number;
 }
 
 export interface CommandDef {

@@ -4,6 +4,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { discordRejects } from './discord-limits.js';
 
 export const APP_ID = '100000000000000001';
 export const GUILD_ID = '200000000000000002';
@@ -75,6 +76,9 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
         return json(f.status, { message: f.status === 429 ? 'You are being rate limited.' : f.code === 10062 ? 'Unknown interaction' : 'Server error', code: f.code, retry_after: Number(f.headers['retry-after'] ?? 0), global: false }, f.headers);
       }
     }
+    // Messages Discord would refuse are refused here too (an interaction callback carries it in data).
+    const refused = req.method !== 'GET' && req.method !== 'DELETE' && !/commands$/.test(path) ? discordRejects(body?.data ?? body) : null;
+    if (refused) return json(400, { message: 'Invalid Form Body', code: 50035, errors: { _errors: [{ code: 'BASE_TYPE_INVALID', message: refused }] } });
     const port = (server.address() as AddressInfo).port;
     if (path === '/api/v10/gateway/bot') {
       return json(200, { url: `ws://127.0.0.1:${port}/gateway`, shards: 1, session_start_limit: { total: 1000, remaining: 1000, reset_after: 0, max_concurrency: 1 } });

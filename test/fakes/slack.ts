@@ -5,6 +5,7 @@ import { createHmac } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { slackRejects } from './slack-limits.js';
 
 export interface ApiCall {
   method: string;
@@ -81,12 +82,19 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       res.end(JSON.stringify(obj));
     };
     if (req.url?.startsWith('/response/')) {
+      // A response_url refuses what chat.postMessage refuses.
+      const refused = slackRejects(body);
+      if (refused) return json(400, { ok: false, error: refused });
       responses.push(body);
       return json(200, { ok: true });
     }
     const method = /^\/api\/([\w.]+)/.exec(req.url ?? '')?.[1];
     if (!method) return json(404, { ok: false, error: 'unknown_url' });
     calls.push({ method, body });
+    if (['chat.postMessage', 'chat.postEphemeral', 'chat.update'].includes(method)) {
+      const refused = slackRejects(body);
+      if (refused) return json(200, { ok: false, error: refused });
+    }
     const failure = failures.get(method);
     if (failure && failure.times > 0) {
       failure.times--;
