@@ -43,6 +43,8 @@ export interface Attachment {
   name: string;
   contentType: 'image/png' | 'text/csv';
   data: Uint8Array;
+  /** For a chart: the picture in words, for screen readers. */
+  altText?: string;
 }
 
 /**

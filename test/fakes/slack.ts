@@ -44,7 +44,7 @@ export interface FakeSlack {
   /** Envelopes acked over Socket Mode: envelope_id → the ack's payload. */
   acks: Map<string, any>;
   /** Makes the next calls of a method fail, e.g. with a 429 and Retry-After. */
-  failNext(method: string, status: number, headers?: Record<string, string>, times?: number): void;
+  failNext(method: string, status: number, headers?: Record<string, string>, times?: number, error?: string): void;
   pushEnvelope(envelope: Record<string, unknown>): void;
   /** Makes every post to a channel fail with a Slack error (channel_not_found, not_in_channel…). */
   badChannel(channel: string, error: string): void;
@@ -60,7 +60,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   const uploads: { url: string; bytes: Buffer }[] = [];
   const responses: Record<string, any>[] = [];
   const acks = new Map<string, any>();
-  const failures = new Map<string, { status: number; headers: Record<string, string>; times: number }>();
+  const failures = new Map<string, { status: number; headers: Record<string, string>; times: number; error?: string }>();
   const badChannels = new Map<string, string>();
   let socket: WebSocket | null = null;
   let onSocket: (() => void) | null = null;
@@ -98,7 +98,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     const failure = failures.get(method);
     if (failure && failure.times > 0) {
       failure.times--;
-      return json(failure.status, { ok: false, error: failure.status === 429 ? 'ratelimited' : 'fatal_error' }, failure.headers);
+      return json(failure.status, { ok: false, error: failure.error ?? (failure.status === 429 ? 'ratelimited' : 'fatal_error') }, failure.headers);
     }
     switch (method) {
       case 'auth.test':
@@ -148,8 +148,8 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     uploads,
     responses,
     acks,
-    failNext(method, status, headers = {}, times = 1) {
-      failures.set(method, { status, headers, times });
+    failNext(method, status, headers = {}, times = 1, error) {
+      failures.set(method, { status, headers, times, error });
     },
     badChannel(channel, error) {
       badChannels.set(channel, error);
