@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSlack, type SlackAdapter } from '../../src/adapters/slack.js';
 import type { App } from '../../src/app.js';
+import { createLogger } from '../../src/log.js';
 import { postSigned, slashBody, startFakeSlack, type FakeSlack } from '../fakes/slack.js';
 import { slackRejects } from '../fakes/slack-limits.js';
 import { bundledApp, corpusApp } from '../helpers/app.js';
@@ -16,7 +17,7 @@ function slackAgainstFake(app: () => App) {
   const ctx = {} as { fake: FakeSlack; slack: SlackAdapter; endpoint: string };
   beforeAll(async () => {
     ctx.fake = await startFakeSlack();
-    ctx.slack = await startSlack(app(), { botToken: TOKEN, signingSecret: SECRET, port: 0, apiUrl: ctx.fake.apiUrl }, () => {});
+    ctx.slack = await startSlack(app(), { botToken: TOKEN, signingSecret: SECRET, port: 0, apiUrl: ctx.fake.apiUrl }, createLogger({ write: () => {} }));
     ctx.endpoint = `http://127.0.0.1:${ctx.slack.port}/slack/events`;
   });
   afterAll(async () => {
