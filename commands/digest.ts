@@ -20,12 +20,14 @@ export default defineCommand({
     switch (action) {
       case 'list': {
         const b = createAnswer('定时通报');
-        const subs = digests.list();
+        // This channel's subscriptions by default; "list all" shows every one.
+        const everywhere = /^(all|全部)$/i.test(arg.trim()) || !input.origin?.channel;
+        const subs = digests.list().filter((s) => everywhere || (s.platform === input.origin?.platform && s.channel === input.origin?.channel));
         b.table({
           columns: ['名称', '平台/频道', '时间', '内容', '有变化才发', '下次', '上次'],
           rows: subs.map((s) => [s.name, `${s.platform} ${s.channel}`, `${s.schedule}（${s.timezone}）`, s.content, s.onlyWhenChanged ? '是' : '否', s.next ?? '—', s.last ?? '—']),
         });
-        b.answer.summary = subs.length ? `共 ${subs.length} 个订阅。` : '还没有订阅。用 /digest add 每周一 09:00 changes 添加。';
+        b.answer.summary = subs.length ? `${everywhere ? '' : '本频道'}共 ${subs.length} 个订阅。${everywhere ? '' : '用 /digest list all 查看全部。'}` : `${everywhere ? '' : '本频道'}还没有订阅。用 /digest add 每周一 09:00 changes 添加。`;
         return b.answer;
       }
       case 'add': {
@@ -35,7 +37,7 @@ export default defineCommand({
         return b.answer;
       }
       case 'remove': {
-        if (!digests.remove(arg)) throw new UserError(`没有名为“${arg.slice(0, 40)}”的订阅。`, digests.list().map((s) => s.name), 'unknown-digest');
+        if (!digests.remove(arg, input.origin)) throw new UserError(`没有名为“${arg.slice(0, 40)}”的订阅。`, digests.list().map((s) => s.name), 'unknown-digest');
         const b = createAnswer('已删除订阅');
         b.answer.summary = `已删除“${arg}”。`;
         return b.answer;

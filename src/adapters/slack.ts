@@ -11,6 +11,7 @@ import { createTtlSet } from '../core/rate-limit.js';
 import type { Answer } from '../core/answer.js';
 import { registerSlackActions } from './slack-actions.js';
 import { uploadAttachments } from './slack-files.js';
+import { isWorkspaceAdmin, needsAdminCheck } from './slack-permissions.js';
 
 /** Help is for the asker; errors are too. Neither is posted to the channel. */
 const isPrivate = (a: Answer) => !!a.ephemeral || a.kind === 'help';
@@ -47,8 +48,8 @@ export async function startSlack(app: BudgetApp, cfg: SlackConfig, log: Logger, 
     logLevel: LogLevel.INFO,
     ...extra,
   });
-  const dispatch = (text: string, command: string | undefined, who: { user?: string; channel?: string }) =>
-    app.dispatch({ text, command, platform: 'slack', user: who.user && `slack:${who.user}`, channel: who.channel && `slack:${who.channel}` });
+  const dispatch = (text: string, command: string | undefined, who: { user?: string; channel?: string; admin?: boolean }) =>
+    app.dispatch({ text, command, platform: 'slack', user: who.user && `slack:${who.user}`, channel: who.channel && `slack:${who.channel}`, admin: who.admin });
 
   // Slack retries an event it thinks went unanswered (after 1 minute, then 5): answer each once.
   const seenEvents = createTtlSet(30 * 60 * 1000);
@@ -66,7 +67,8 @@ export async function startSlack(app: BudgetApp, cfg: SlackConfig, log: Logger, 
 
   for (const def of app.commands) {
     b.command(`/${def.name}`, async ({ command, ack, respond, client }) => {
-      const result = dispatch(command.text ?? '', def.name, { user: command.user_id, channel: command.channel_id });
+      const admin = needsAdminCheck(def.name, command.text ?? '') ? await isWorkspaceAdmin(client, command.user_id) : undefined;
+      const result = dispatch(command.text ?? '', def.name, { user: command.user_id, channel: command.channel_id, admin });
       const { answer } = result;
       const response_type = isPrivate(answer) ? 'ephemeral' : 'in_channel';
       const [first, ...rest] = renderSlack(answer);

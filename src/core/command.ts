@@ -11,6 +11,9 @@ export interface OptionDef {
   description: string;
   type: 'string' | 'integer';
   required?: boolean;
+  /** Bounds of an integer option (Discord enforces them in the client). */
+  min?: number;
+  max?: number;
   /** What autocomplete offers for this option. */
   complete?: Completion;
 }
@@ -28,13 +31,16 @@ export interface Origin {
   platform: string;
   channel?: string;
   user?: string;
+  /** The platform says this person may manage the channel (Slack workspace admin, Discord Manage Channels). */
+  admin?: boolean;
 }
 
 /** What /digest needs from the digest subsystem, kept abstract so commands stay platform-free. */
 export interface DigestService {
-  list(): { name: string; platform: string; channel: string; schedule: string; timezone: string; content: string; onlyWhenChanged: boolean; next: string | null; last: string | null }[];
+  list(): { name: string; platform: string; channel: string; creator?: string; schedule: string; timezone: string; content: string; onlyWhenChanged: boolean; next: string | null; last: string | null }[];
   add(text: string, origin: Origin): string;
-  remove(name: string): boolean;
+  /** Removes a subscription; `by` (when given) must be an admin or the subscription's creator. */
+  remove(name: string, by?: Origin): boolean;
   preview(name: string): Answer;
   runNow(name: string): Promise<string>;
 }

@@ -22,6 +22,8 @@ export interface Request {
   /** Who asked and where, for rate limiting (platform-qualified ids). */
   user?: string;
   channel?: string;
+  /** The platform vouches that the asker may manage the channel (see Origin.admin). */
+  admin?: boolean;
 }
 
 export interface Limits {
@@ -114,7 +116,7 @@ export function createDispatcher(commands: CommandDef[], ctx: () => CommandConte
     try {
       const { def, input } = route(req);
       command = def.name;
-      const origin = req.platform ? { platform: req.platform, channel: req.channel?.replace(/^\w+:/, ''), user: req.user?.replace(/^\w+:/, '') } : undefined;
+      const origin = req.platform ? { platform: req.platform, channel: req.channel?.replace(/^\w+:/, ''), user: req.user?.replace(/^\w+:/, ''), admin: req.admin } : undefined;
       const answer = finalize(def.run({ ...input, origin, view: flags }, ctx()), def, input, flags);
       return finish(answer, 'ok');
     } catch (err) {

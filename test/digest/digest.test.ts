@@ -173,7 +173,8 @@ describe('/digest in chat', () => {
       expect(list.tables[0].rows[0]).toEqual(['jcy-watch', 'slack C0HERE', '每周一 08:30（Asia/Shanghai）', 'watch', '是', '2026/3/2 08:30:00', '—']);
       const preview = app.dispatch({ text: '/digest preview jcy-watch', platform: 'slack' }).answer;
       expect(preview.tables[0].rows.find((r) => r[1] === '2040401 行政运行')).toEqual(['江苏省人民检察院 2019', '2040401 行政运行', '12,268.62', '+1,385.26', '+12.7%']);
-      expect(app.dispatch({ text: '/digest remove jcy-watch', platform: 'slack' }).answer.summary).toBe('已删除“jcy-watch”。');
+      expect(app.dispatch({ text: '/digest remove jcy-watch', platform: 'slack', channel: 'slack:C0HERE', user: 'slack:U2' }).answer.summary).toMatch(/只有管理员或订阅的创建者可以删除/);
+      expect(app.dispatch({ text: '/digest remove jcy-watch', platform: 'slack', channel: 'slack:C0HERE', user: 'slack:U1' }).answer.summary).toBe('已删除“jcy-watch”。');
       expect(h.state.subscriptions()).toEqual([]);
       expect(app.dispatch({ text: '/digest add 每天 09:00', platform: 'console' }).answer.summary).toMatch(/只能在 Slack 或 Discord 的频道里添加/);
     } finally {

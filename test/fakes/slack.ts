@@ -50,6 +50,8 @@ export interface FakeSlack {
   badChannel(channel: string, error: string): void;
   /** Drops the Socket Mode connection, as a network failure would. */
   dropSocket(): void;
+  /** Users users.info reports as workspace admins. */
+  admins: Set<string>;
   socketConnected(): Promise<void>;
   waitFor(pred: () => boolean, ms?: number): Promise<void>;
   close(): Promise<void>;
@@ -62,6 +64,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   const acks = new Map<string, any>();
   const failures = new Map<string, { status: number; headers: Record<string, string>; times: number; error?: string }>();
   const badChannels = new Map<string, string>();
+  const admins = new Set<string>();
   let socket: WebSocket | null = null;
   let onSocket: (() => void) | null = null;
   let ts = 1700000000;
@@ -108,6 +111,8 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       case 'chat.postMessage':
         if (badChannels.has(body.channel)) return json(200, { ok: false, error: badChannels.get(body.channel) });
         return json(200, { ok: true, channel: body.channel, ts: `${++ts}.000100`, message: { text: body.text } });
+      case 'users.info':
+        return json(200, { ok: true, user: { id: body.user, name: String(body.user).toLowerCase(), is_admin: admins.has(body.user), is_owner: false } });
       case 'chat.postEphemeral':
         return json(200, { ok: true, message_ts: `${++ts}.000100` });
       case 'files.completeUploadExternal':
@@ -148,6 +153,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     uploads,
     responses,
     acks,
+    admins,
     failNext(method, status, headers = {}, times = 1, error) {
       failures.set(method, { status, headers, times, error });
     },

@@ -9,6 +9,11 @@ import { postSigned, slashBody, startFakeSlack, type FakeSlack } from '../fakes/
 import { slackRejects } from '../fakes/slack-limits.js';
 import { bundledApp, corpusApp } from '../helpers/app.js';
 import { describeCorpus } from '../support/corpus.js';
+import { createDigestRunner } from '../../src/digest/runner.js';
+import { createDigestService } from '../../src/digest/service.js';
+import { openDigestState } from '../../src/digest/state.js';
+import { join } from 'node:path';
+import { tempDir } from '../helpers/tmp.js';
 
 const SECRET = 'abcdef0123456789abcdef0123456789';
 const TOKEN = 'xoxb-0000-1111-fake';
@@ -143,5 +148,40 @@ describe('Slack files, help and DM threads (seeds)', () => {
     const post = fake.calls.slice(before).find((c) => c.method === 'chat.postMessage')!;
     expect(post.body.thread_ts).toBe('1700000790.000100');
     expect(JSON.stringify(post.body.blocks)).toContain('9.60 万元');
+  });
+});
+
+describe('Slack /digest permissions', () => {
+  const app = bundledApp();
+  const state = openDigestState(join(tempDir(), 'digests.sqlite'));
+  const runner = createDigestRunner({ state, context: () => app.ctx, posters: {} });
+  app.attach({ digests: createDigestService({ state, runner, context: () => app.ctx }) });
+  afterAll(() => state.close());
+  const ctx = slackAgainstFake(() => app);
+  const slash = (text: string, user: string, channel = 'C0CHAN') =>
+    postSigned(ctx.endpoint, SECRET, slashBody('/digest', text, `${ctx.fake.url}/response/${Math.random().toString(36).slice(2)}`, { user_id: user, channel_id: channel }));
+
+  it('stores the creator and channel, and lists this channel by default', async () => {
+    expect((await slash('add 每周一 09:00 changes 竹山县 name=zs-weekly', 'U0ASKER')).json.blocks[1].text.text).toContain('已添加“zs-weekly”');
+    await slash('add 每天 08:00 overview name=elsewhere', 'U0ASKER', 'C0OTHER');
+    expect(state.subscriptions().find((s) => s.name === 'zs-weekly')).toMatchObject({ creator: 'U0ASKER', channel: 'C0CHAN', platform: 'slack' });
+    const list = JSON.stringify((await slash('list', 'U0ASKER')).json.blocks);
+    expect(list).toContain('zs-weekly');
+    expect(list).not.toContain('elsewhere');
+    expect(JSON.stringify((await slash('list all', 'U0ASKER')).json.blocks)).toContain('elsewhere');
+  });
+
+  it('/digest remove is refused to someone who is neither its creator nor an admin', async () => {
+    const res = await slash('remove zs-weekly', 'U0STRANGER');
+    expect(res.json.response_type).toBe('ephemeral');
+    expect(JSON.stringify(res.json.blocks)).toContain('只有管理员或订阅的创建者可以删除');
+    expect(state.subscriptions().some((s) => s.name === 'zs-weekly')).toBe(true);
+  });
+
+  it('a workspace admin or the creator may remove it', async () => {
+    ctx.fake.admins.add('U0ADMIN');
+    expect(JSON.stringify((await slash('remove elsewhere', 'U0ADMIN', 'C0OTHER')).json.blocks)).toContain('已删除');
+    expect(JSON.stringify((await slash('remove zs-weekly', 'U0ASKER')).json.blocks)).toContain('已删除');
+    expect(state.subscriptions()).toEqual([]);
   });
 });
