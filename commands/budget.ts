@@ -15,7 +15,7 @@ export default defineCommand({
   examples: ['/budget 竹山县 三公', '/budget 邢台市医保局', '/budget 江苏省人民检察院 项目支出 2018'],
   options: [
     { name: 'department', description: '部门名称，如 竹山县医保局', type: 'string', required: true, complete: 'department' },
-    { name: 'topic', description: `专题：${TOPICS.map(([t]) => t).join('、')}`, type: 'string', complete: 'topic' },
+    { name: 'topic', description: `专题：${TOPICS.map(([t]) => t).join('、')}`, type: 'string', complete: 'topic', choices: TOPICS.map(([t]) => t) },
     { name: 'year', description: '年份，如 2023、去年', type: 'string', complete: 'year' },
   ],
   run(input, { queries: q, catalog }) {

@@ -20,7 +20,7 @@ export default defineCommand({
   options: [
     { name: 'first', description: '第一个部门', type: 'string', required: true, complete: 'department' },
     { name: 'second', description: '第二个部门', type: 'string', required: true, complete: 'department' },
-    { name: 'topic', description: '专题：三公、支出、经济分类', type: 'string', complete: 'topic' },
+    { name: 'topic', description: '专题：三公、支出、经济分类', type: 'string', complete: 'topic', choices: ['三公', '支出', '经济分类'] },
     { name: 'year', description: '年份', type: 'string', complete: 'year' },
   ],
   run(input, { queries: q, catalog }) {

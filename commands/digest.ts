@@ -12,6 +12,21 @@ export default defineCommand({
     { name: 'action', description: 'list、add、remove、preview 或 run-now', type: 'string', required: true },
     { name: 'args', description: 'add：时间、内容（changes/watch/overview）和部门或科目；其他：订阅名称', type: 'string' },
   ],
+  managesChannel: true,
+  subcommands: [
+    { name: 'list', description: '查看本频道的订阅', options: [{ name: 'all', description: '填 all 查看全部频道', type: 'string', choices: ['all'] }] },
+    {
+      name: 'add', description: '添加订阅，按时发到本频道', options: [
+        { name: 'when', description: '频率', type: 'string', required: true, choices: ['每天', '工作日', '每周一', '每周二', '每周三', '每周四', '每周五', '每周六', '每周日', '每月1日'] },
+        { name: 'time', description: '时间，如 09:00', type: 'string', required: true, choices: ['07:00', '08:00', '08:30', '09:00', '10:00', '12:00', '14:00', '17:00', '18:00', '20:00'] },
+        { name: 'content', description: '内容：changes 变化、watch 关注科目、overview 概况', type: 'string', required: true, choices: ['changes', 'watch', 'overview'] },
+        { name: 'about', description: '部门或科目（可多个，空格分隔）', type: 'string', complete: 'department' },
+      ],
+    },
+    { name: 'remove', description: '删除订阅（管理员或创建者）', options: [{ name: 'name', description: '订阅名称', type: 'string', required: true }] },
+    { name: 'preview', description: '预览订阅现在会发什么', options: [{ name: 'name', description: '订阅名称', type: 'string', required: true }] },
+    { name: 'run-now', description: '立即发送一次', options: [{ name: 'name', description: '订阅名称', type: 'string', required: true }] },
+  ],
   run(input, { digests }) {
     if (!digests) throw new UserError('定时通报只在机器人连接 Slack 或 Discord 运行时可用。', [], 'digest-off');
     const text = [input.options.action, input.options.args, input.text].filter((x) => x !== undefined && x !== '').join(' ').trim();

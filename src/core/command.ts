@@ -14,6 +14,8 @@ export interface OptionDef {
   /** Bounds of an integer option (Discord enforces them in the client). */
   min?: number;
   max?: number;
+  /** A closed list of values (Discord shows them as choices instead of autocomplete). */
+  choices?: string[];
   /** What autocomplete offers for this option. */
   complete?: Completion;
 }
@@ -67,6 +69,13 @@ export interface CommandDef {
   usage: string;
   examples: string[];
   options: OptionDef[];
+  /**
+   * Platforms with subcommands (Discord) show these instead of `options`; the chosen subcommand
+   * and its values, in this order, arrive as the free text ("add 每周一 09:00 changes 竹山县").
+   */
+  subcommands?: { name: string; description: string; options: OptionDef[] }[];
+  /** Changes what a whole channel receives: Discord asks for Manage Channels by default. */
+  managesChannel?: boolean;
   run(input: CommandInput, ctx: CommandContext): Answer;
 }
 

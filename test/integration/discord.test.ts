@@ -38,7 +38,6 @@ describe('Discord application commands', () => {
     ['diff', { department: '江苏省人民检察院', from: '2018', to: '2019' }, '+2,214.39'],
     ['compare', { first: '巨鹿县', second: '竹山县' }, '2,582.46'],
     ['rank', { metric: '三公', top: 3 }, '767.60'],
-    ['search', { words: '长期护理保险' }, '巨鹿县医疗保障局'],
     ['check', { department: '竹山县' }, '639.72'],
     ['sources', {}, '15 份预算'],
     ['help', { command: 'budget' }, '/budget <部门> [专题] [年份]'],
@@ -58,8 +57,8 @@ describe('Discord application commands', () => {
   it('a long answer stays within limits and continues in follow-ups', async () => {
     const { token } = await interact('long');
     const followUp = `/api/v10/webhooks/${APP_ID}/${token}`;
-    await fake.waitFor(() => fake.calls.some((c) => c.path === followUp));
-    await new Promise((r) => setTimeout(r, 200));
+    // Follow-ups are sent one after another: wait for the last row rather than a fixed time.
+    await fake.waitFor(() => JSON.stringify(fake.calls.filter((c) => c.path === followUp).map((c) => c.body)).includes('第 400 行'));
     const messages = [fake.calls.find((c) => c.path.endsWith(`/${token}/callback`))!.body.data, ...fake.calls.filter((c) => c.path === followUp).map((c) => c.body)];
     expect(messages.length).toBeGreaterThan(1);
     for (const m of messages) {
@@ -102,6 +101,14 @@ describe('Discord autocomplete', () => {
 });
 
 describe('deferred replies', () => {
+  it('defers the first /search (the segmenter loads then) and edits in the answer', async () => {
+    const { id, token } = fake.interact(commandData('search', { words: '长期护理保险' }));
+    const edit = `/api/v10/webhooks/${APP_ID}/${token}/messages/@original`;
+    await fake.waitFor(() => fake.calls.some((c) => c.path === edit && c.method === 'PATCH'));
+    expect(fake.calls.find((c) => c.path === `/api/v10/interactions/${id}/${token}/callback`)!.body.type).toBe(5);
+    expect(JSON.stringify(fake.calls.find((c) => c.path === edit && c.method === 'PATCH')!.body.embeds)).toContain('巨鹿县医疗保障局');
+  });
+
   it('defers and edits the original when a command has been slow', async () => {
     const slow = await startDiscord(app, { token: TOKEN, applicationId: APP_ID, apiUrl: fake.apiUrl }, log, { deferAfterMs: -1 });
     try {

@@ -74,8 +74,9 @@ describe('registrations generated from the definitions', () => {
     for (const c of discordCommands(COMMANDS)) {
       expect(c.name).toMatch(/^[a-z]{1,32}$/);
       expect(c.description.length).toBeLessThanOrEqual(DISCORD.commandDescription);
-      const firstOptional = c.options.findIndex((o) => !o.required);
-      if (firstOptional >= 0) expect(c.options.slice(firstOptional).every((o) => !o.required)).toBe(true);
+      const options = c.options as { required?: boolean }[];
+      const firstOptional = options.findIndex((o) => !o.required);
+      if (firstOptional >= 0) expect(options.slice(firstOptional).every((o) => !o.required)).toBe(true);
     }
   });
 
