@@ -21,7 +21,9 @@ export interface FakeDiscord {
   calls: RestCall[];
   identified(): Promise<void>;
   /** Sends an interaction over the gateway; returns its id and token. */
-  interact(data: Record<string, unknown>, type?: 2 | 4): { id: string; token: string };
+  interact(data: Record<string, unknown>, type?: 2 | 3 | 4, extra?: Record<string, unknown>): { id: string; token: string };
+  /** A member posts a message in the channel (the guild is announced first, as a gateway would). */
+  say(content: string, mentions?: string[]): string;
   failNext(pathPart: string, status: number, headers?: Record<string, string>, times?: number, code?: number): void;
   /** Drops the gateway connection, as a network failure would. */
   dropGateway(): void;
@@ -49,6 +51,7 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
   let onIdentify: (() => void) | null = null;
   let seq = 0;
   let nextId = 500000000000000000n;
+  let guildAnnounced = false;
 
   const server: Server = createServer(async (req, res) => {
     // Binary-safe: multipart bodies (attachments) are kept as latin1 text.
@@ -125,7 +128,30 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
     apiUrl: `http://127.0.0.1:${port}/api`,
     calls,
     identified: () => new Promise<void>((r) => (gateway ? (onIdentify = r) : (onIdentify = r))),
-    interact(data, type = 2) {
+    say(content, mentions = []) {
+      if (!guildAnnounced) {
+        guildAnnounced = true;
+        gateway!.send(JSON.stringify({
+          op: 0, t: 'GUILD_CREATE', s: ++seq,
+          d: {
+            id: GUILD_ID, name: 'fake', icon: null, owner_id: USER.id, unavailable: false, member_count: 2, large: false, features: [], roles: [], emojis: [], stickers: [],
+            channels: [{ id: CHANNEL_ID, type: 0, guild_id: GUILD_ID, name: 'budget', position: 0, permission_overwrites: [] }], threads: [], members: [], presences: [],
+            voice_states: [], stage_instances: [], guild_scheduled_events: [], soundboard_sounds: [], joined_at: new Date().toISOString(), preferred_locale: 'zh-CN',
+          },
+        }));
+      }
+      const id = String(nextId++);
+      gateway!.send(JSON.stringify({
+        op: 0, t: 'MESSAGE_CREATE', s: ++seq,
+        d: {
+          id, channel_id: CHANNEL_ID, guild_id: GUILD_ID, author: { ...USER, bot: false }, member: { roles: [], joined_at: new Date().toISOString(), deaf: false, mute: false, flags: 0 },
+          content, timestamp: new Date().toISOString(), edited_timestamp: null, tts: false, mention_everyone: false, mention_roles: [], attachments: [], embeds: [], type: 0, pinned: false, flags: 0,
+          mentions: mentions.map((m) => ({ id: m, username: m === APP_ID ? 'budget-bot' : 'someone', discriminator: '0', avatar: null, bot: m === APP_ID })),
+        },
+      }));
+      return id;
+    },
+    interact(data, type = 2, extra = {}) {
       const id = String(interactionId++);
       const token = `tok-${id}`;
       gateway!.send(JSON.stringify({
@@ -136,6 +162,7 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
           member: { user: USER, roles: [], permissions: '0', joined_at: new Date().toISOString(), deaf: false, mute: false, flags: 0 },
           data: { id: '800000000000000008', type: 1, ...data },
           locale: 'zh-CN', guild_locale: 'zh-CN', app_permissions: '0', entitlements: [], authorizing_integration_owners: { '0': GUILD_ID }, context: 0,
+          ...extra,
         },
       }));
       return { id, token };
