@@ -41,7 +41,7 @@ export default defineCommand({
     });
     b.answer.summary = hits.length ? `找到 ${total}${total === LIMIT ? '+' : ''} 条${page.more ? `（这是第 ${page.more.page}/${page.more.pages} 页）` : ''}${loose ? '（没有同时包含全部关键词的结果，以下包含其中任一个）' : ''}。${found.windowFull ? `匹配超过 ${SEARCH_WINDOW} 条，只在最后载入的 ${SEARCH_WINDOW} 条中按相关度排序；加关键词或部门名可缩小范围。` : ''}` : '没有找到相关内容。';
     b.answer.more = page.more;
-    const note = moreNote(page.more, '条');
+    const note = total === LIMIT && page.more ? `按相关度显示前 ${LIMIT} 条，这是第 ${page.more.page}/${page.more.pages} 页；加 --page ${Math.min(page.more.pages, page.more.page + 1)} 看下一页，或 --all 显示全部。` : moreNote(page.more, '条');
     if (note) b.answer.notes.push(note);
     return b.answer;
   },
