@@ -65,7 +65,9 @@ export default defineCommand({
     const spend = docs.map((d) => q.totals(d.id).get('expenditure_total')?.value ?? null);
     if (spend[0] && spend[1]) b.answer.summary = `支出总计：${names[0]} ${wan(spend[0])} 万元，${names[1]} ${wan(spend[1])} 万元。`;
     if (docs[0].year !== docs[1].year) b.answer.notes.push(`两个部门的年度不同（${docs[0].year} 与 ${docs[1].year}），各取已载入的最新年度；可加年份指定。`);
-    b.answer.chart = { kind: 'bar', title: b.answer.title, unit: '万元', bars: rows.slice(0, 8).flatMap((r) => r.values.map((v, i) => bar(`${r.label}·${names[i]}`, v))) };
+    // Grouped by item, one colour per department, so the two are read side by side.
+    const series = names.map((n, i) => `${n} ${docs[i].year}`);
+    b.answer.chart = { kind: 'bar', title: b.answer.title, unit: '万元', series, bars: rows.slice(0, 8).flatMap((r) => r.values.map((v, i) => ({ ...bar(r.label, v), series: series[i] }))) };
     return b.answer;
   },
 });

@@ -35,7 +35,9 @@ export interface ChartSpec {
   title: string;
   unit: string;
   /** Bar lengths are plotted from `value`; the label printed is `display`, exact. */
-  bars: { label: string; value: number; display?: string }[];
+  bars: { label: string; value: number; display?: string; series?: string }[];
+  /** Grouped bars: one bar per series under each label, coloured by series, with a legend. */
+  series?: string[];
 }
 
 /** A file that goes with an answer: a chart, a CSV of its tables. */
