@@ -12,7 +12,6 @@ import { COMMANDS } from '../commands/index.js';
 import { ConfigError, loadConfig } from './config.js';
 import { createLogger } from './log.js';
 import { createRateLimiter } from './core/rate-limit.js';
-import { slackManifest } from './core/registry.js';
 import { warmSegmenter } from './query/segment.js';
 import { exportCsv, exportDocuments } from './store/export.js';
 import { defaultPdfCache, ingestDirectory, type IngestOptions, type IngestReport } from './store/ingest.js';
@@ -239,9 +238,10 @@ program
   .argument('<platform>', 'slack')
   .option('--url <url>', 'Slack 请求地址，如 https://example.org/slack/events')
   .option('--socket-mode', '使用 Socket Mode（不需要公网地址）')
-  .action((platform: string, opts: { url?: string; socketMode?: boolean }) => {
+  .action(async (platform: string, opts: { url?: string; socketMode?: boolean }) => {
     if (platform !== 'slack') throw new StoreError(`不支持的平台：${platform}（Discord 用 budget-bot register-commands）`);
-    console.log(JSON.stringify(slackManifest(COMMANDS, { requestUrl: opts.url, socketMode: opts.socketMode }), null, 2));
+    const { slackAppManifest } = await import('./adapters/slack-manifest.js');
+    console.log(JSON.stringify(slackAppManifest(COMMANDS, { requestUrl: opts.url, socketMode: opts.socketMode }), null, 2));
   });
 
 program

@@ -1,8 +1,7 @@
 // Buttons on Slack answers (显示全部, 下一页, 上一年/下一年, CSV, 详细出处): the button's value is the
 // request to re-run; it is dispatched as the person who pressed it (their rate limit, their
 // permissions) and the answer follows up in the same thread — privately where the original was private.
-import type { App, BlockAction, ButtonAction } from '@slack/bolt';
-import type { KnownBlock } from '@slack/types';
+import type { App, BlockAction, ButtonAction, types } from '@slack/bolt';
 import type { App as BudgetApp } from '../app.js';
 import type { ActionRequest } from '../core/answer.js';
 import type { Logger } from '../log.js';
@@ -35,7 +34,7 @@ export function registerSlackActions(b: InstanceType<typeof App>, app: BudgetApp
     const kind = action.action_id.slice(ACTION_PREFIX.length);
     const message = body.message as { ts?: string; thread_ts?: string } | undefined;
     const thread_ts = message?.thread_ts ?? message?.ts;
-    const messages = renderSlack(result.answer).map((m) => ({ ...m, blocks: m.blocks satisfies KnownBlock[] }));
+    const messages = renderSlack(result.answer).map((m) => ({ ...m, blocks: m.blocks satisfies types.KnownBlock[] }));
     // A private original (an ephemeral answer has no thread), or a private answer: reply privately.
     if (result.answer.ephemeral || !thread_ts || (body.container as { is_ephemeral?: boolean }).is_ephemeral) {
       for (const m of messages) await respond({ response_type: 'ephemeral', replace_original: false, ...m });

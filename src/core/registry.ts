@@ -2,6 +2,10 @@
 // Discord application-command JSON. One definition, every platform.
 import type { CommandDef } from './command.js';
 
+const BOT_SCOPES: ('commands' | 'app_mentions:read' | 'chat:write' | 'chat:write.public' | 'im:history' | 'files:write' | 'users:read')[] = ['commands', 'app_mentions:read', 'chat:write', 'chat:write.public', 'im:history', 'files:write', 'users:read'];
+
+const BOT_EVENTS: ('app_mention' | 'message.im')[] = ['app_mention', 'message.im'];
+
 export function slackManifest(commands: CommandDef[], { requestUrl, socketMode = false }: { requestUrl?: string; socketMode?: boolean } = {}) {
   const url = requestUrl ?? 'https://budget-bot.example.org/slack/events';
   return {
@@ -25,10 +29,10 @@ export function slackManifest(commands: CommandDef[], { requestUrl, socketMode =
     oauth_config: {
       // users:read tells a workspace admin apart (/digest remove); chat:write.public lets a digest post
       // to a channel the bot was not invited to. DMs are read through message.im (im:history) only.
-      scopes: { bot: ['commands', 'app_mentions:read', 'chat:write', 'chat:write.public', 'im:history', 'files:write', 'users:read'] },
+      scopes: { bot: BOT_SCOPES },
     },
     settings: {
-      event_subscriptions: { ...(socketMode ? {} : { request_url: url }), bot_events: ['app_mention', 'message.im'] },
+      event_subscriptions: { ...(socketMode ? {} : { request_url: url }), bot_events: BOT_EVENTS },
       interactivity: { is_enabled: true, ...(socketMode ? {} : { request_url: url }) },
       socket_mode_enabled: socketMode,
       org_deploy_enabled: false,

@@ -86,4 +86,13 @@ describe('registrations generated from the definitions', () => {
     expect(JSON.stringify(m)).not.toContain('request_url');
     expect(m.oauth_config.scopes.bot).toEqual(expect.arrayContaining(['commands', 'app_mentions:read', 'chat:write', 'im:history']));
   });
+
+  it('Slack: asks only for the scopes it uses, can post digests to channels it was not invited to, hints every command', () => {
+    const m = slackManifest(COMMANDS);
+    expect(m.oauth_config.scopes.bot).toEqual(expect.arrayContaining(['chat:write.public', 'users:read', 'files:write']));
+    expect(m.oauth_config.scopes.bot).not.toContain('im:read');
+    expect(m.oauth_config.scopes.bot).not.toContain('im:write');
+    expect(m.settings.interactivity.is_enabled).toBe(true);
+    for (const c of m.features.slash_commands) expect(c.usage_hint.length, c.command).toBeGreaterThan(0);
+  });
 });
