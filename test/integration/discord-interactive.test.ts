@@ -82,6 +82,11 @@ describe('Discord free questions and permissions (seeds)', () => {
     expect(JSON.stringify(answer.embeds)).toContain('9.60 万元');
   });
 
+  it('echoes the asker\'s words with Markdown escaped', async () => {
+    const answer = await answerTo(ctx.fake, ctx.fake.interact(commandData('search', { words: '**医疗**' })));
+    expect(answer.embeds[0].title).toBe('搜索“\\*\\*医疗\\*\\*”');
+  });
+
   it('a mention in a channel is answered as a reply', async () => {
     const { fake } = ctx;
     const id = fake.say(`<@${APP_ID}> 竹山县医保局三公经费是多少`, [APP_ID]);
