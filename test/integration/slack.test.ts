@@ -39,7 +39,6 @@ describe('Slack over HTTP', () => {
     ['/search', '长期护理保险', '巨鹿县医疗保障局'],
     ['/check', '竹山县', '639.72'],
     ['/sources', '', '15 份预算'],
-    ['/help', '', '/budget'],
   ])('%s %s answers in the channel with the figure in Block Kit', async (command, text, figure) => {
     const res = await slash(command, text);
     expect(res.status).toBe(200);
@@ -47,6 +46,12 @@ describe('Slack over HTTP', () => {
     expect(res.json.blocks[0].type).toBe('header');
     expect(JSON.stringify(res.json.blocks)).toContain(figure);
     expect(res.json.text.length).toBeGreaterThan(0);
+  });
+
+  it('/help answers the asker alone', async () => {
+    const res = await slash('/help', '');
+    expect(res.json.response_type).toBe('ephemeral');
+    expect(JSON.stringify(res.json.blocks)).toContain('/budget');
   });
 
   it('cites sources in a context block', async () => {
