@@ -5,6 +5,7 @@ import { citationText } from './cite.js';
 import type { Answer, AnswerAction } from '../core/answer.js';
 import { capMessages, chunkLines, clip, SLACK } from './limits.js';
 import { blockTextLength, clipEscaped, esc } from './slack-text.js';
+import { fitsTableBlock, slackTableBlock, type SlackTableBlock } from './slack-table.js';
 import { renderTable } from './text.js';
 
 // Block Kit shapes we send, kept structurally compatible with @slack/types' KnownBlock (the
@@ -17,7 +18,8 @@ export type SlackBlock =
   | { type: 'section'; text: Mrkdwn }
   | { type: 'section'; fields: Mrkdwn[] }
   | { type: 'context'; elements: Mrkdwn[] }
-  | { type: 'actions'; block_id: string; elements: SlackButton[] };
+  | { type: 'actions'; block_id: string; elements: SlackButton[] }
+  | SlackTableBlock;
 
 export interface SlackMessage {
   text: string;
@@ -59,9 +61,12 @@ export function renderSlack(a: Answer): SlackMessage[] {
       fields: a.fields.slice(i, i + SLACK.fieldsPerSection).map((f) => ({ type: 'mrkdwn', text: `*${clipEscaped(f.label, 200)}*\n${clipEscaped(`${f.value}${f.cite ? ` [${f.cite}]` : ''}`, SLACK.fieldText - 210)}` })),
     });
   }
+  // One table that fits goes as Slack's table block; several, or a long one, as code blocks.
+  const native = fitsTableBlock(a.tables);
   for (const t of a.tables) {
     if (t.title) blocks.push(sectionEscaped(`*${clipEscaped(t.title, SLACK.sectionText - 2)}*`));
-    blocks.push(...codeBlocks(renderTable({ ...t, title: undefined })));
+    if (native) blocks.push(slackTableBlock(t));
+    else blocks.push(...codeBlocks(renderTable({ ...t, title: undefined })));
   }
   for (const w of a.warnings) blocks.push(section(`:warning: ${w}`));
   for (const n of a.notes) blocks.push(section(n));

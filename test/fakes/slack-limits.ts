@@ -14,6 +14,7 @@ export function slackRejects(message: { text?: string; blocks?: any[] }): string
   const blocks = message.blocks ?? [];
   if (blocks.length > 50) return 'invalid_blocks: more than 50 blocks';
   if (textLength(blocks) > 12000) return 'msg_blocks_too_long';
+  if (blocks.filter((b) => b.type === 'table').length > 1) return 'only_one_table_allowed';
   const ids = new Set<string>();
   for (const b of blocks) {
     if (b.type === 'header' && (b.text?.text?.length ?? 0) > 150) return 'invalid_blocks: header text over 150';
@@ -22,6 +23,10 @@ export function slackRejects(message: { text?: string; blocks?: any[] }): string
       if ((b.fields ?? []).length > 10 || (b.fields ?? []).some((f: any) => f.text.length > 2000)) return 'invalid_blocks: section fields';
     }
     if (b.type === 'context' && (b.elements.length > 10 || b.elements.some((e: any) => (e.text?.length ?? 0) > 3000))) return 'invalid_blocks: context';
+    if (b.type === 'table') {
+      if (b.rows.length > 100 || b.rows.some((r: any[]) => r.length > 20 || r.length !== b.rows[0].length)) return 'invalid_blocks: table rows or cells';
+      if (b.rows.some((r: any[]) => r.some((c: any) => c.type === 'raw_text' && !c.text))) return 'invalid_blocks: empty table cell';
+    }
     if (b.type === 'actions') {
       if (b.elements.length > 25) return 'invalid_blocks: more than 25 elements';
       for (const e of b.elements) {

@@ -67,3 +67,24 @@ describe('Slack text cutting', () => {
     for (const m of messages) expect(slackRejects(m)).toBeNull();
   });
 });
+
+describe('Slack table block', () => {
+  const app = bundledApp();
+  it('an answer with one table that fits uses Slack\'s table block, numbers right-aligned', () => {
+    const [m] = renderSlack(app.dispatch({ text: '/subject 2101501' }).answer);
+    const table = m.blocks.find((b) => b.type === 'table') as any;
+    expect(table.rows[0].map((c: any) => c.text)).toEqual(['排名', '部门', '年度', '合计', '基本支出', '项目支出', '出处']);
+    expect(table.rows.some((r: any[]) => r.some((c) => c.text === '1,059.54'))).toBe(true);
+    expect(table.column_settings.some((c: any) => c.align === 'right')).toBe(true);
+  });
+  it('several tables stay code blocks (Slack allows one table per message)', () => {
+    const b = createAnswer('两张表');
+    b.table({ title: '总额', columns: ['项目', '金额'], rows: [['支出总计', '1.00']] });
+    b.table({ title: '科目', columns: ['项目', '金额'], rows: [['行政运行', '1.00']] });
+    const answer = b.answer;
+    const blocks = renderSlack(answer).flatMap((m) => m.blocks);
+    expect(blocks.some((b) => b.type === 'table')).toBe(false);
+    expect(JSON.stringify(blocks)).toContain('```');
+  });
+});
+
