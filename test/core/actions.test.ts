@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { takeFlags } from '../../src/core/actions.js';
 import { pageOf } from '../../src/core/paging.js';
-import { bundledApp, corpusApp } from '../helpers/app.js';
+import { bundledApp, useCorpusApp } from '../helpers/app.js';
 import { describeCorpus } from '../support/corpus.js';
 
 describe('view flags', () => {
@@ -56,14 +56,14 @@ describe('actions on the seeds', () => {
 });
 
 describeCorpus('year buttons on the Jiangsu corpus', () => {
-  const app = corpusApp();
+  const app = useCorpusApp();
 
   it('上一年 / 下一年 re-run the same question for the neighbouring years', () => {
-    const answer = app.dispatch({ text: '/budget 江苏省人民检察院 三公 2018' }).answer;
+    const answer = app().dispatch({ text: '/budget 江苏省人民检察院 三公 2018' }).answer;
     const prev = answer.actions!.find((a) => a.kind === 'prev-year')!;
     const next = answer.actions!.find((a) => a.kind === 'next-year')!;
     expect([prev.label, next.label]).toEqual(['上一年（2017）', '下一年（2019）']);
-    expect(app.dispatch(prev.request).answer.title).toBe('江苏省人民检察院 2017年部门预算 · 三公');
-    expect(app.dispatch(next.request).answer.title).toBe('江苏省人民检察院 2019年部门预算 · 三公');
+    expect(app().dispatch(prev.request).answer.title).toBe('江苏省人民检察院 2017年部门预算 · 三公');
+    expect(app().dispatch(next.request).answer.title).toBe('江苏省人民检察院 2019年部门预算 · 三公');
   });
 });

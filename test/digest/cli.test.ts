@@ -20,8 +20,9 @@ describe('budget-bot digest', () => {
     const r = run(file, 'weekly', '--dry-run');
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('预览：订阅“weekly”');
-    expect(r.stdout).toContain('已载入 8 个部门、15 份预算');
-    expect(r.stdout).toMatch(/中共江苏省委办公厅\s+2019\s+27,664\.22 万元/);
+    expect(r.stdout).toContain('已载入 5 个部门、6 份预算；勾稽问题 31 处。');
+    expect(r.stdout).toMatch(/承德市双桥区医疗保障局本级\s+2024\s+3,526\.22 万元/);
+    expect(r.stdout).toMatch(/巨鹿县医疗保障局\s+2023\s+534\.80 万元/);
   });
 
   it('a subscriptions file with an error is refused, naming the entry and field', () => {

@@ -1,12 +1,13 @@
 // Digests with a fake clock against the platform fakes: posted at their time in their timezone,
 // skipped when nothing changed and posted after a new document, never twice across restarts,
 // one catch-up after downtime, a failing channel retried without blocking others, 429 honoured.
+// On the bundled seeds; the year-over-year movers need two years of one department (Jiangsu, ../shared).
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { webApi } from '@slack/bolt';
 import { REST } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openApp } from '../../src/app.js';
+import { openApp, type App } from '../../src/app.js';
 import { discordPoster, slackPoster } from '../../src/digest/posters.js';
 import { createDigestRunner } from '../../src/digest/runner.js';
 import { createDigestService } from '../../src/digest/service.js';
@@ -16,12 +17,14 @@ import { DEFAULT_DATA_DIR } from '../../src/paths.js';
 import { ingestDirectory } from '../../src/store/ingest.js';
 import { CHANNEL_ID, startFakeDiscord, type FakeDiscord } from '../fakes/discord.js';
 import { startFakeSlack, type FakeSlack } from '../fakes/slack.js';
+import { copyJiangsu } from '../helpers/app.js';
 import { tempDir } from '../helpers/tmp.js';
+import { describeCorpus } from '../support/corpus.js';
 
 const root = tempDir();
 const data = join(root, 'data');
 mkdirSync(data);
-for (const f of ['000_2c141d3c228c2a71.txt', 'js_jcy_2018_budget.txt']) copyFileSync(join(DEFAULT_DATA_DIR, f), join(data, f));
+for (const f of ['000_2c141d3c228c2a71.txt', '002_b2ab98c35d1620c6.txt']) copyFileSync(join(DEFAULT_DATA_DIR, f), join(data, f));
 const db = join(root, 'budget.sqlite');
 ingestDirectory(data, db);
 const app = openApp(db);
@@ -39,13 +42,13 @@ afterAll(async () => {
 });
 
 /** A runner over its own state file and a clock the test moves. */
-function harness(stateFile: string, subs: Subscription[], start: string, retryDelaysMs = [60_000, 300_000]) {
+function harness(stateFile: string, subs: Subscription[], start: string, retryDelaysMs = [60_000, 300_000], over: App = app) {
   let clock = new Date(start);
   const state = openDigestState(stateFile);
   state.syncFile(subs, clock);
   const client = new webApi.WebClient('xoxb-digest-1', { slackApiUrl: slack.apiUrl, retryConfig: { retries: 2, minTimeout: 10, maxTimeout: 20 } });
   const runner = createDigestRunner({
-    state, context: () => app.ctx, now: () => clock, retryDelaysMs,
+    state, context: () => over.ctx, now: () => clock, retryDelaysMs,
     posters: { slack: slackPoster(client), discord: discordPoster(new REST({ api: discord.apiUrl, retries: 1 }).setToken('MTAwMDAwMDAwMDAwMDAwMDAx.GfAkEt.digestdigestdigestdigestdigestdigestABCD')) },
   });
   return { state, runner, at: (iso: string) => { clock = new Date(iso); return runner.tick(clock); } };
@@ -89,15 +92,15 @@ describe('a daily digest in Asia/Shanghai', () => {
     await h.at('2026-03-01T01:01:00Z');
     await h.at('2026-03-02T01:01:00Z');
     expect(h.state.runs('changes').map((r) => r.status)).toEqual(['posted', 'skipped']);
-    // A new year of a department arrives; the app picks up the new database by itself.
-    copyFileSync(join(DEFAULT_DATA_DIR, 'js_jcy_2019_budget.txt'), join(data, 'js_jcy_2019_budget.txt'));
+    // A new department arrives; the app picks up the new database by itself.
+    copyFileSync(join(DEFAULT_DATA_DIR, '001_df29ae28ecb651dd.txt'), join(data, '001_df29ae28ecb651dd.txt'));
     ingestDirectory(data, db);
     await h.at('2026-03-03T01:01:00Z');
     expect(h.state.runs('changes').map((r) => r.status)).toEqual(['posted', 'skipped', 'posted']);
     const blocks = JSON.stringify(postsTo('C0CHG').at(-1)!.body.blocks);
-    expect(blocks).toContain('新载入：江苏省人民检察院 2019年部门预算');
-    expect(blocks).toContain('221 住房保障支出');
-    expect(blocks).toContain('+2,025.97');
+    expect(blocks).toContain('上次通报以来新载入 1 份预算，新发现勾稽问题 15 处。');
+    expect(blocks).toContain('新载入：竹山县医疗保障局 2022年部门预算（001_df29ae28ecb651dd.txt），无上年文件可比');
+    expect(blocks).toContain('2101501 行政运行：合计 639.72 万元');
     h.state.close();
   });
 
@@ -165,16 +168,21 @@ describe('/digest in chat', () => {
     const h = harness(join(root, 's7.sqlite'), [], '2026-03-01T00:00:00Z');
     app.attach({ digests: createDigestService({ state: h.state, runner: h.runner, context: () => app.ctx, now: () => new Date('2026-03-01T00:00:00Z') }) });
     try {
-      const added = app.dispatch({ text: '/digest add 每周一 08:30 watch 江苏省人民检察院 2040401 name=jcy-watch', platform: 'slack', channel: 'slack:C0HERE', user: 'slack:U1' });
-      expect(added.answer.summary).toMatch(/^已添加“jcy-watch”/);
+      const added = app.dispatch({ text: '/digest add 每周一 08:30 watch 巨鹿县医疗保障局 2101501 name=jl-watch', platform: 'slack', channel: 'slack:C0HERE', user: 'slack:U1' });
+      expect(added.answer.summary).toMatch(/^已添加“jl-watch”/);
       const [s] = h.state.subscriptions();
-      expect(s).toMatchObject({ name: 'jcy-watch', platform: 'slack', channel: 'C0HERE', schedule: '每周一 08:30', content: 'watch', filters: { departments: ['江苏省人民检察院'], subjects: ['2040401'] } });
+      expect(s).toMatchObject({ name: 'jl-watch', platform: 'slack', channel: 'C0HERE', schedule: '每周一 08:30', content: 'watch', filters: { departments: ['巨鹿县医疗保障局'], subjects: ['2101501'] } });
       const list = app.dispatch({ text: '/digest list', platform: 'slack' }).answer;
-      expect(list.tables[0].rows[0]).toEqual(['jcy-watch', 'slack C0HERE', '每周一 08:30（Asia/Shanghai）', 'watch', '是', '2026/3/2 08:30:00', '—']);
-      const preview = app.dispatch({ text: '/digest preview jcy-watch', platform: 'slack' }).answer;
-      expect(preview.tables[0].rows.find((r) => r[1] === '2040401 行政运行')).toEqual(['江苏省人民检察院 2019', '2040401 行政运行', '12,268.62', '+1,385.26', '+12.7%']);
-      expect(app.dispatch({ text: '/digest remove jcy-watch', platform: 'slack', channel: 'slack:C0HERE', user: 'slack:U2' }).answer.summary).toMatch(/只有管理员或订阅的创建者可以删除/);
-      expect(app.dispatch({ text: '/digest remove jcy-watch', platform: 'slack', channel: 'slack:C0HERE', user: 'slack:U1' }).answer.summary).toBe('已删除“jcy-watch”。');
+      expect(list.tables[0].rows[0]).toEqual(['jl-watch', 'slack C0HERE', '每周一 08:30（Asia/Shanghai）', 'watch', '是', '2026/3/2 08:30:00', '—']);
+      const preview = app.dispatch({ text: '/digest preview jl-watch', platform: 'slack' }).answer;
+      // One year loaded: the figures, and no change to show.
+      expect(preview.tables[0].rows).toEqual([
+        ['巨鹿县医疗保障局 2023', '支出总计', '534.80', '—', '—'],
+        ['巨鹿县医疗保障局 2023', '“三公”经费', '0.00', '—', '—'],
+        ['巨鹿县医疗保障局 2023', '2101501 行政运行', '244.90', '—', '—'],
+      ]);
+      expect(app.dispatch({ text: '/digest remove jl-watch', platform: 'slack', channel: 'slack:C0HERE', user: 'slack:U2' }).answer.summary).toMatch(/只有管理员或订阅的创建者可以删除/);
+      expect(app.dispatch({ text: '/digest remove jl-watch', platform: 'slack', channel: 'slack:C0HERE', user: 'slack:U1' }).answer.summary).toBe('已删除“jl-watch”。');
       expect(h.state.subscriptions()).toEqual([]);
       expect(app.dispatch({ text: '/digest add 每天 09:00', platform: 'console' }).answer.summary).toMatch(/只能在 Slack 或 Discord 的频道里添加/);
     } finally {
@@ -204,5 +212,46 @@ describe('shutdown', () => {
     await again.tick();
     expect(posted).toEqual(['C0SLOW']);
     state.close();
+  });
+});
+
+describeCorpus('digests over two years of one department (Jiangsu, from ../shared/corpus)', () => {
+  const dir = tempDir();
+  const jsData = join(dir, 'data');
+  const jsDb = join(dir, 'budget.sqlite');
+  let jsApp: App | undefined;
+  beforeAll(() => {
+    copyJiangsu(jsData, ['js_jcy_2018_budget.txt']);
+    ingestDirectory(jsData, jsDb);
+    jsApp = openApp(jsDb);
+  });
+  afterAll(() => jsApp?.close());
+
+  it('a new year of a department is posted with its biggest movers', async () => {
+    const h = harness(join(dir, 'j1.sqlite'), [sub({ name: 'js-changes', channel: 'C0JSCHG' })], '2026-03-01T00:00:00Z', undefined, jsApp);
+    await h.at('2026-03-01T01:01:00Z');
+    copyJiangsu(jsData, ['js_jcy_2019_budget.txt']);
+    ingestDirectory(jsData, jsDb);
+    await h.at('2026-03-02T01:01:00Z');
+    expect(h.state.runs('js-changes').map((r) => r.status)).toEqual(['posted', 'posted']);
+    const blocks = JSON.stringify(postsTo('C0JSCHG').at(-1)!.body.blocks);
+    expect(blocks).toContain('新载入：江苏省人民检察院 2019年部门预算');
+    expect(blocks).toContain('221 住房保障支出');
+    expect(blocks).toContain('+2,025.97');
+    h.state.close();
+  });
+
+  it('/digest preview of a watch shows the change against the year before', () => {
+    const h = harness(join(dir, 'j2.sqlite'), [], '2026-03-01T00:00:00Z', undefined, jsApp);
+    jsApp!.attach({ digests: createDigestService({ state: h.state, runner: h.runner, context: () => jsApp!.ctx, now: () => new Date('2026-03-01T00:00:00Z') }) });
+    try {
+      jsApp!.dispatch({ text: '/digest add 每周一 08:30 watch 江苏省人民检察院 2040401 name=jcy-watch', platform: 'slack', channel: 'slack:C0HERE', user: 'slack:U1' });
+      expect(h.state.subscriptions()[0]).toMatchObject({ filters: { departments: ['江苏省人民检察院'], subjects: ['2040401'] } });
+      const preview = jsApp!.dispatch({ text: '/digest preview jcy-watch', platform: 'slack' }).answer;
+      expect(preview.tables[0].rows.find((r) => r[1] === '2040401 行政运行')).toEqual(['江苏省人民检察院 2019', '2040401 行政运行', '12,268.62', '+1,385.26', '+12.7%']);
+    } finally {
+      jsApp!.attach({ digests: undefined });
+      h.state.close();
+    }
   });
 });

@@ -2,7 +2,7 @@
 // ../shared — and an app over it.
 import { copyFileSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll } from 'vitest';
+import { afterAll, beforeAll } from 'vitest';
 import { COMMANDS } from '../../commands/index.js';
 import { openApp, type App } from '../../src/app.js';
 import { createAnswer } from '../../src/core/answer.js';
@@ -17,7 +17,7 @@ import { tempDir } from './tmp.js';
 
 /** The app over the five bundled seeds: what a fresh clone answers from. */
 export function bundledApp(log?: Logger, extraCommands: CommandDef[] = []): App {
-  return appOver([DEFAULT_DATA_DIR], log, extraCommands);
+  return closedAfterAll(appOver([DEFAULT_DATA_DIR], log, extraCommands));
 }
 
 /**
@@ -25,23 +25,47 @@ export function bundledApp(log?: Logger, extraCommands: CommandDef[] = []): App 
  * from ../shared/corpus/text. Call it inside a describeCorpus block: without the corpus it throws.
  */
 export function corpusApp(log?: Logger, extraCommands: CommandDef[] = []): App {
-  return appOver([DEFAULT_DATA_DIR, jiangsuDir()], log, extraCommands);
+  return closedAfterAll(appOver([DEFAULT_DATA_DIR, jiangsuDir()], log, extraCommands));
+}
+
+/**
+ * corpusApp() for a describeCorpus block. Vitest runs a skipped block's body too (to list its tests),
+ * so the app is built in beforeAll, only where the block runs: call the returned function in the tests.
+ */
+export function useCorpusApp(log?: Logger, extraCommands: CommandDef[] = []): () => App {
+  const dir = tempDir();
+  let app: App | undefined;
+  beforeAll(() => {
+    app = openOver([DEFAULT_DATA_DIR, copyJiangsu(join(dir, 'jiangsu'))], join(dir, 'budget.sqlite'), log, extraCommands);
+  });
+  afterAll(() => app?.close());
+  return () => app!;
 }
 
 /** A temporary folder holding copies of the nine Jiangsu texts (copied at run time, never committed). */
 export function jiangsuDir(files = JIANGSU_TEXTS): string {
+  return copyJiangsu(join(tempDir(), 'jiangsu'), files);
+}
+
+/** Copies Jiangsu texts of the corpus into a new folder `dir`; usable inside hooks (registers none). */
+export function copyJiangsu(dir: string, files = JIANGSU_TEXTS): string {
   if (!CORPUS_TEXT_DIR) throw new Error('the outside corpus is not present: use describeCorpus');
-  const dir = join(tempDir(), 'jiangsu');
-  mkdirSync(dir);
+  mkdirSync(dir, { recursive: true });
   const present = new Set(readdirSync(CORPUS_TEXT_DIR));
   for (const f of files.filter((x) => present.has(x))) copyFileSync(join(CORPUS_TEXT_DIR, f), join(dir, f));
   return dir;
 }
 
 function appOver(dirs: string[], log: Logger | undefined, extraCommands: CommandDef[]): App {
-  const db = join(tempDir(), 'budget.sqlite');
+  return openOver(dirs, join(tempDir(), 'budget.sqlite'), log, extraCommands);
+}
+
+function openOver(dirs: string[], db: string, log: Logger | undefined, extraCommands: CommandDef[]): App {
   ingestDirectory(dirs, db);
-  const app = openApp(db, log, [...COMMANDS, ...extraCommands]);
+  return openApp(db, log, [...COMMANDS, ...extraCommands]);
+}
+
+function closedAfterAll(app: App): App {
   afterAll(() => app.close());
   return app;
 }

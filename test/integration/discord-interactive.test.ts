@@ -11,7 +11,7 @@ import { openDigestState } from '../../src/digest/state.js';
 import { createLogger } from '../../src/log.js';
 import { discordRejects } from '../fakes/discord-limits.js';
 import { APP_ID, CHANNEL_ID, commandData, startFakeDiscord, type FakeDiscord } from '../fakes/discord.js';
-import { bundledApp, corpusApp } from '../helpers/app.js';
+import { bundledApp, useCorpusApp } from '../helpers/app.js';
 import { tempDir } from '../helpers/tmp.js';
 import { describeCorpus } from '../support/corpus.js';
 
@@ -45,8 +45,8 @@ async function answerTo(fake: FakeDiscord, { id, token }: { id: string; token: s
 }
 
 describeCorpus('Discord buttons on a /diff answer', () => {
-  const app = corpusApp();
-  const ctx = discordAgainstFake(() => app);
+  const app = useCorpusApp();
+  const ctx = discordAgainstFake(app);
 
   it('显示全部 replies to the press with the remaining rows', async () => {
     const { fake } = ctx;

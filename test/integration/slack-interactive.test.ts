@@ -7,7 +7,7 @@ import type { App } from '../../src/app.js';
 import { createLogger } from '../../src/log.js';
 import { postSigned, slashBody, startFakeSlack, type FakeSlack } from '../fakes/slack.js';
 import { slackRejects } from '../fakes/slack-limits.js';
-import { bundledApp, corpusApp } from '../helpers/app.js';
+import { bundledApp, useCorpusApp } from '../helpers/app.js';
 import { describeCorpus } from '../support/corpus.js';
 import { createDigestRunner } from '../../src/digest/runner.js';
 import { createDigestService } from '../../src/digest/service.js';
@@ -55,8 +55,8 @@ async function slashAnswer(ctx: { fake: FakeSlack; endpoint: string }, command: 
 }
 
 describeCorpus('Slack buttons on a /diff answer', () => {
-  const app = corpusApp();
-  const ctx = slackAgainstFake(() => app);
+  const app = useCorpusApp();
+  const ctx = slackAgainstFake(app);
 
   it('显示全部 posts the remaining rows in the same thread, as the presser', async () => {
     const { fake, endpoint } = ctx;

@@ -33,12 +33,12 @@ describe('Slack over HTTP', () => {
   it.each([
     ['/budget', '竹山县 三公', '9.60 万元'],
     ['/subject', '2101501', '1,059.54'],
-    ['/diff', '江苏省人民检察院 2018 2019', '+2,214.39'],
+    ['/diff', '邢台市医保局', '+504.02'],
     ['/compare', '巨鹿县 竹山县', '2,582.46'],
-    ['/rank', '三公', '767.60'],
+    ['/rank', '支出总计', '3,526.22'],
     ['/search', '长期护理保险', '巨鹿县医疗保障局'],
     ['/check', '竹山县', '639.72'],
-    ['/sources', '', '15 份预算'],
+    ['/sources', '', '6 份预算'],
   ])('%s %s answers in the channel with the figure in Block Kit', async (command, text, figure) => {
     const res = await slash(command, text);
     expect(res.status).toBe(200);
@@ -112,11 +112,11 @@ describe('Slack over HTTP', () => {
     const before = fake.calls.length;
     const event = {
       token: 'legacy', team_id: 'T0FAKE', api_app_id: 'A0FAKE', type: 'event_callback', event_id: 'Ev2', event_time: 1,
-      event: { type: 'message', channel_type: 'im', user: 'U0ASKER', text: '/rank 三公', ts: '1700000002.000300', channel: 'D0DM' },
+      event: { type: 'message', channel_type: 'im', user: 'U0ASKER', text: '/rank 支出总计', ts: '1700000002.000300', channel: 'D0DM' },
     };
     await postSigned(endpoint, SECRET, JSON.stringify(event), { contentType: 'application/json' });
     await fake.waitFor(() => fake.calls.slice(before).some((c) => c.method === 'chat.postMessage'));
-    expect(JSON.stringify(fake.calls.slice(before).find((c) => c.method === 'chat.postMessage')!.body.blocks)).toContain('767.60');
+    expect(JSON.stringify(fake.calls.slice(before).find((c) => c.method === 'chat.postMessage')!.body.blocks)).toContain('3,526.22');
   });
 
   it('logs one structured line per command, with no secret in any line', () => {

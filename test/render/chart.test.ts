@@ -58,7 +58,7 @@ describe('CSV of a tabular answer', () => {
     const csv = new TextDecoder().decode(files[1].data).replace(/^\uFEFF/, '').trim().split('\r\n').map((l) => l.split(','));
     expect(csv[0]).toEqual(['排名', '部门', '年度', '金额（万元）']);
     expect(csv.slice(1)).toEqual(result.answer.tables[0].rows.map((r) => [r[0], r[1], r[2], r[3].replace(/,/g, '')]));
-    expect(csv[1]).toEqual(['1', '江苏省人大常委会办公厅', '2019', '767.60']);
+    expect(csv[1]).toEqual(['1', '竹山县医疗保障局', '2022', '9.60']);
   });
 
   it('quotes cells that need it and joins several tables', () => {

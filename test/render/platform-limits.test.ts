@@ -10,7 +10,7 @@ import { renderSlack } from '../../src/render/slack.js';
 import { clipEscaped } from '../../src/render/slack-text.js';
 import { discordRejects } from '../fakes/discord-limits.js';
 import { slackRejects } from '../fakes/slack-limits.js';
-import { bundledApp, corpusApp, longCommand } from '../helpers/app.js';
+import { bundledApp, longCommand, useCorpusApp } from '../helpers/app.js';
 import { describeCorpus } from '../support/corpus.js';
 
 /** Text full of what escaping lengthens, and a code fence a cut would leave open. */
@@ -46,8 +46,8 @@ describe('answers on the seeds fit Slack and Discord', () => {
 });
 
 describeCorpus('answers on the Jiangsu corpus fit Slack and Discord', () => {
-  const app = corpusApp(undefined, [longCommand]);
-  it.each([...COMMANDS.flatMap((c) => c.examples).filter((e) => /江苏|省委/.test(e)), '/diff 江苏省人民检察院 2018 2019 --all', '/diff 江苏省人大常委会办公厅 2017 2019 --all', '/search 江苏 --all'])('%s', (q) => expectWithinLimits(app, q));
+  const app = useCorpusApp(undefined, [longCommand]);
+  it.each([...COMMANDS.flatMap((c) => c.examples).filter((e) => /江苏|省委/.test(e)), '/diff 江苏省人民检察院 2018 2019 --all', '/diff 江苏省人大常委会办公厅 2017 2019 --all', '/search 江苏 --all'])('%s', (q) => expectWithinLimits(app(), q));
 });
 
 describe('Slack text cutting', () => {
