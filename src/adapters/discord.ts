@@ -11,6 +11,7 @@ import { createTtlSet } from '../core/rate-limit.js';
 import { discordCommands } from '../core/registry.js';
 import type { Logger } from '../log.js';
 import { ASK_COMMAND } from '../core/discord-commands.js';
+import { segmenterLoaded } from '../query/segment.js';
 import { clip, DISCORD } from '../render/limits.js';
 import { createActionIds, isOurButton, type ActionIds } from './discord-actions.js';
 import { answerMentions } from './discord-mentions.js';
@@ -24,8 +25,17 @@ export interface DiscordAdapter {
 /** Interactions expire after 15 minutes, or 3 seconds unanswered: Discord says "Unknown interaction". */
 const EXPIRED = new Set([10062, 10015]);
 
-/** Commands that may be slow the first time (the segmenter loads on the first free-text search). */
-const SLOW_FIRST = new Set(['search', ASK_COMMAND]);
+/** Commands that segment text: slow while the segmenter's dictionary is not yet loaded (about a second). */
+const SEGMENTING = new Set(['search', ASK_COMMAND]);
+
+/**
+ * Whether to defer before answering: a command seen to be slow lately, or one that segments while
+ * the dictionary is still unloaded — so the first /search is deferred before it is ever seen slow.
+ */
+export function shouldDefer(name: string, lastMs: number | undefined, deferAfterMs: number, segmenterReady: boolean): boolean {
+  if (lastMs !== undefined) return lastMs > deferAfterMs;
+  return (SEGMENTING.has(name) && !segmenterReady) || 0 > deferAfterMs;
+}
 
 /** Slash options as dispatch takes them; a subcommand and its values (in declared order) become the text. */
 function requestOf(interaction: ChatInputCommandInteraction, app: App): { command?: string; text?: string; options: Record<string, string | number | boolean> } {
@@ -64,7 +74,7 @@ async function onInteraction(interaction: Interaction, app: App, latency: Map<st
   }
   if (!interaction.isChatInputCommand()) return;
   const name = interaction.commandName;
-  const deferred = (latency.get(name) ?? (SLOW_FIRST.has(name) ? Infinity : 0)) > deferAfterMs;
+  const deferred = shouldDefer(name, latency.get(name), deferAfterMs, segmenterLoaded());
   if (deferred) await interaction.deferReply();
   const result = app.dispatch({ ...requestOf(interaction, app), ...who });
   latency.set(name, result.millis);
