@@ -106,7 +106,12 @@ export function topicDetail(b: Builder, q: Queries, doc: DocRow, topic: Topic): 
       break;
     }
     case '经济分类': {
-      itemTable(b, doc, q.items('economic', doc.id), '基本支出经济分类', ['人员经费', '公用经费']);
+      const economic = q.items('economic', doc.id);
+      itemTable(b, doc, economic, '基本支出经济分类', ['人员经费', '公用经费']);
+      // The classes (301 工资福利…) when the document has them, else its largest lines.
+      const classes = economic.filter((r) => r.level === 1);
+      const charted = (classes.length > 1 ? classes : [...economic].sort((x, y) => (y.total?.comparedTo(x.total ?? 0) ?? 0))).slice(0, 12);
+      if (charted.length > 1) a.chart = { kind: 'bar', title: a.title, unit: '万元', bars: charted.map((r) => bar(`${r.code} ${r.name}`, r.total)) };
       a.summary = `基本支出 ${wanUnit(totals.get('basic')?.value)}，按经济分类如下。`;
       a.warnings.push(...warningsFor(q, doc, ['economic']));
       break;

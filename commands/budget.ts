@@ -24,7 +24,8 @@ export default defineCommand({
   examples: ['/budget 竹山县 三公', '/budget 邢台市医保局', '/budget 江苏省人民检察院 项目支出 2018'],
   options: [
     { name: 'department', description: '部门名称，如 竹山县医保局', type: 'string', required: true, complete: 'department' },
-    { name: 'topic', description: `专题：${TOPICS.map(([t]) => t).join('、')}，或会议费、培训费、科目名称`, type: 'string', complete: 'topic' },
+    // Discord shows the closed list as choices; Slack, the console and free text also take any subject name.
+    { name: 'topic', description: `专题：${TOPICS.map(([t]) => t).join('、')}，或会议费、培训费、科目名称`, type: 'string', complete: 'topic', choices: [...new Set([...TOPICS.map(([t]) => t), '会议费', '培训费', '机关运行经费'])] },
     { name: 'year', description: '年份，如 2023、去年', type: 'string', complete: 'year' },
   ],
   run(input, { queries: q, catalog }) {
@@ -94,6 +95,7 @@ export default defineCommand({
       b.answer.notes.push(`文件说明中可能写有原因：用 /search ${department.name.replace(/^中共/, '').slice(0, 12)} ${topicWord?.word ?? measure?.word ?? ''} 查找。`.replace(/\s+。/, '。'));
     }
     const otherScope = department.docs.find((d) => d.year === doc.year && d.id !== doc.id);
+    b.answer.years = { year: doc.year, available: [...new Set(department.docs.map((d) => d.year))].sort() };
     if (otherScope) b.answer.notes.push(`同年还载入了${otherScope.scope}${otherScope.kind}：${otherScope.unitName ?? otherScope.department}`);
     return b.answer;
   },

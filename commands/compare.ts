@@ -22,7 +22,7 @@ export default defineCommand({
   options: [
     { name: 'first', description: '第一个部门', type: 'string', required: true, complete: 'department' },
     { name: 'second', description: '第二个部门', type: 'string', required: true, complete: 'department' },
-    { name: 'topic', description: '专题：三公、支出、经济分类', type: 'string', complete: 'topic' },
+    { name: 'topic', description: '专题：三公、支出、经济分类', type: 'string', complete: 'topic', choices: ['三公', '支出', '经济分类'] },
     { name: 'year', description: '年份', type: 'string', complete: 'year' },
   ],
   run(input, { queries: q, catalog }) {
@@ -93,7 +93,9 @@ export default defineCommand({
     b.answer.understood = `理解为：比较 ${docs.map(docLabel).join(' 与 ')}${about ? ` · ${about}` : ''}${found.length > 2 ? ` · 未比较：${found.slice(2).map((f) => f.unitName ?? f.department.name).join('、')}` : ''}`;
     if (found.length > 2) b.answer.notes.push(`还提到了 ${found.slice(2).map((f) => f.unitName ?? f.department.name).join('、')}：一次比较两个部门，请另问。`);
     if (docs[0].year !== docs[1].year) b.answer.notes.push(`两个部门的年度不同（${docs[0].year} 与 ${docs[1].year}），各取已载入的最新年度；可加年份指定。`);
-    b.answer.chart = { kind: 'bar', title: b.answer.title, unit: '万元', bars: rows.slice(0, 8).flatMap((r) => r.values.map((v, i) => bar(`${r.label}·${names[i]}`, v))) };
+    // Grouped by item, one colour per department, so the two are read side by side.
+    const series = names.map((n, i) => `${n} ${docs[i].year}`);
+    b.answer.chart = { kind: 'bar', title: b.answer.title, unit: '万元', series, bars: rows.slice(0, 8).flatMap((r) => r.values.map((v, i) => ({ ...bar(r.label, v), series: series[i] }))) };
     return b.answer;
   },
 });

@@ -2,7 +2,8 @@
 // only one year loaded, it reports the change the document itself states, and says so.
 import type { Decimal } from 'decimal.js';
 import { createAnswer } from '../src/core/answer.js';
-import { defineCommand } from '../src/core/command.js';
+import { defineCommand, type View } from '../src/core/command.js';
+import { moreNote, pageOf } from '../src/core/paging.js';
 import { bar, changePercent, percent, signed, wan } from '../src/core/format.js';
 import { UserError } from '../src/errors.js';
 import { ZERO } from '../src/parse/amount.js';
@@ -53,7 +54,7 @@ export default defineCommand({
     const to = pickDocument(dep, { kind: 'absolute', year: toYear });
     const from = dep.docs.find((d) => d.year === fromYear && d.scope === to.scope) ?? dep.docs.find((d) => d.year === fromYear);
     const asked = measureOf(rest)?.measure ?? (/支出/.test(rest) ? measureOf('支出总计')!.measure : undefined);
-    const answer = from ? computed(q, from, to, asked) : stated(q, to, fromYear);
+    const answer = from ? computed(q, from, to, asked, input.view) : stated(q, to, fromYear);
     answer.understood = `理解为：${to.unitName ?? to.department} ${fromYear}年 → ${to.year}年的变化${asked ? ` · ${asked.label}` : ' · 总额和科目'}`;
     return answer;
   },
@@ -64,7 +65,7 @@ const SHOWN = 4;
 /** The totals shown in the chat (the rest, 收入总计 and the 人员/公用 split, are in the CSV). */
 const SHOWN_TOTALS = new Set(['支出总计', '基本支出', '项目支出', '“三公”经费']);
 
-function computed(q: Queries, from: DocRow, to: DocRow, asked?: Measure) {
+function computed(q: Queries, from: DocRow, to: DocRow, asked?: Measure, view?: View) {
   const b = createAnswer(`${to.unitName ?? to.department}：${from.year} → ${to.year}`);
   const ft = q.totals(from.id);
   const tt = q.totals(to.id);
@@ -88,18 +89,28 @@ function computed(q: Queries, from: DocRow, to: DocRow, asked?: Measure) {
   movers.sort((x, y) => delta(y).abs().comparedTo(delta(x).abs()));
   const changed = movers.filter((m) => !delta(m).isZero());
   // The chat shows the most detailed lines (项, economic 款): a 类 moves with its 项 and would repeat them.
+  // Asked for all (or a page) by a button or --all / --page, every changed line, 30 a page.
   const leaves = changed.filter((m) => /^\d{7} |^3\d{4} /.test(m.label));
-  const shown = (leaves.length ? leaves : changed).slice(0, SHOWN);
+  const paged = view?.all || view?.page ? pageOf(changed, view, 30) : null;
+  const shown = paged ? paged.rows : (leaves.length ? leaves : changed).slice(0, SHOWN);
   for (const m of shown) m.cites = [b.cite(citation(from, m.rows?.[0])), b.cite(citation(to, m.rows?.[1]))];
-  const title = `科目变化（${changed.length} 个科目有变化，列出变化最大的 ${shown.length} 个明细科目）`;
+  const title = paged ? `科目变化（${changed.length} 个，变化最大的在前）` : `科目变化（${changed.length} 个科目有变化，列出变化最大的 ${shown.length} 个明细科目）`;
   b.table({ title, ...moverTable(shown, from.year, to.year) });
   b.answer.csvTables = [{ title: '总额', ...moverTable(totalRows, from.year, to.year) }, { title: `科目变化（全部 ${movers.length} 个科目）`, ...moverTable(movers, from.year, to.year), cites: undefined }];
   const added = movers.filter((m) => !m.from).map((m) => m.label);
   const removed = movers.filter((m) => !m.to).map((m) => m.label);
-  const few = (xs: string[]) => (xs.length > 5 ? `${xs.slice(0, 5).join('、')} 等 ${xs.length} 个` : xs.join('、'));
+  const few = (xs: string[]) => (xs.length > 5 && !paged ? `${xs.slice(0, 5).join('、')} 等 ${xs.length} 个` : xs.join('、'));
   if (added.length) b.answer.notes.push(`${to.year}年新增科目：${few(added)}`);
   if (removed.length) b.answer.notes.push(`${to.year}年不再列示的科目：${few(removed)}`);
-  if (changed.length > shown.length) b.answer.notes.push(`另有 ${changed.length - shown.length} 个科目有变化未列出；全部 ${movers.length} 个科目和全部总额见 CSV（加 --csv）。`);
+  if (paged) {
+    b.answer.more = paged.more;
+    const note = moreNote(paged.more, '个科目有变化');
+    if (note) b.answer.notes.push(note);
+  } else if (changed.length > shown.length) {
+    // One page in the chat; 显示全部 re-runs with --all.
+    b.answer.more = { shown: shown.length, total: changed.length, page: 1, pages: 1 };
+    b.answer.notes.push(`另有 ${changed.length - shown.length} 个科目有变化未列出；加 --all 显示全部，全部 ${movers.length} 个科目和全部总额见 CSV（加 --csv）。`);
+  }
 
   const spend = totalRows.find((m) => m.label === '支出总计');
   const statedSpend = q.changes(to.id).find((c) => c.metric === 'expenditure_total' && c.priorYear === from.year);

@@ -12,6 +12,21 @@ export default defineCommand({
     { name: 'action', description: 'list、add、remove、preview 或 run-now', type: 'string', required: true },
     { name: 'args', description: 'add：时间、内容（changes/watch/overview）和部门或科目；其他：订阅名称', type: 'string' },
   ],
+  managesChannel: true,
+  subcommands: [
+    { name: 'list', description: '查看本频道的订阅', options: [{ name: 'all', description: '填 all 查看全部频道', type: 'string', choices: ['all'] }] },
+    {
+      name: 'add', description: '添加订阅，按时发到本频道', options: [
+        { name: 'when', description: '频率', type: 'string', required: true, choices: ['每天', '工作日', '每周一', '每周二', '每周三', '每周四', '每周五', '每周六', '每周日', '每月1日'] },
+        { name: 'time', description: '时间，如 09:00', type: 'string', required: true, choices: ['07:00', '08:00', '08:30', '09:00', '10:00', '12:00', '14:00', '17:00', '18:00', '20:00'] },
+        { name: 'content', description: '内容：changes 变化、watch 关注科目、overview 概况', type: 'string', required: true, choices: ['changes', 'watch', 'overview'] },
+        { name: 'about', description: '部门或科目（可多个，空格分隔）', type: 'string', complete: 'department' },
+      ],
+    },
+    { name: 'remove', description: '删除订阅（管理员或创建者）', options: [{ name: 'name', description: '订阅名称', type: 'string', required: true }] },
+    { name: 'preview', description: '预览订阅现在会发什么', options: [{ name: 'name', description: '订阅名称', type: 'string', required: true }] },
+    { name: 'run-now', description: '立即发送一次', options: [{ name: 'name', description: '订阅名称', type: 'string', required: true }] },
+  ],
   run(input, { digests }) {
     if (!digests) throw new UserError('定时通报只在机器人连接 Slack 或 Discord 运行时可用。', [], 'digest-off');
     const text = [input.options.action, input.options.args, input.text].filter((x) => x !== undefined && x !== '').join(' ').trim();
@@ -20,12 +35,14 @@ export default defineCommand({
     switch (action) {
       case 'list': {
         const b = createAnswer('定时通报');
-        const subs = digests.list();
+        // This channel's subscriptions by default; "list all" shows every one.
+        const everywhere = /^(all|全部)$/i.test(arg.trim()) || !input.origin?.channel;
+        const subs = digests.list().filter((s) => everywhere || (s.platform === input.origin?.platform && s.channel === input.origin?.channel));
         b.table({
           columns: ['名称', '平台/频道', '时间', '内容', '有变化才发', '下次', '上次'],
           rows: subs.map((s) => [s.name, `${s.platform} ${s.channel}`, `${s.schedule}（${s.timezone}）`, s.content, s.onlyWhenChanged ? '是' : '否', s.next ?? '—', s.last ?? '—']),
         });
-        b.answer.summary = subs.length ? `共 ${subs.length} 个订阅。` : '还没有订阅。用 /digest add 每周一 09:00 changes 添加。';
+        b.answer.summary = subs.length ? `${everywhere ? '' : '本频道'}共 ${subs.length} 个订阅。${everywhere ? '' : '用 /digest list all 查看全部。'}` : `${everywhere ? '' : '本频道'}还没有订阅。用 /digest add 每周一 09:00 changes 添加。`;
         return b.answer;
       }
       case 'add': {
@@ -35,7 +52,7 @@ export default defineCommand({
         return b.answer;
       }
       case 'remove': {
-        if (!digests.remove(arg)) throw new UserError(`没有名为“${arg.slice(0, 40)}”的订阅。`, digests.list().map((s) => s.name), 'unknown-digest');
+        if (!digests.remove(arg, input.origin)) throw new UserError(`没有名为“${arg.slice(0, 40)}”的订阅。`, digests.list().map((s) => s.name), 'unknown-digest');
         const b = createAnswer('已删除订阅');
         b.answer.summary = `已删除“${arg}”。`;
         return b.answer;

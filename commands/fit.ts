@@ -15,8 +15,10 @@ export function fitForChat(a: Answer, rows = CHAT_ROWS): Answer {
   const original = a.tables;
   a.tables = a.tables.map((t): AnswerTable => (t.rows.length > maxRows ? { ...t, rows: t.rows.slice(0, maxRows), cites: t.cites?.slice(0, maxRows) } : t));
   for (const t of long) {
-    a.notes.push(`${t.title ? `「${t.title}」` : '表格'}共 ${t.rows.length} 行，只列出前 ${maxRows} 行；全部见 CSV（加 --csv）。`);
+    a.notes.push(`${t.title ? `「${t.title}」` : '表格'}共 ${t.rows.length} 行，只列出前 ${maxRows} 行；加 --all 显示全部，或见 CSV（加 --csv）。`);
   }
+  // The rows left out are one button away (显示全部 re-runs with --all).
+  a.more ??= { shown: maxRows, total: Math.max(...long.map((t) => t.rows.length)), page: 1, pages: 1 };
   // Renumber: a citation goes only when every row citing it was cut (one cited by the summary stays).
   const used = new Set<number>();
   for (const f of a.fields) if (f.cite) used.add(f.cite);

@@ -14,6 +14,7 @@ import subject from './subject.js';
 import trend from './trend.js';
 
 /** The commands that answer with figures are sized for chat (fit.ts); the CSV keeps every row. */
-const sized = (def: CommandDef): CommandDef => ({ ...def, run: (input, ctx) => fitForChat(def.run(input, ctx)) });
+// Asked for everything (--all, a 显示全部 button) or for one page, the answer is already the size asked for.
+const sized = (def: CommandDef): CommandDef => ({ ...def, run: (input, ctx) => (input.view?.all || input.view?.page ? def.run(input, ctx) : fitForChat(def.run(input, ctx))) });
 
 export const COMMANDS: CommandDef[] = [...[budget, subject, diff, trend, compare, rank, search, check].map(sized), sources, digest, help];

@@ -43,7 +43,7 @@ export default defineCommand({
   options: [
     { name: 'metric', description: '指标（支出总计、三公、基本支出、项目支出…）或科目编码/名称', type: 'string', required: true, complete: 'metric' },
     { name: 'year', description: '年份（不填则各部门取最新年度）', type: 'string', complete: 'year' },
-    { name: 'top', description: '显示前几名，默认 10', type: 'integer' },
+    { name: 'top', description: '显示前几名，默认 10', type: 'integer', min: 1, max: 50 },
   ],
   run(input, { queries: q, catalog }) {
     const o = input.options;

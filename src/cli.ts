@@ -1,8 +1,8 @@
 // The budget-bot command line: ingest | check | export (and, as the command issues land, ask | start).
 import { Command, Option } from 'commander';
-import { existsSync, readFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { DEFAULT_DATA_DIR, DEFAULT_DB_FILE, PROJECT_ROOT } from './paths.js';
+import { CONSOLE_DIR, DEFAULT_DATA_DIR, DEFAULT_DB_FILE, PROJECT_ROOT } from './paths.js';
 import { openDigestState } from './digest/state.js';
 import { parseSubscriptionsFile, SubscriptionError } from './digest/subscription.js';
 import { createDigestRunner } from './digest/runner.js';
@@ -12,7 +12,6 @@ import { COMMANDS } from '../commands/index.js';
 import { ConfigError, loadConfig } from './config.js';
 import { createLogger } from './log.js';
 import { createRateLimiter } from './core/rate-limit.js';
-import { slackManifest } from './core/registry.js';
 import { warmSegmenter } from './query/segment.js';
 import { exportCsv, exportDocuments } from './store/export.js';
 import { defaultPdfCache, ingestDirectory, type IngestOptions, type IngestReport } from './store/ingest.js';
@@ -147,13 +146,28 @@ function platformConfig() {
   return loadConfig();
 }
 
+/** Appends log lines to ~/.budget-bot/console.log; if that cannot be written, only errors reach stderr. */
+function consoleLogWriter(): (line: string) => void {
+  const file = join(CONSOLE_DIR, 'console.log');
+  return (line) => {
+    try {
+      mkdirSync(CONSOLE_DIR, { recursive: true });
+      appendFileSync(file, line);
+    } catch {
+      if (line.includes('"level":"error"')) process.stderr.write(line);
+    }
+  };
+}
+
 program
   .command('start')
   .description('启动：配置了 Slack/Discord 令牌则连接平台，否则打开本地控制台')
   .addOption(new Option('--db <file>', '数据库文件（默认 BUDGET_BOT_DB 或 data/budget.sqlite）'))
   .action(async (opts: { db?: string }) => {
     const cfg = platformConfig();
-    const log = createLogger({ secrets: cfg.secrets, level: cfg.logLevel });
+    // In the console, log lines would land between the answers: they go to a file instead.
+    const consoleOnly = !cfg.slack && !cfg.discord;
+    const log = createLogger({ secrets: cfg.secrets, level: cfg.logLevel, ...(consoleOnly ? { write: consoleLogWriter() } : {}) });
     const dbFile = resolve(opts.db ?? cfg.dbFile);
     await ensureDatabase(dbFile);
     const app = openApp(dbFile, log, COMMANDS, {
@@ -177,7 +191,7 @@ program
       posters.discord = discordPoster(discord.client.rest);
     }
     if (running.length === 0) {
-      await runConsole(app);
+      await runConsole(app, { historyFile: join(CONSOLE_DIR, 'history') });
       app.close();
       return;
     }
@@ -211,7 +225,9 @@ program
   .addOption(new Option('--db <file>', '数据库文件（默认 BUDGET_BOT_DB 或 data/budget.sqlite）'))
   .action(async (name: string, opts: { dryRun?: boolean; now?: boolean; db?: string }) => {
     const cfg = platformConfig();
-    const log = createLogger({ secrets: cfg.secrets, level: cfg.logLevel });
+    // In the console, log lines would land between the answers: they go to a file instead.
+    const consoleOnly = !cfg.slack && !cfg.discord;
+    const log = createLogger({ secrets: cfg.secrets, level: cfg.logLevel, ...(consoleOnly ? { write: consoleLogWriter() } : {}) });
     const dbFile = resolve(opts.db ?? cfg.dbFile);
     await ensureDatabase(dbFile);
     const app = openApp(dbFile, log);
@@ -244,9 +260,10 @@ program
   .argument('<platform>', 'slack')
   .option('--url <url>', 'Slack 请求地址，如 https://example.org/slack/events')
   .option('--socket-mode', '使用 Socket Mode（不需要公网地址）')
-  .action((platform: string, opts: { url?: string; socketMode?: boolean }) => {
+  .action(async (platform: string, opts: { url?: string; socketMode?: boolean }) => {
     if (platform !== 'slack') throw new StoreError(`不支持的平台：${platform}（Discord 用 budget-bot register-commands）`);
-    console.log(JSON.stringify(slackManifest(COMMANDS, { requestUrl: opts.url, socketMode: opts.socketMode }), null, 2));
+    const { slackAppManifest } = await import('./adapters/slack-manifest.js');
+    console.log(JSON.stringify(slackAppManifest(COMMANDS, { requestUrl: opts.url, socketMode: opts.socketMode }), null, 2));
   });
 
 program

@@ -1,13 +1,16 @@
-// The console adapter: an interactive prompt with history, for local use and for a fresh clone
-// with no platform tokens. Transport only: read a line, dispatch, print the rendered answer.
-import { mkdirSync, writeFileSync } from 'node:fs';
+// The console adapter: an interactive prompt with history kept between sessions and Tab completion,
+// for local use and for a fresh clone with no platform tokens. Transport only: read a line,
+// dispatch, print the rendered answer fitted to the terminal's width.
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { App } from '../app.js';
 import type { DispatchResult } from '../core/dispatch.js';
 import { attachmentsFor } from '../render/attachments.js';
+import { wrapLine } from '../render/fit.js';
 import { renderText } from '../render/text.js';
+import { createCompleter } from './console-complete.js';
 
 /** Saves an answer's chart and CSV to files and says where: a console cannot show pictures. */
 export async function saveAttachments(result: DispatchResult, dir = join(tmpdir(), 'budget-bot')): Promise<string[]> {
@@ -25,11 +28,37 @@ export interface ConsoleOptions {
   input?: NodeJS.ReadableStream;
   output?: NodeJS.WritableStream;
   prompt?: string;
+  /** Columns to fit answers to (default: the terminal's; unbounded when output is not a terminal). */
+  width?: number;
+  /** Where history is kept between sessions (none when absent). */
+  historyFile?: string;
 }
 
-export function runConsole(app: App, { input = process.stdin, output = process.stdout, prompt = 'budget-bot> ' }: ConsoleOptions = {}): Promise<void> {
-  const rl = createInterface({ input, output, prompt, historySize: 200, terminal: (output as NodeJS.WriteStream).isTTY ?? false });
-  const say = (text: string) => output.write(`${text}\n`);
+const HISTORY_SIZE = 500;
+
+function loadHistory(file: string | undefined): string[] {
+  if (!file || !existsSync(file)) return [];
+  // readline keeps the newest first.
+  return readFileSync(file, 'utf8').split('\n').filter(Boolean).reverse().slice(0, HISTORY_SIZE);
+}
+
+function saveHistory(file: string | undefined, history: string[]) {
+  if (!file) return;
+  try {
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, `${[...history].reverse().join('\n')}\n`, { mode: 0o600 });
+  } catch {
+    /* history is a convenience: a read-only home must not stop the console */
+  }
+}
+
+export function runConsole(app: App, { input = process.stdin, output = process.stdout, prompt = 'budget-bot> ', width, historyFile }: ConsoleOptions = {}): Promise<void> {
+  const tty = (output as NodeJS.WriteStream).isTTY ?? false;
+  const columns = () => width ?? (tty ? (output as NodeJS.WriteStream).columns : undefined) ?? Infinity;
+  const rl = createInterface({ input, output, prompt, history: loadHistory(historyFile), historySize: HISTORY_SIZE, removeHistoryDuplicates: true, terminal: tty, completer: createCompleter(app) });
+  // Kept here rather than from readline's own list, which exists only on a terminal.
+  const history = loadHistory(historyFile);
+  const say = (text: string) => output.write(`${text.split('\n').flatMap((l) => wrapLine(l, columns())).join('\n')}\n`);
   const depts = app.ctx.catalog.departments.length;
   say(`budget-bot 已载入 ${depts} 个部门的预算。输入 /help 查看命令，或直接提问，如“竹山县医保局三公经费是多少”。输入 exit 退出。`);
   rl.prompt();
@@ -39,19 +68,26 @@ export function runConsole(app: App, { input = process.stdin, output = process.s
     rl.on('line', (line) => {
       queue = queue.then(async () => {
         const text = line.trim();
+        if (text && text !== history[0]) {
+          history.unshift(text);
+          history.length = Math.min(history.length, HISTORY_SIZE);
+        }
         if (/^(exit|quit|退出|\/exit|\/quit)$/i.test(text)) {
           rl.close();
           return;
         }
         if (text) {
           const result = app.dispatch({ text, platform: 'console' });
-          say(renderText(result.answer));
+          say(renderText(result.answer, { width: columns() }));
           for (const saved of await saveAttachments(result)) say(saved);
           say('');
         }
         rl.prompt();
       });
     });
-    rl.on('close', () => void queue.then(() => done()));
+    rl.on('close', () => void queue.then(() => {
+      saveHistory(historyFile, history);
+      done();
+    }));
   });
 }

@@ -1,17 +1,21 @@
 // The Discord adapter (discord.js 14): application commands with typed options and autocomplete
-// from the loaded data. Transport only: read the interaction, dispatch, render embeds, reply.
-// A command that has recently taken longer than `deferAfterMs` is deferred first, so Discord's
-// three-second window never closes on a slow answer.
-import { Client, DiscordAPIError, Events, GatewayIntentBits, MessageFlags, REST, Routes, type Interaction } from 'discord.js';
+// from the loaded data, /ask and mentions for free questions, and answer buttons. Transport only:
+// read the interaction, dispatch, render embeds, reply. A command that may be slow the first time,
+// or has recently taken longer than `deferAfterMs`, is deferred first, so Discord's three-second
+// window never closes on a slow answer.
+import { ApplicationCommandOptionType, Client, DiscordAPIError, Events, GatewayIntentBits, MessageFlags, PermissionFlagsBits, REST, Routes, type ChatInputCommandInteraction, type Interaction } from 'discord.js';
 import type { App } from '../app.js';
 import type { DiscordConfig } from '../config.js';
 import { complete } from '../core/autocomplete.js';
 import { createTtlSet } from '../core/rate-limit.js';
 import { discordCommands } from '../core/registry.js';
 import type { Logger } from '../log.js';
-import { renderDiscord } from '../render/discord.js';
-import { attachmentsFor } from '../render/attachments.js';
+import { ASK_COMMAND } from '../core/discord-commands.js';
+import { segmenterLoaded } from '../query/segment.js';
 import { clip, DISCORD } from '../render/limits.js';
+import { createActionIds, isOurButton, type ActionIds } from './discord-actions.js';
+import { answerMentions } from './discord-mentions.js';
+import { replyWithAnswer } from './discord-reply.js';
 
 export interface DiscordAdapter {
   client: Client;
@@ -21,42 +25,68 @@ export interface DiscordAdapter {
 /** Interactions expire after 15 minutes, or 3 seconds unanswered: Discord says "Unknown interaction". */
 const EXPIRED = new Set([10062, 10015]);
 
-async function onInteraction(interaction: Interaction, app: App, latency: Map<string, number>, deferAfterMs: number) {
+/** Commands that segment text: slow while the segmenter's dictionary is not yet loaded (about a second). */
+const SEGMENTING = new Set(['search', ASK_COMMAND]);
+
+/**
+ * Whether to defer before answering: a command seen to be slow lately, or one that segments while
+ * the dictionary is still unloaded — so the first /search is deferred before it is ever seen slow.
+ */
+export function shouldDefer(name: string, lastMs: number | undefined, deferAfterMs: number, segmenterReady: boolean): boolean {
+  if (lastMs !== undefined) return lastMs > deferAfterMs;
+  return (SEGMENTING.has(name) && !segmenterReady) || 0 > deferAfterMs;
+}
+
+/** Slash options as dispatch takes them; a subcommand and its values (in declared order) become the text. */
+function requestOf(interaction: ChatInputCommandInteraction, app: App): { command?: string; text?: string; options: Record<string, string | number | boolean> } {
+  const name = interaction.commandName;
+  if (name === ASK_COMMAND) return { text: String(interaction.options.get('question')?.value ?? ''), options: {} };
+  const sub = interaction.options.data.find((o) => o.type === ApplicationCommandOptionType.Subcommand);
+  if (sub) {
+    const declared = app.commands.find((c) => c.name === name)?.subcommands?.find((s) => s.name === sub.name)?.options ?? [];
+    const values = declared.map((d) => sub.options?.find((o) => o.name === d.name)?.value).filter((v) => v !== undefined && v !== '');
+    return { command: name, text: [sub.name, ...values].join(' '), options: {} };
+  }
+  return { command: name, options: Object.fromEntries(interaction.options.data.map((o) => [o.name, o.value as string | number | boolean])) };
+}
+
+async function onInteraction(interaction: Interaction, app: App, latency: Map<string, number>, deferAfterMs: number, ids: ActionIds) {
   if (interaction.isAutocomplete()) {
     const focused = interaction.options.getFocused(true);
-    const option = app.commands.find((c) => c.name === interaction.commandName)?.options.find((o) => o.name === focused.name);
+    const def = app.commands.find((c) => c.name === interaction.commandName);
+    const sub = interaction.options.getSubcommand(false);
+    const option = (sub ? def?.subcommands?.find((s) => s.name === sub)?.options : def?.options)?.find((o) => o.name === focused.name);
     const choices = option?.complete ? complete(option.complete, String(focused.value), app.ctx.catalog, app.commands, DISCORD.autocompleteChoices) : [];
     await interaction.respond(choices.map((c) => ({ name: clip(c, DISCORD.choiceText), value: clip(c, DISCORD.choiceText) })));
     return;
   }
+  const who = { platform: 'discord', user: `discord:${interaction.user.id}`, channel: `discord:${interaction.channelId}`, admin: interaction.memberPermissions?.has(PermissionFlagsBits.ManageChannels) ?? false };
+  if (interaction.isButton() && isOurButton(interaction)) {
+    const request = ids.decode(interaction.customId);
+    if (!request) {
+      await interaction.reply({ content: '这个按钮已过期，请重新提问。', flags: MessageFlags.Ephemeral });
+      return;
+    }
+    // Pressed as the presser: their rate limit, their permissions.
+    const result = app.dispatch({ command: request.command, options: request.options, text: request.text, ...who });
+    await replyWithAnswer(interaction, result, ids, { filesOnly: /--csv/.test(request.text) });
+    return;
+  }
   if (!interaction.isChatInputCommand()) return;
   const name = interaction.commandName;
-  const deferred = (latency.get(name) ?? 0) > deferAfterMs;
+  const deferred = shouldDefer(name, latency.get(name), deferAfterMs, segmenterLoaded());
   if (deferred) await interaction.deferReply();
-  const options = Object.fromEntries(interaction.options.data.map((o) => [o.name, o.value as string | number | boolean]));
-  const result = app.dispatch({ command: name, options, platform: 'discord', user: `discord:${interaction.user.id}`, channel: `discord:${interaction.channelId}` });
+  const result = app.dispatch({ ...requestOf(interaction, app), ...who });
   latency.set(name, result.millis);
-  const [first, ...rest] = renderDiscord(result.answer);
-  const ephemeral = result.answer.ephemeral ? MessageFlags.Ephemeral : undefined;
-  if (deferred && ephemeral) {
-    // A deferred reply is public; an error for the asker alone goes as an ephemeral follow-up.
-    await interaction.deleteReply();
-    await interaction.followUp({ ...first, flags: ephemeral });
-  } else if (deferred) await interaction.editReply(first);
-  else await interaction.reply({ ...first, flags: ephemeral });
-  for (const m of rest) await interaction.followUp({ ...m, flags: ephemeral });
-  // The chart and CSV are attached to the reply once rendered, so the reply itself is never late.
-  if (ephemeral) return;
-  const files = await attachmentsFor(result.answer, { csv: result.csv });
-  if (files.length) {
-    const embeds = first.embeds.map((e, i) => (i === 0 && files.some((f) => f.name === 'chart.png') ? { ...e, image: { url: 'attachment://chart.png' } } : e));
-    await interaction.editReply({ embeds, files: files.map((f) => ({ attachment: Buffer.from(f.data), name: f.name })) });
-  }
+  await replyWithAnswer(interaction, result, ids, { deferred });
 }
 
 export async function startDiscord(app: App, cfg: DiscordConfig, log: Logger, { deferAfterMs = 1000 } = {}): Promise<DiscordAdapter> {
-  const client = new Client({ intents: [GatewayIntentBits.Guilds], rest: cfg.apiUrl ? { api: cfg.apiUrl } : {} });
+  // GuildMessages (not privileged) brings mentions; their text arrives without Message Content.
+  const client = new Client({ intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages], rest: cfg.apiUrl ? { api: cfg.apiUrl } : {} });
   const latency = new Map<string, number>();
+  const ids = createActionIds();
+  answerMentions(client, app, ids, log);
   // A resumed gateway session can replay events: each interaction is answered once.
   const seen = createTtlSet(20 * 60 * 1000);
   client.on(Events.InteractionCreate, async (interaction) => {
@@ -65,7 +95,7 @@ export async function startDiscord(app: App, cfg: DiscordConfig, log: Logger, { 
       return;
     }
     try {
-      await onInteraction(interaction, app, latency, deferAfterMs);
+      await onInteraction(interaction, app, latency, deferAfterMs, ids);
     } catch (err) {
       const expired = err instanceof DiscordAPIError && EXPIRED.has(Number(err.code));
       log({ level: expired ? 'warn' : 'error', source: 'discord', message: expired ? 'interaction expired before the answer was sent' : 'failed to answer an interaction', error: (err as Error).message });

@@ -7,9 +7,14 @@ import type { App as BudgetApp } from '../app.js';
 import type { SlackConfig } from '../config.js';
 import type { Logger } from '../log.js';
 import { renderSlack } from '../render/slack.js';
-import { attachmentsFor } from '../render/attachments.js';
-import type { DispatchResult } from '../core/dispatch.js';
 import { createTtlSet } from '../core/rate-limit.js';
+import type { Answer } from '../core/answer.js';
+import { registerSlackActions } from './slack-actions.js';
+import { uploadAttachments } from './slack-files.js';
+import { isWorkspaceAdmin, needsAdminCheck } from './slack-permissions.js';
+
+/** Help is for the asker; errors are too. Neither is posted to the channel. */
+const isPrivate = (a: Answer) => !!a.ephemeral || a.kind === 'help';
 
 
 export interface SlackAdapter {
@@ -43,8 +48,8 @@ export async function startSlack(app: BudgetApp, cfg: SlackConfig, log: Logger, 
     logLevel: LogLevel.INFO,
     ...extra,
   });
-  const dispatch = (text: string, command: string | undefined, who: { user?: string; channel?: string }) =>
-    app.dispatch({ text, command, platform: 'slack', user: who.user && `slack:${who.user}`, channel: who.channel && `slack:${who.channel}` });
+  const dispatch = (text: string, command: string | undefined, who: { user?: string; channel?: string; admin?: boolean }) =>
+    app.dispatch({ text, command, platform: 'slack', user: who.user && `slack:${who.user}`, channel: who.channel && `slack:${who.channel}`, admin: who.admin });
 
   // Slack retries an event it thinks went unanswered (after 1 minute, then 5): answer each once.
   const seenEvents = createTtlSet(30 * 60 * 1000);
@@ -57,28 +62,19 @@ export async function startSlack(app: BudgetApp, cfg: SlackConfig, log: Logger, 
     await next();
   });
 
-  /** Charts and CSVs go up after the answer, so rendering never delays the acknowledgement. */
-  const upload = async (client: InstanceType<typeof App>['client'], result: DispatchResult, channel_id: string, thread_ts?: string) => {
-    if (result.answer.ephemeral) return;
-    try {
-      for (const f of await attachmentsFor(result.answer, { csv: result.csv })) {
-        const file = { file: Buffer.from(f.data), filename: f.name, title: result.answer.title };
-        await (thread_ts ? client.files.uploadV2({ channel_id, thread_ts, ...file }) : client.files.uploadV2({ channel_id, ...file }));
-      }
-    } catch (err) {
-      log({ level: 'error', source: 'slack', message: 'attachment upload failed', requestId: result.requestId, error: (err as Error).message });
-    }
-  };
+  // Charts and CSVs go up after the answer (one upload, same thread), so rendering never delays the acknowledgement.
+  registerSlackActions(b, app, log);
 
   for (const def of app.commands) {
     b.command(`/${def.name}`, async ({ command, ack, respond, client }) => {
-      const result = dispatch(command.text ?? '', def.name, { user: command.user_id, channel: command.channel_id });
+      const admin = needsAdminCheck(def.name, command.text ?? '') ? await isWorkspaceAdmin(client, command.user_id) : undefined;
+      const result = dispatch(command.text ?? '', def.name, { user: command.user_id, channel: command.channel_id, admin });
       const { answer } = result;
-      const response_type = answer.ephemeral ? 'ephemeral' : 'in_channel';
+      const response_type = isPrivate(answer) ? 'ephemeral' : 'in_channel';
       const [first, ...rest] = renderSlack(answer);
       await ack({ response_type, ...first });
       for (const m of rest) await respond({ response_type, ...m });
-      await upload(client, result, command.channel_id);
+      await uploadAttachments(client, result, { channel: command.channel_id, user: command.user_id }, log);
     });
   }
 
@@ -88,18 +84,20 @@ export async function startSlack(app: BudgetApp, cfg: SlackConfig, log: Logger, 
     const { answer } = result;
     const thread_ts = event.thread_ts ?? event.ts;
     for (const m of renderSlack(answer)) {
-      if (answer.ephemeral && event.user) await client.chat.postEphemeral({ channel: event.channel, user: event.user, thread_ts, ...m });
+      if (isPrivate(answer) && event.user) await client.chat.postEphemeral({ channel: event.channel, user: event.user, thread_ts, ...m });
       else await say({ thread_ts, ...m });
     }
-    await upload(client, result, event.channel, thread_ts);
+    await uploadAttachments(client, result, { channel: event.channel, thread_ts, user: event.user }, log);
   });
 
   b.message(async ({ message, say, client }) => {
     if (message.channel_type !== 'im' || message.subtype !== undefined || !('text' in message) || !message.text) return;
     const who = { user: 'user' in message ? message.user : undefined, channel: message.channel };
     const result = dispatch(message.text, undefined, who);
-    for (const m of renderSlack(result.answer)) await say(m);
-    await upload(client, result, message.channel);
+    // A question asked inside a DM thread is answered in that thread.
+    const thread_ts = 'thread_ts' in message ? message.thread_ts : undefined;
+    for (const m of renderSlack(result.answer)) await say(thread_ts ? { thread_ts, ...m } : m);
+    await uploadAttachments(client, result, { channel: message.channel, thread_ts, user: who.user }, log);
   });
 
   b.error(async (error) => {

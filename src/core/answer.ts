@@ -38,7 +38,9 @@ export interface ChartSpec {
   title: string;
   unit: string;
   /** Bar lengths are plotted from `value`; the label printed is `display`, exact. */
-  bars: { label: string; value: number; display?: string }[];
+  bars: { label: string; value: number; display?: string; series?: string }[];
+  /** Grouped bars: one bar per series under each label, coloured by series, with a legend. */
+  series?: string[];
 }
 
 /** A file that goes with an answer: a chart, a CSV of its tables. */
@@ -46,6 +48,33 @@ export interface Attachment {
   name: string;
   contentType: 'image/png' | 'text/csv';
   data: Uint8Array;
+  /** For a chart: the picture in words, for screen readers. */
+  altText?: string;
+}
+
+/**
+ * A follow-up the asker can press: the same request re-run with a view flag (all rows, a page, a
+ * year, CSV, full sources). Platform-neutral; each renderer draws it as a button.
+ */
+export interface AnswerAction {
+  kind: 'all' | 'next-page' | 'prev-page' | 'prev-year' | 'next-year' | 'csv' | 'sources';
+  label: string;
+  request: ActionRequest;
+}
+
+/** What a pressed action dispatches: a command, its options and free text (flags included). */
+export interface ActionRequest {
+  command: string;
+  options?: Record<string, string | number>;
+  text: string;
+}
+
+/** Rows a command left out, so the platforms can offer 显示全部 / 下一页. */
+export interface MoreRows {
+  shown: number;
+  total: number;
+  page: number;
+  pages: number;
 }
 
 export interface Answer {
@@ -65,6 +94,12 @@ export interface Answer {
   csvTables?: AnswerTable[];
   /** Show only to the asker (errors, help). */
   ephemeral?: boolean;
+  /** Set by a command that showed only part of its rows. */
+  more?: MoreRows;
+  /** Set by a command about one year of one department: the years it could show instead. */
+  years?: { year: number; available: number[] };
+  /** Buttons, attached by dispatch from `more`, `years` and the tables. */
+  actions?: AnswerAction[];
 }
 
 /** Builds an Answer, numbering citations once each. */

@@ -11,6 +11,11 @@ export interface OptionDef {
   description: string;
   type: 'string' | 'integer';
   required?: boolean;
+  /** Bounds of an integer option (Discord enforces them in the client). */
+  min?: number;
+  max?: number;
+  /** A closed list of values (Discord shows them as choices instead of autocomplete). */
+  choices?: string[];
   /** What autocomplete offers for this option. */
   complete?: Completion;
 }
@@ -28,13 +33,16 @@ export interface Origin {
   platform: string;
   channel?: string;
   user?: string;
+  /** The platform says this person may manage the channel (Slack workspace admin, Discord Manage Channels). */
+  admin?: boolean;
 }
 
 /** What /digest needs from the digest subsystem, kept abstract so commands stay platform-free. */
 export interface DigestService {
-  list(): { name: string; platform: string; channel: string; schedule: string; timezone: string; content: string; onlyWhenChanged: boolean; next: string | null; last: string | null }[];
+  list(): { name: string; platform: string; channel: string; creator?: string; schedule: string; timezone: string; content: string; onlyWhenChanged: boolean; next: string | null; last: string | null }[];
   add(text: string, origin: Origin): string;
-  remove(name: string): boolean;
+  /** Removes a subscription; `by` (when given) must be an admin or the subscription's creator. */
+  remove(name: string, by?: Origin): boolean;
   preview(name: string): Answer;
   runNow(name: string): Promise<string>;
 }
@@ -45,6 +53,13 @@ export interface CommandInput {
   /** The free text after the command name; commands read it when an option is absent. */
   text: string;
   origin?: Origin;
+  /** How much to show, from the --all / --page N flags (the buttons' re-runs). */
+  view?: View;
+}
+
+export interface View {
+  all?: boolean;
+  page?: number;
 }
 
 export interface CommandDef {
@@ -54,6 +69,13 @@ export interface CommandDef {
   usage: string;
   examples: string[];
   options: OptionDef[];
+  /**
+   * Platforms with subcommands (Discord) show these instead of `options`; the chosen subcommand
+   * and its values, in this order, arrive as the free text ("add 每周一 09:00 changes 竹山县").
+   */
+  subcommands?: { name: string; description: string; options: OptionDef[] }[];
+  /** Changes what a whole channel receives: Discord asks for Manage Channels by default. */
+  managesChannel?: boolean;
   run(input: CommandInput, ctx: CommandContext): Answer;
 }
 

@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { UserError } from '../errors.js';
 import { foldWidth } from '../parse/amount.js';
 import { understand } from '../query/intent.js';
+import { actionsFor, sourcesAnswer, takeFlags, type Flags } from './actions.js';
 import { createAnswer, errorAnswer, type Answer } from './answer.js';
 import type { RateLimiter } from './rate-limit.js';
 import type { CommandContext, CommandDef, CommandInput } from './command.js';
@@ -21,6 +22,8 @@ export interface Request {
   /** Who asked and where, for rate limiting (platform-qualified ids). */
   user?: string;
   channel?: string;
+  /** The platform vouches that the asker may manage the channel (see Origin.admin). */
+  admin?: boolean;
 }
 
 export interface Limits {
@@ -98,9 +101,9 @@ export function createDispatcher(commands: CommandDef[], ctx: () => CommandConte
 
   return function dispatch(request: Request): DispatchResult {
     const started = performance.now();
-    const csvFlag = /(^|\s)--csv(?=\s|$)/i;
-    const csv = request.options?.csv === true || request.options?.csv === 'true' || csvFlag.test(request.text ?? '');
-    const req: Request = { ...request, text: request.text?.replace(csvFlag, ' ') };
+    const { text, flags } = takeFlags(request.text ?? '');
+    const csv = request.options?.csv === true || request.options?.csv === 'true' || flags.csv;
+    const req: Request = { ...request, text };
     const requestId = randomUUID().slice(0, 8);
     let command = req.command ?? 'unknown';
     const limited = (req.user && limits.perUser?.take(req.user)) || undefined;
@@ -117,7 +120,8 @@ export function createDispatcher(commands: CommandDef[], ctx: () => CommandConte
       routed = route(req);
       const { def, input } = routed;
       command = def.name;
-      const answer = def.run({ ...input, origin: req.platform ? { platform: req.platform, channel: req.channel?.replace(/^\w+:/, ''), user: req.user?.replace(/^\w+:/, '') } : undefined }, ctx());
+      const origin = req.platform ? { platform: req.platform, channel: req.channel?.replace(/^\w+:/, ''), user: req.user?.replace(/^\w+:/, ''), admin: req.admin } : undefined;
+      const answer = finalize(def.run({ ...input, origin, view: flags }, ctx()), def, input, flags);
       return finish(understood(answer, routed), 'ok');
     } catch (err) {
       if (err instanceof UserError) return finish(understood(errorAnswer(err.message, err.suggestions), routed), 'user-error');
@@ -133,6 +137,14 @@ export function createDispatcher(commands: CommandDef[], ctx: () => CommandConte
       return { answer, command, outcome, requestId, millis, csv };
     }
   };
+}
+
+/** The answer with its buttons; --sources turns it into its full list of sources. */
+function finalize(answer: Answer, def: CommandDef, input: CommandInput, flags: Flags): Answer {
+  const shown = flags.sources ? sourcesAnswer(answer) : answer;
+  const options = Object.fromEntries(Object.entries(input.options).filter((e): e is [string, string | number] => e[1] !== undefined));
+  shown.actions = actionsFor(shown, def, { command: def.name, options, text: input.text }, flags);
+  return shown;
 }
 
 export type Dispatch = ReturnType<typeof createDispatcher>;

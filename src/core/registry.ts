@@ -1,7 +1,10 @@
 // Platform registrations generated from the command definitions: the Slack app manifest and the
 // Discord application-command JSON. One definition, every platform.
-import { DISCORD } from '../render/limits.js';
 import type { CommandDef } from './command.js';
+
+const BOT_SCOPES: ('commands' | 'app_mentions:read' | 'chat:write' | 'chat:write.public' | 'im:history' | 'files:write' | 'users:read')[] = ['commands', 'app_mentions:read', 'chat:write', 'chat:write.public', 'im:history', 'files:write', 'users:read'];
+
+const BOT_EVENTS: ('app_mention' | 'message.im')[] = ['app_mention', 'message.im'];
 
 export function slackManifest(commands: CommandDef[], { requestUrl, socketMode = false }: { requestUrl?: string; socketMode?: boolean } = {}) {
   const url = requestUrl ?? 'https://budget-bot.example.org/slack/events';
@@ -17,16 +20,19 @@ export function slackManifest(commands: CommandDef[], { requestUrl, socketMode =
       slash_commands: commands.map((c) => ({
         command: `/${c.name}`,
         description: c.summary,
-        usage_hint: c.usage.replace(/^\/\S+\s*/, ''),
+        // Slack shows the hint beside the command; a command without arguments says so rather than nothing.
+        usage_hint: c.usage.replace(/^\/\S+\s*/, '') || '（不需要参数）',
         should_escape: false,
         ...(socketMode ? {} : { url }),
       })),
     },
     oauth_config: {
-      scopes: { bot: ['commands', 'app_mentions:read', 'chat:write', 'im:history', 'im:read', 'im:write', 'files:write'] },
+      // users:read tells a workspace admin apart (/digest remove); chat:write.public lets a digest post
+      // to a channel the bot was not invited to. DMs are read through message.im (im:history) only.
+      scopes: { bot: BOT_SCOPES },
     },
     settings: {
-      event_subscriptions: { ...(socketMode ? {} : { request_url: url }), bot_events: ['app_mention', 'message.im'] },
+      event_subscriptions: { ...(socketMode ? {} : { request_url: url }), bot_events: BOT_EVENTS },
       interactivity: { is_enabled: true, ...(socketMode ? {} : { request_url: url }) },
       socket_mode_enabled: socketMode,
       org_deploy_enabled: false,
@@ -35,21 +41,5 @@ export function slackManifest(commands: CommandDef[], { requestUrl, socketMode =
   };
 }
 
-const OPTION_TYPE = { string: 3, integer: 4 } as const;
-const BOOLEAN = 5;
-
-/** Discord's CHAT_INPUT command JSON (type 1); required options come first, as Discord demands. */
-export function discordCommands(commands: CommandDef[]) {
-  return commands.map((c) => ({
-    type: 1,
-    name: c.name,
-    description: c.summary.slice(0, DISCORD.commandDescription),
-    options: [...c.options].sort((a, b) => Number(!!b.required) - Number(!!a.required)).map((o) => ({
-      type: OPTION_TYPE[o.type],
-      name: o.name,
-      description: o.description.slice(0, DISCORD.commandDescription),
-      required: !!o.required,
-      ...(o.complete ? { autocomplete: true } : {}),
-    })).concat([{ type: BOOLEAN, name: 'csv', description: '附上表格的 CSV 文件', required: false } as never]),
-  }));
-}
+/** Discord's command JSON lives beside its locale table. */
+export { discordCommands } from './discord-commands.js';

@@ -25,7 +25,7 @@ export function createDigestService({ state, runner, context, now = () => new Da
       return state.subscriptions().map((s) => {
         const last = state.lastRun(s.name);
         return {
-          name: s.name, platform: s.platform, channel: s.channel, schedule: s.schedule, timezone: s.timezone, content: s.content, onlyWhenChanged: s.onlyWhenChanged,
+          name: s.name, platform: s.platform, channel: s.channel, creator: s.creator, schedule: s.schedule, timezone: s.timezone, content: s.content, onlyWhenChanged: s.onlyWhenChanged,
           next: fmt(nextRun(s, now()), s.timezone), last: last ? `${last.status} ${fmt(new Date(last.finishedAt ?? last.startedAt), s.timezone)}` : null,
         };
       });
@@ -44,14 +44,21 @@ export function createDigestService({ state, runner, context, now = () => new Da
       const name = /name=(\S+)/.exec(text)?.[1] ?? `${origin.platform}-${origin.channel}-${state.subscriptions().length + 1}`;
       const parsed = subscriptionSchema.safeParse({
         name, platform: origin.platform, channel: origin.channel, schedule, content,
-        filters: { departments, regions: [], subjects, topics: [] }, onlyWhenChanged: !/每次都发/.test(text),
+        filters: { departments, regions: [], subjects, topics: [] }, onlyWhenChanged: !/每次都发/.test(text), creator: origin.user,
       });
       if (!parsed.success) throw new UserError(`订阅有误：${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('；')}`, [], 'digest-invalid');
       toCron(parsed.data.schedule);
       state.add(parsed.data, now());
       return parsed.data.name;
     },
-    remove: (name: string) => state.remove(name.trim()),
+    remove(name: string, by?: Origin) {
+      const s = state.subscriptions().find((x) => x.name === name.trim());
+      // A subscription changes what a whole channel receives: only an admin or whoever added it may remove it.
+      if (s && by && ['slack', 'discord'].includes(by.platform) && !by.admin && (!s.creator || s.creator !== by.user || s.platform !== by.platform)) {
+        throw new UserError(`只有管理员或订阅的创建者可以删除“${s.name}”。${s.creator ? `它由用户 ${s.creator} 添加。` : '它在 data/digests.json 中声明，请修改该文件。'}`, [], 'digest-forbidden');
+      }
+      return state.remove(name.trim());
+    },
     preview(name: string): Answer {
       const s = find(name);
       const ctx = context();

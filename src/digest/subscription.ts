@@ -49,6 +49,8 @@ export const subscriptionSchema = z.object({
   onlyWhenChanged: z.boolean().default(true),
   /** Year-over-year change (percent) above which a line is a "mover" worth posting. */
   threshold: z.number().positive().max(1000).default(10),
+  /** Who added it in chat (platform user id); file-declared subscriptions have none. */
+  creator: z.string().optional(),
 });
 
 export type Subscription = z.infer<typeof subscriptionSchema>;

@@ -58,3 +58,8 @@ export function indexTokens(text: string): string {
 export function warmSegmenter(): void {
   engine();
 }
+
+/** Whether the dictionary is loaded: until it is, the first segmenting command takes about a second. */
+export function segmenterLoaded(): boolean {
+  return jieba !== null;
+}

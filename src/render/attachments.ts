@@ -37,9 +37,15 @@ function chartPng(chart: ChartSpec): Promise<Uint8Array> {
   return png;
 }
 
+/** A chart in words: its title and every bar's label and exact amount (bounded for the platforms). */
+export function chartAltText(chart: ChartSpec): string {
+  const text = `${chart.title}（${chart.unit}）：${chart.bars.map((b) => `${b.label} ${b.display ?? b.value}`).join('；')}`;
+  return text.length <= 1000 ? text : `${text.slice(0, 999)}…`;
+}
+
 export async function attachmentsFor(answer: Answer, { csv = false }: { csv?: boolean } = {}): Promise<Attachment[]> {
   const out: Attachment[] = [];
-  if (answer.chart && answer.chart.bars.length > 1) out.push({ name: 'chart.png', contentType: 'image/png', data: await chartPng(answer.chart) });
+  if (answer.chart && answer.chart.bars.length > 1) out.push({ name: 'chart.png', contentType: 'image/png', data: await chartPng(answer.chart), altText: chartAltText(answer.chart) });
   const full = answer.csvTables ?? answer.tables;
   if (csv && full.some((t) => t.rows.length)) out.push({ name: 'answer.csv', contentType: 'text/csv', data: new TextEncoder().encode(tableCsv(full)) });
   return out;

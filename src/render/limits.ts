@@ -8,6 +8,12 @@ export const SLACK = {
   fieldText: 2000,
   contextElements: 10,
   fallbackText: 3000,
+  /** chat.postMessage fails with msg_blocks_too_long past about 12k characters of text in all blocks. */
+  messageText: 12000,
+  actionsPerBlock: 25,
+  buttonText: 75,
+  actionValue: 2000,
+  actionId: 255,
 } as const;
 
 export const DISCORD = {
@@ -23,6 +29,10 @@ export const DISCORD = {
   autocompleteChoices: 25,
   choiceText: 100,
   commandDescription: 100,
+  rowsPerMessage: 5,
+  buttonsPerRow: 5,
+  buttonLabel: 80,
+  customId: 100,
 } as const;
 
 /** Cuts text to a length, marking the cut. */

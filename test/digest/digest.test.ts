@@ -181,7 +181,8 @@ describe('/digest in chat', () => {
         ['巨鹿县医疗保障局 2023', '“三公”经费', '0.00', '—', '—'],
         ['巨鹿县医疗保障局 2023', '2101501 行政运行', '244.90', '—', '—'],
       ]);
-      expect(app.dispatch({ text: '/digest remove jl-watch', platform: 'slack' }).answer.summary).toBe('已删除“jl-watch”。');
+      expect(app.dispatch({ text: '/digest remove jl-watch', platform: 'slack', channel: 'slack:C0HERE', user: 'slack:U2' }).answer.summary).toMatch(/只有管理员或订阅的创建者可以删除/);
+      expect(app.dispatch({ text: '/digest remove jl-watch', platform: 'slack', channel: 'slack:C0HERE', user: 'slack:U1' }).answer.summary).toBe('已删除“jl-watch”。');
       expect(h.state.subscriptions()).toEqual([]);
       expect(app.dispatch({ text: '/digest add 每天 09:00', platform: 'console' }).answer.summary).toMatch(/只能在 Slack 或 Discord 的频道里添加/);
     } finally {

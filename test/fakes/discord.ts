@@ -4,6 +4,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { discordRejects } from './discord-limits.js';
 
 export const APP_ID = '100000000000000001';
 export const GUILD_ID = '200000000000000002';
@@ -20,7 +21,9 @@ export interface FakeDiscord {
   calls: RestCall[];
   identified(): Promise<void>;
   /** Sends an interaction over the gateway; returns its id and token. */
-  interact(data: Record<string, unknown>, type?: 2 | 4): { id: string; token: string };
+  interact(data: Record<string, unknown>, type?: 2 | 3 | 4, extra?: Record<string, unknown>): { id: string; token: string };
+  /** A member posts a message in the channel (the guild is announced first, as a gateway would). */
+  say(content: string, mentions?: string[]): string;
   failNext(pathPart: string, status: number, headers?: Record<string, string>, times?: number, code?: number): void;
   /** Drops the gateway connection, as a network failure would. */
   dropGateway(): void;
@@ -48,6 +51,7 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
   let onIdentify: (() => void) | null = null;
   let seq = 0;
   let nextId = 500000000000000000n;
+  let guildAnnounced = false;
 
   const server: Server = createServer(async (req, res) => {
     // Binary-safe: multipart bodies (attachments) are kept as latin1 text.
@@ -75,6 +79,9 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
         return json(f.status, { message: f.status === 429 ? 'You are being rate limited.' : f.code === 10062 ? 'Unknown interaction' : 'Server error', code: f.code, retry_after: Number(f.headers['retry-after'] ?? 0), global: false }, f.headers);
       }
     }
+    // Messages Discord would refuse are refused here too (an interaction callback carries it in data).
+    const refused = req.method !== 'GET' && req.method !== 'DELETE' && !/commands$/.test(path) ? discordRejects(body?.data ?? body) : null;
+    if (refused) return json(400, { message: 'Invalid Form Body', code: 50035, errors: { _errors: [{ code: 'BASE_TYPE_INVALID', message: refused }] } });
     const port = (server.address() as AddressInfo).port;
     if (path === '/api/v10/gateway/bot') {
       return json(200, { url: `ws://127.0.0.1:${port}/gateway`, shards: 1, session_start_limit: { total: 1000, remaining: 1000, reset_after: 0, max_concurrency: 1 } });
@@ -121,7 +128,30 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
     apiUrl: `http://127.0.0.1:${port}/api`,
     calls,
     identified: () => new Promise<void>((r) => (gateway ? (onIdentify = r) : (onIdentify = r))),
-    interact(data, type = 2) {
+    say(content, mentions = []) {
+      if (!guildAnnounced) {
+        guildAnnounced = true;
+        gateway!.send(JSON.stringify({
+          op: 0, t: 'GUILD_CREATE', s: ++seq,
+          d: {
+            id: GUILD_ID, name: 'fake', icon: null, owner_id: USER.id, unavailable: false, member_count: 2, large: false, features: [], roles: [], emojis: [], stickers: [],
+            channels: [{ id: CHANNEL_ID, type: 0, guild_id: GUILD_ID, name: 'budget', position: 0, permission_overwrites: [] }], threads: [], members: [], presences: [],
+            voice_states: [], stage_instances: [], guild_scheduled_events: [], soundboard_sounds: [], joined_at: new Date().toISOString(), preferred_locale: 'zh-CN',
+          },
+        }));
+      }
+      const id = String(nextId++);
+      gateway!.send(JSON.stringify({
+        op: 0, t: 'MESSAGE_CREATE', s: ++seq,
+        d: {
+          id, channel_id: CHANNEL_ID, guild_id: GUILD_ID, author: { ...USER, bot: false }, member: { roles: [], joined_at: new Date().toISOString(), deaf: false, mute: false, flags: 0 },
+          content, timestamp: new Date().toISOString(), edited_timestamp: null, tts: false, mention_everyone: false, mention_roles: [], attachments: [], embeds: [], type: 0, pinned: false, flags: 0,
+          mentions: mentions.map((m) => ({ id: m, username: m === APP_ID ? 'budget-bot' : 'someone', discriminator: '0', avatar: null, bot: m === APP_ID })),
+        },
+      }));
+      return id;
+    },
+    interact(data, type = 2, extra = {}) {
       const id = String(interactionId++);
       const token = `tok-${id}`;
       gateway!.send(JSON.stringify({
@@ -132,6 +162,7 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
           member: { user: USER, roles: [], permissions: '0', joined_at: new Date().toISOString(), deaf: false, mute: false, flags: 0 },
           data: { id: '800000000000000008', type: 1, ...data },
           locale: 'zh-CN', guild_locale: 'zh-CN', app_permissions: '0', entitlements: [], authorizing_integration_owners: { '0': GUILD_ID }, context: 0,
+          ...extra,
         },
       }));
       return { id, token };

@@ -5,6 +5,7 @@ import { createHmac } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { slackRejects } from './slack-limits.js';
 
 export interface ApiCall {
   method: string;
@@ -43,12 +44,14 @@ export interface FakeSlack {
   /** Envelopes acked over Socket Mode: envelope_id → the ack's payload. */
   acks: Map<string, any>;
   /** Makes the next calls of a method fail, e.g. with a 429 and Retry-After. */
-  failNext(method: string, status: number, headers?: Record<string, string>, times?: number): void;
+  failNext(method: string, status: number, headers?: Record<string, string>, times?: number, error?: string): void;
   pushEnvelope(envelope: Record<string, unknown>): void;
   /** Makes every post to a channel fail with a Slack error (channel_not_found, not_in_channel…). */
   badChannel(channel: string, error: string): void;
   /** Drops the Socket Mode connection, as a network failure would. */
   dropSocket(): void;
+  /** Users users.info reports as workspace admins. */
+  admins: Set<string>;
   socketConnected(): Promise<void>;
   waitFor(pred: () => boolean, ms?: number): Promise<void>;
   close(): Promise<void>;
@@ -59,8 +62,9 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   const uploads: { url: string; bytes: Buffer }[] = [];
   const responses: Record<string, any>[] = [];
   const acks = new Map<string, any>();
-  const failures = new Map<string, { status: number; headers: Record<string, string>; times: number }>();
+  const failures = new Map<string, { status: number; headers: Record<string, string>; times: number; error?: string }>();
   const badChannels = new Map<string, string>();
+  const admins = new Set<string>();
   let socket: WebSocket | null = null;
   let onSocket: (() => void) | null = null;
   let ts = 1700000000;
@@ -81,16 +85,23 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       res.end(JSON.stringify(obj));
     };
     if (req.url?.startsWith('/response/')) {
+      // A response_url refuses what chat.postMessage refuses.
+      const refused = slackRejects(body);
+      if (refused) return json(400, { ok: false, error: refused });
       responses.push(body);
       return json(200, { ok: true });
     }
     const method = /^\/api\/([\w.]+)/.exec(req.url ?? '')?.[1];
     if (!method) return json(404, { ok: false, error: 'unknown_url' });
     calls.push({ method, body });
+    if (['chat.postMessage', 'chat.postEphemeral', 'chat.update'].includes(method)) {
+      const refused = slackRejects(body);
+      if (refused) return json(200, { ok: false, error: refused });
+    }
     const failure = failures.get(method);
     if (failure && failure.times > 0) {
       failure.times--;
-      return json(failure.status, { ok: false, error: failure.status === 429 ? 'ratelimited' : 'fatal_error' }, failure.headers);
+      return json(failure.status, { ok: false, error: failure.error ?? (failure.status === 429 ? 'ratelimited' : 'fatal_error') }, failure.headers);
     }
     switch (method) {
       case 'auth.test':
@@ -100,6 +111,8 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       case 'chat.postMessage':
         if (badChannels.has(body.channel)) return json(200, { ok: false, error: badChannels.get(body.channel) });
         return json(200, { ok: true, channel: body.channel, ts: `${++ts}.000100`, message: { text: body.text } });
+      case 'users.info':
+        return json(200, { ok: true, user: { id: body.user, name: String(body.user).toLowerCase(), is_admin: admins.has(body.user), is_owner: false } });
       case 'chat.postEphemeral':
         return json(200, { ok: true, message_ts: `${++ts}.000100` });
       case 'files.completeUploadExternal':
@@ -140,8 +153,9 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     uploads,
     responses,
     acks,
-    failNext(method, status, headers = {}, times = 1) {
-      failures.set(method, { status, headers, times });
+    admins,
+    failNext(method, status, headers = {}, times = 1, error) {
+      failures.set(method, { status, headers, times, error });
     },
     badChannel(channel, error) {
       badChannels.set(channel, error);

@@ -29,14 +29,17 @@ describe('Slack', () => {
     await fake?.close();
   });
 
-  it('uploads the chart through files.getUploadURLExternal and completeUploadExternal, then the CSV when asked', async () => {
+  it('uploads the chart and the CSV in one files.uploadV2: both URLs, one completeUploadExternal', async () => {
     await postSigned(`http://127.0.0.1:${slack.port}/slack/events`, SECRET, slashBody('/rank', '三公 --csv', `${fake.url}/response/a`));
-    await fake.waitFor(() => fake.calls.filter((c) => c.method === 'files.completeUploadExternal').length >= 2);
+    await fake.waitFor(() => fake.calls.some((c) => c.method === 'files.completeUploadExternal'), 15_000);
     const urls = fake.calls.filter((c) => c.method === 'files.getUploadURLExternal').map((c) => c.body.filename);
-    expect(urls).toEqual(['chart.png', 'answer.csv']);
-    expect(fake.uploads[0].bytes.includes(Buffer.from(PNG, 'latin1'))).toBe(true);
-    expect(fake.uploads[1].bytes.toString('utf8')).toContain('竹山县医疗保障局,2022,9.60');
-    expect(fake.calls.find((c) => c.method === 'files.completeUploadExternal')!.body.channel_id).toBe('C0CHAN');
+    expect(urls.sort()).toEqual(['answer.csv', 'chart.png']);
+    expect(fake.uploads.some((u) => u.bytes.includes(Buffer.from(PNG, 'latin1')))).toBe(true);
+    expect(fake.uploads.some((u) => u.bytes.toString('utf8').includes('竹山县医疗保障局,2022,9.60'))).toBe(true);
+    const complete = fake.calls.filter((c) => c.method === 'files.completeUploadExternal');
+    expect(complete).toHaveLength(1);
+    expect(complete[0].body.files).toHaveLength(2);
+    expect(complete[0].body.channel_id).toBe('C0CHAN');
     expect(fake.calls.some((c) => c.method === 'files.upload')).toBe(false);
   });
 

@@ -74,8 +74,9 @@ describe('registrations generated from the definitions', () => {
     for (const c of discordCommands(COMMANDS)) {
       expect(c.name).toMatch(/^[a-z]{1,32}$/);
       expect(c.description.length).toBeLessThanOrEqual(DISCORD.commandDescription);
-      const firstOptional = c.options.findIndex((o) => !o.required);
-      if (firstOptional >= 0) expect(c.options.slice(firstOptional).every((o) => !o.required)).toBe(true);
+      const options = c.options as { required?: boolean }[];
+      const firstOptional = options.findIndex((o) => !o.required);
+      if (firstOptional >= 0) expect(options.slice(firstOptional).every((o) => !o.required)).toBe(true);
     }
   });
 
@@ -84,5 +85,14 @@ describe('registrations generated from the definitions', () => {
     expect(m.features.slash_commands.map((c) => c.command)).toEqual(COMMANDS.map((c) => `/${c.name}`));
     expect(JSON.stringify(m)).not.toContain('request_url');
     expect(m.oauth_config.scopes.bot).toEqual(expect.arrayContaining(['commands', 'app_mentions:read', 'chat:write', 'im:history']));
+  });
+
+  it('Slack: asks only for the scopes it uses, can post digests to channels it was not invited to, hints every command', () => {
+    const m = slackManifest(COMMANDS);
+    expect(m.oauth_config.scopes.bot).toEqual(expect.arrayContaining(['chat:write.public', 'users:read', 'files:write']));
+    expect(m.oauth_config.scopes.bot).not.toContain('im:read');
+    expect(m.oauth_config.scopes.bot).not.toContain('im:write');
+    expect(m.settings.interactivity.is_enabled).toBe(true);
+    for (const c of m.features.slash_commands) expect(c.usage_hint.length, c.command).toBeGreaterThan(0);
   });
 });

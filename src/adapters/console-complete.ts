@@ -1,0 +1,19 @@
+// Tab completion in the console from the same autocomplete the platforms use: command names after
+// "/", subject codes for digits, departments (then subject names) for anything else.
+import type { App } from '../app.js';
+import { complete } from '../core/autocomplete.js';
+
+export function createCompleter(app: Pick<App, 'ctx' | 'commands'>) {
+  return (line: string): [string[], string] => {
+    const token = /(\S*)$/.exec(line)![1];
+    const { catalog } = app.ctx;
+    if (/^\/\S*$/.test(line)) return [complete('command', token.slice(1), catalog, app.commands).map((c) => `/${c} `), token];
+    if (!token) return [[], token];
+    if (/^\d+$/.test(token)) return [complete('subject', token, catalog, app.commands).map((s) => s.split(' ')[0]), token];
+    const departments = complete('department', token, catalog, app.commands);
+    // Only completions that extend what was typed: readline replaces the token with the choice.
+    const extending = departments.filter((d) => d.startsWith(token));
+    if (extending.length) return [extending, token];
+    return [complete('subject', token, catalog, app.commands).map((s) => s.split(' ').slice(1).join(' ')).filter((n) => n.startsWith(token)), token];
+  };
+}

@@ -1,0 +1,41 @@
+// An answer's chart and CSV as one files.uploadV2 call (one message, both files, the chart described
+// in alt_text), in the answer's thread. When Slack refuses (the bot is not in the channel, a scope is
+// missing) the asker is told privately what to do, instead of the failure only reaching the log.
+import type { App } from '@slack/bolt';
+import type { DispatchResult } from '../core/dispatch.js';
+import type { Logger } from '../log.js';
+import { attachmentsFor } from '../render/attachments.js';
+
+type Client = InstanceType<typeof App>['client'];
+
+export interface UploadTarget {
+  channel: string;
+  thread_ts?: string;
+  /** Who to tell when the upload fails. */
+  user?: string;
+}
+
+/** What to do about an upload error, in the asker's words. */
+export function uploadAdvice(error: string): string {
+  if (/not_in_channel|channel_not_found/.test(error)) return '机器人不在这个频道，图表和 CSV 没能发出。请先 /invite @budget-bot，再问一次。';
+  if (/missing_scope|not_allowed_token_type|no_permission/.test(error)) return '机器人没有上传文件的权限（files:write），图表和 CSV 没能发出。请工作区管理员重新安装应用并授予该权限。';
+  return `图表和 CSV 没能上传（${error.slice(0, 60)}）。文字回答不受影响；可以稍后再试，或在问题后加 --csv 重新提问。`;
+}
+
+export async function uploadAttachments(client: Client, result: DispatchResult, to: UploadTarget, log: Logger, { only }: { only?: 'text/csv' } = {}): Promise<void> {
+  if (result.answer.ephemeral) return;
+  const files = (await attachmentsFor(result.answer, { csv: result.csv })).filter((f) => !only || f.contentType === only);
+  if (!files.length) return;
+  try {
+    await client.files.uploadV2({
+      channel_id: to.channel,
+      ...(to.thread_ts ? { thread_ts: to.thread_ts } : {}),
+      file_uploads: files.map((f) => ({ file: Buffer.from(f.data), filename: f.name, title: `${result.answer.title} · ${f.contentType === 'image/png' ? '图表' : 'CSV'}`, ...(f.altText ? { alt_text: f.altText } : {}) })),
+    });
+  } catch (err) {
+    const error = (err as { data?: { error?: string } }).data?.error ?? (err as Error).message;
+    log({ level: 'warn', source: 'slack', message: 'attachment upload failed', requestId: result.requestId, error });
+    if (!to.user) return;
+    await client.chat.postEphemeral({ channel: to.channel, user: to.user, text: uploadAdvice(error), ...(to.thread_ts ? { thread_ts: to.thread_ts } : {}) }).catch(() => {});
+  }
+}

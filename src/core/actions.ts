@@ -1,0 +1,72 @@
+// The follow-ups an answer offers (显示全部, 下一页, 上一年/下一年, CSV, 详细出处) and the flags their
+// re-runs carry. Built once here from what the command reported (`more`, `years`) and the request
+// that produced it, so every platform draws the same buttons and re-runs the same request.
+import { createAnswer, type ActionRequest, type Answer, type AnswerAction } from './answer.js';
+import type { CommandDef, View } from './command.js';
+
+export interface Flags extends View {
+  csv: boolean;
+  sources: boolean;
+}
+
+const FLAG = /(^|\s)--(csv|all|sources|page)(?:\s+(\d{1,4}))?(?=\s|$)/gi;
+
+/** Takes the view flags out of a request's text: "--csv", "--all", "--sources", "--page 3". */
+export function takeFlags(text: string): { text: string; flags: Flags } {
+  const flags: Flags = { csv: false, sources: false };
+  const rest = text.replace(FLAG, (_, lead: string, name: string, n?: string) => {
+    const key = name.toLowerCase();
+    if (key === 'page') flags.page = Math.max(1, Number(n ?? 1));
+    else if (key === 'csv') flags.csv = true;
+    else if (key === 'all') flags.all = true;
+    else flags.sources = true;
+    return lead;
+  });
+  return { text: rest.replace(/\s+/g, ' ').trim(), flags };
+}
+
+const YEAR = /(?:19|20)\d{2}(?:年度?)?/g;
+
+/** The same request about another year: the year option set, any year in the text dropped. */
+function withYear(def: CommandDef, req: ActionRequest, year: number): ActionRequest {
+  const options = Object.fromEntries(Object.entries(req.options ?? {}).map(([k, v]) => [k, typeof v === 'string' ? v.replace(YEAR, ' ').trim() : v]).filter(([, v]) => v !== ''));
+  const text = req.text.replace(YEAR, ' ').replace(/\s+/g, ' ').trim();
+  if (def.options.some((o) => o.name === 'year')) return { ...req, options: { ...options, year: String(year) }, text };
+  return { ...req, options, text: `${text} ${year}`.trim() };
+}
+
+const flagged = (req: ActionRequest, flag: string): ActionRequest => ({ ...req, text: `${req.text} ${flag}`.trim() });
+
+/** The buttons for an answer to `req`, or none for errors, help and private answers. */
+export function actionsFor(answer: Answer, def: CommandDef, req: ActionRequest, flags: Flags): AnswerAction[] {
+  if (answer.kind !== 'answer' || answer.ephemeral) return [];
+  const out: AnswerAction[] = [];
+  const { more, years } = answer;
+  if (more && !flags.all) {
+    if (more.page > 1) out.push({ kind: 'prev-page', label: '上一页', request: flagged(req, `--page ${more.page - 1}`) });
+    if (more.page < more.pages) out.push({ kind: 'next-page', label: '下一页', request: flagged(req, `--page ${more.page + 1}`) });
+    out.push({ kind: 'all', label: `显示全部（${more.total}）`, request: flagged(req, '--all') });
+  }
+  if (years) {
+    const before = years.available.filter((y) => y < years.year).at(-1);
+    const after = years.available.find((y) => y > years.year);
+    if (before) out.push({ kind: 'prev-year', label: `上一年（${before}）`, request: withYear(def, req, before) });
+    if (after) out.push({ kind: 'next-year', label: `下一年（${after}）`, request: withYear(def, req, after) });
+  }
+  if (answer.tables.some((t) => t.rows.length)) out.push({ kind: 'csv', label: '下载 CSV', request: flagged(req, '--csv --all') });
+  if (answer.citations.length && !flags.sources) out.push({ kind: 'sources', label: '详细出处', request: flagged(req, '--sources --all') });
+  return out;
+}
+
+/** An answer's citations in full, one row each: what 详细出处 shows. */
+export function sourcesAnswer(answer: Answer): Answer {
+  const b = createAnswer(`出处：${answer.title}`);
+  b.answer.summary = answer.citations.length ? `共 ${answer.citations.length} 处出处。` : '这个回答没有引用文件。';
+  if (answer.citations.length) {
+    b.table({
+      columns: ['编号', '部门', '年度', '文件', '表', '位置'],
+      rows: answer.citations.map((c, i) => [`[${i + 1}]`, c.department, `${c.year}年${c.scope}`, c.file ?? c.source, c.table, c.page ? `第 ${c.page} 页` : `第 ${c.line} 行`]),
+    });
+  }
+  return b.answer;
+}
