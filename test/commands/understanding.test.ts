@@ -188,7 +188,7 @@ describeCorpus('free-form questions over the seeds and the Jiangsu corpus', () =
     expect(r.answer.summary).toContain('江苏省人大常委会办公厅 2019年 570.00 万元');
     // A row printed blank stays blank, ranked last (in the CSV: the chat shows the first 10).
     expect(r.answer.tables[0].rows).toHaveLength(10);
-    expect(r.answer.notes).toContain('「30201 办公费（经济分类款：商品和服务支出 › 办公费）」共 14 行，只列出前 10 行；全部见 CSV（加 --csv）。');
+    expect(r.answer.notes).toContain('「30201 办公费（经济分类款：商品和服务支出 › 办公费）」共 14 行，只列出前 10 行；加 --all 显示全部，或见 CSV（加 --csv）。');
     expect(r.answer.csvTables![0].rows.at(-1)).toEqual(['14', '新乡市凤泉区医疗保障局', '2023', '—', '—', '—']);
     expect(ask(app, '/subject 30201 江苏').answer.tables[0].rows.every((x) => /江苏/.test(x[1]))).toBe(true);
   });
