@@ -7,7 +7,11 @@ import type { SourceUnit } from './types.js';
 const AMOUNT = /^-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
 
 /** Folds full-width digits, punctuation and spaces to ASCII so the regexes see one alphabet. */
+const FULL_WIDTH = /[\uFF10-\uFF19\uFF0E\uFF0C\uFF0D\u3000]/;
+
 export function foldWidth(text: string): string {
+  // Most lines hold no full-width character: one test instead of five replacements.
+  if (!FULL_WIDTH.test(text)) return text;
   return text
     .replace(/[\uFF10-\uFF19]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
     .replace(/\uFF0E/g, '.')

@@ -202,6 +202,7 @@ export function statedClassFigures(lines: Line[], classNames: string[]): { name:
   if (stems.length === 0) return out;
   const re = new RegExp(`(${stems.map(escapeRegExp).join('|')})(?:（类）|\\(类\\))?支出(?:预算)?(?:为|是)?${AMOUNT}`, 'g');
   for (const c of clausesOf(lines)) {
+    if (!c.text.includes('支出') || !c.text.includes('万元')) continue;
     for (const m of c.text.matchAll(re)) {
       const value = parseAmount(m[2]);
       if (value && !out.some((x) => x.name === m[1])) out.push({ name: m[1], value, line: c.line });

@@ -34,8 +34,16 @@ function hasRowNumbers(ctx: ReadContext, table: TableBlock): boolean {
   return ctx.lines.slice(table.start, table.end).some((l) => /序号|栏次/.test(l.text));
 }
 
+const labelCache = new WeakMap<TableBlock, LabelValue[]>();
+
+/** A table's label → value pairs, read once per table (several checks consult the same 总表). */
 export function labelValuesOf(ctx: ReadContext, table: TableBlock): LabelValue[] {
-  return parseLabelValues(tableBody(ctx.lines, table), ctx.layout, table.unit, ctx.twoDecimals, hasRowNumbers(ctx, table));
+  let read = labelCache.get(table);
+  if (!read) {
+    read = parseLabelValues(tableBody(ctx.lines, table), ctx.layout, table.unit, ctx.twoDecimals, hasRowNumbers(ctx, table));
+    labelCache.set(table, read);
+  }
+  return read;
 }
 
 /** Whether the header names both part columns; a one-amount table ("金额") has only totals. */

@@ -152,7 +152,8 @@ function detectYear(lines: Line[], cover: string, tables: TableBlock[], findings
   const coverYears = [...new Set([...cover.matchAll(/(20\d{2})(?=年|$|目录|[\u4e00-\u9fa5])/g)].map((m) => Number(m[1])))];
   const coverYear = coverYears.length === 1 ? coverYears[0] : null;
   const titled = new Map<number, number>();
-  const compact = lines.slice(0, 6000).map((l) => l.text.replace(/\s+/g, '')).join('\n');
+  // Only lines that could hold a title's year ("2023年…预算") are looked at.
+  const compact = lines.slice(0, 6000).filter((l) => /年/.test(l.text) && /[预决]算/.test(l.text)).map((l) => l.text.replace(/\s+/g, '')).join('\n');
   for (const m of compact.matchAll(YEAR_OF_TITLE)) titled.set(Number(m[1]), (titled.get(Number(m[1])) ?? 0) + 1);
   for (const t of tables) for (const m of t.title.matchAll(/(20\d{2})年/g)) titled.set(Number(m[1]), (titled.get(Number(m[1])) ?? 0) + 2);
   const titleYear = [...titled.entries()].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0]?.[0] ?? null;
