@@ -6,7 +6,7 @@ import { UserError } from '../errors.js';
 import { foldWidth } from '../parse/amount.js';
 import { understand } from '../query/intent.js';
 import { createAnswer, errorAnswer, type Answer } from './answer.js';
-import type { RateLimiter } from './rate-limit.js';
+import { takeAll, type RateLimiter } from './rate-limit.js';
 import type { CommandContext, CommandDef, CommandInput } from './command.js';
 
 export interface Request {
@@ -101,10 +101,8 @@ export function createDispatcher(commands: CommandDef[], ctx: () => CommandConte
     const req: Request = { ...request, text: request.text?.replace(csvFlag, ' ') };
     const requestId = randomUUID().slice(0, 8);
     let command = req.command ?? 'unknown';
-    const limited = (req.user && limits.perUser?.take(req.user)) || undefined;
-    const channelLimited = (req.channel && limits.perChannel?.take(req.channel)) || undefined;
-    const refusal = [limited, channelLimited].find((x) => x && !x.ok) as { retryAfterSec: number } | undefined;
-    if (refusal) {
+    const refusal = takeAll([[limits.perUser, req.user], [limits.perChannel, req.channel]]);
+    if (!refusal.ok) {
       const { answer } = createAnswer('请稍候', 'error');
       answer.summary = `提问太频繁了，请 ${refusal.retryAfterSec} 秒后再试。`;
       answer.ephemeral = true;
