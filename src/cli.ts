@@ -10,7 +10,7 @@ import { createDigestService } from './digest/service.js';
 import { openDatabase, StoreError } from './store/db.js';
 import { COMMANDS } from '../commands/index.js';
 import { ConfigError, loadConfig } from './config.js';
-import { createLogger } from './log.js';
+import { createLogger, createRedactor } from './log.js';
 import { createRateLimiter } from './core/rate-limit.js';
 import { slackManifest } from './core/registry.js';
 import { warmSegmenter } from './query/segment.js';
@@ -137,6 +137,7 @@ program
     const app = openApp(dbFile, log, COMMANDS, {
       perUser: createRateLimiter({ capacity: cfg.rateLimit.perUser, perMinute: cfg.rateLimit.perUser }),
       perChannel: createRateLimiter({ capacity: cfg.rateLimit.perChannel, perMinute: cfg.rateLimit.perChannel }),
+      redact: createRedactor(cfg.secrets),
     });
     const running: { stop(): Promise<void> }[] = [];
     const posters: Parameters<typeof createDigestRunner>[0]['posters'] = {};

@@ -4,8 +4,10 @@
 import { randomUUID } from 'node:crypto';
 import { UserError } from '../errors.js';
 import { foldWidth } from '../parse/amount.js';
+import { createRedactor } from '../log.js';
 import { understand } from '../query/intent.js';
 import { createAnswer, errorAnswer, type Answer } from './answer.js';
+import { redactDeep } from './redact-answer.js';
 import { takeAll, type RateLimiter } from './rate-limit.js';
 import type { CommandContext, CommandDef, CommandInput } from './command.js';
 
@@ -26,6 +28,8 @@ export interface Request {
 export interface Limits {
   perUser?: RateLimiter;
   perChannel?: RateLimiter;
+  /** Applied to every string of every answer before it leaves (configured secrets, token shapes). */
+  redact?: (text: string) => string;
 }
 
 export interface DispatchResult {
@@ -71,6 +75,8 @@ export function normalizeOptions(def: CommandDef, options: NonNullable<Request['
 
 export function createDispatcher(commands: CommandDef[], ctx: () => CommandContext, log: Logger = () => {}, limits: Limits = {}) {
   const byName = new Map(commands.map((c) => [c.name, c]));
+  // Token shapes are redacted even where no secret is configured (the console, one-shot asks).
+  const redact = limits.redact ?? createRedactor([]);
 
   function route(req: Request): { def: CommandDef; input: CommandInput } {
     const raw = sanitize(req.text ?? '');
@@ -98,7 +104,11 @@ export function createDispatcher(commands: CommandDef[], ctx: () => CommandConte
     const started = performance.now();
     const csvFlag = /(^|\s)--csv(?=\s|$)/i;
     const csv = request.options?.csv === true || request.options?.csv === 'true' || csvFlag.test(request.text ?? '');
-    const req: Request = { ...request, text: request.text?.replace(csvFlag, ' ') };
+    // Secrets are taken out of what the user typed before any command sees it: a command that echoes
+    // a shortened question ("搜索“…”") would otherwise post a prefix no redactor can recognise.
+    const options = request.options && redactDeep(request.options, redact);
+    const text = request.text === undefined ? undefined : redact(request.text.replace(csvFlag, ' '));
+    const req: Request = { ...request, text, options };
     const requestId = randomUUID().slice(0, 8);
     let command = req.command ?? 'unknown';
     const refusal = takeAll([[limits.perUser, req.user], [limits.perChannel, req.channel]]);
@@ -122,6 +132,7 @@ export function createDispatcher(commands: CommandDef[], ctx: () => CommandConte
       return finish(answer, 'bug');
     }
     function finish(answer: Answer, outcome: DispatchResult['outcome']): DispatchResult {
+      answer = redactDeep(answer, redact);
       const millis = performance.now() - started;
       log({ level: 'info', requestId, platform: req.platform ?? 'unknown', command, outcome, ms: Math.round(millis * 100) / 100 });
       return { answer, command, outcome, requestId, millis, csv };
