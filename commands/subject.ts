@@ -35,7 +35,12 @@ export function subjectRows(q: Queries, s: Subject, filter: (d: DocRow) => boole
     const seen = best.get(key);
     if (!seen || (seen.doc.scope !== '部门' && doc.scope === '部门')) best.set(key, { doc, row });
   }
-  return [...best.values()].sort((a, b) => (b.row.total ?? b.row.parts[0])!.comparedTo((a.row.total ?? a.row.parts[0])!));
+  // A row may print no total and blank parts (found by the fuzz suite: /subject 30201): it sorts last, never throws.
+  const size = (r: ItemRow) => r.total ?? r.parts.find((p) => p != null) ?? null;
+  return [...best.values()].sort((a, b) => {
+    const [x, y] = [size(a.row), size(b.row)];
+    return x && y ? y.comparedTo(x) : x ? -1 : y ? 1 : 0;
+  });
 }
 
 export default defineCommand({
