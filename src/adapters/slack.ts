@@ -1,7 +1,9 @@
 // The Slack adapter (Bolt): every command as a slash command, @mentions (the thread fallback) and
 // direct messages. Transport only: parse the event, dispatch, render Block Kit, send. Slash
-// commands are acknowledged with the answer itself (the core answers in milliseconds, well inside
-// Slack's 3 seconds); what does not fit one message follows through response_url.
+// commands are acknowledged with the answer itself when nothing else is waiting, and acknowledged
+// first (the answer following through response_url) in a burst; what does not fit one message
+// follows through response_url. HTTP requests pass slack-guard.ts before Bolt sees them.
+import type { Server } from 'node:http';
 import { App, LogLevel } from '@slack/bolt';
 import type { App as BudgetApp } from '../app.js';
 import type { SlackConfig } from '../config.js';
@@ -10,6 +12,9 @@ import { renderSlack } from '../render/slack.js';
 import { attachmentsFor } from '../render/attachments.js';
 import type { DispatchResult } from '../core/dispatch.js';
 import { createTtlSet } from '../core/rate-limit.js';
+import { createSlackGuard, type SlackGuard } from './slack-guard.js';
+import { createYieldQueue } from './yield-queue.js';
+import { teamOf } from './slack-team.js';
 
 
 export interface SlackAdapter {
@@ -46,6 +51,17 @@ export async function startSlack(app: BudgetApp, cfg: SlackConfig, log: Logger, 
   const dispatch = (text: string, command: string | undefined, who: { user?: string; channel?: string }) =>
     app.dispatch({ text, command, platform: 'slack', user: who.user && `slack:${who.user}`, channel: who.channel && `slack:${who.channel}` });
 
+  // SLACK_TEAM_ID set: requests from any other workspace are acknowledged and not answered.
+  if (cfg.teamId) {
+    b.use(async ({ body, next, ...rest }) => {
+      const team = teamOf(body);
+      if (team === cfg.teamId) return next();
+      log({ level: 'warn', source: 'slack', message: 'request from another workspace ignored', team: team ?? 'none' });
+      const ack = (rest as { ack?: (r?: unknown) => Promise<void> }).ack;
+      await ack?.({ response_type: 'ephemeral', text: '这个机器人只为配置的工作区服务。' });
+    });
+  }
+
   // Slack retries an event it thinks went unanswered (after 1 minute, then 5): answer each once.
   const seenEvents = createTtlSet(30 * 60 * 1000);
   b.use(async ({ body, next }) => {
@@ -70,13 +86,26 @@ export async function startSlack(app: BudgetApp, cfg: SlackConfig, log: Logger, 
     }
   };
 
+  // Ack first when others are waiting: alone, a request is answered in its acknowledgement (one
+  // message, milliseconds); when another answer is queued or under way it is acknowledged at once
+  // and answered through response_url in its turn, so no acknowledgement waits behind other
+  // requests' answers (Slack's 3-second rule).
+  let guard: SlackGuard | null = null;
+  const answers = createYieldQueue();
+  const waited = () => (guard?.inFlight() ?? 0) > 1 || answers.pending() > 0;
   for (const def of app.commands) {
     b.command(`/${def.name}`, async ({ command, ack, respond, client }) => {
-      const result = dispatch(command.text ?? '', def.name, { user: command.user_id, channel: command.channel_id });
+      const ask = () => dispatch(command.text ?? '', def.name, { user: command.user_id, channel: command.channel_id });
+      const deferred = waited();
+      if (deferred) await ack();
+      // Through the queue even when alone: the turn it waits lets a burst's other requests arrive,
+      // see this one pending, and be acknowledged at once.
+      const result = await answers.run(ask);
       const { answer } = result;
       const response_type = answer.ephemeral ? 'ephemeral' : 'in_channel';
       const [first, ...rest] = renderSlack(answer);
-      await ack({ response_type, ...first });
+      if (deferred) await respond({ response_type, ...first });
+      else await ack({ response_type, ...first });
       for (const m of rest) await respond({ response_type, ...m });
       await upload(client, result, command.channel_id);
     });
@@ -106,7 +135,11 @@ export async function startSlack(app: BudgetApp, cfg: SlackConfig, log: Logger, 
     log({ level: 'error', source: 'slack', error: error.message });
   });
 
-  const server = (await (socketMode ? b.start() : b.start(cfg.port))) as { address?: () => { port: number } | string | null } | undefined;
+  const server = (await (socketMode ? b.start() : b.start(cfg.port))) as (Server & { address?: () => { port: number } | string | null }) | undefined;
+  if (!socketMode && server) {
+    guard = createSlackGuard({ signingSecret: cfg.signingSecret!, log });
+    guard.install(server);
+  }
   const address = typeof server?.address === 'function' ? server.address() : null;
   const port = address && typeof address === 'object' ? address.port : null;
   log({ level: 'info', source: 'slack', message: socketMode ? 'Slack Socket Mode connected' : `Slack HTTP endpoint listening on port ${port}` });
