@@ -16,13 +16,24 @@ export const MAX_SKEW_SEC = 5 * 60;
 export interface SlackGuardOptions {
   signingSecret: string;
   log: Logger;
+  /**
+   * Sees each verified request before Bolt does; returns true when it has answered it itself
+   * (the acknowledge-first path for slash commands under load, slack-ack-first.ts).
+   */
+  intercept?: (req: IncomingMessage, res: ServerResponse, body: Buffer) => boolean;
   maxBodyBytes?: number;
   now?: () => number;
+  /** Told how long each request took from arrival to its response being sent (load measurements). */
+  observe?: (ms: number, status: number) => void;
 }
 
 export interface SlackGuard {
   /** Requests received and not yet answered (this one included). */
   inFlight(): number;
+  /** Requests received in about the last second. */
+  recentRate(): number;
+  /** Milliseconds since the last request arrived. */
+  sinceLastArrival(): number;
   /** Puts the guard in front of the listeners the server already has (Bolt's receiver). */
   install(server: Server): void;
 }
@@ -32,10 +43,20 @@ function refuse(res: ServerResponse, status: number, close = false) {
   res.end();
 }
 
-export function createSlackGuard({ signingSecret, log, maxBodyBytes = MAX_BODY_BYTES, now = () => Date.now() }: SlackGuardOptions): SlackGuard {
+export function createSlackGuard({ signingSecret, log, intercept, observe, maxBodyBytes = MAX_BODY_BYTES, now = () => Date.now() }: SlackGuardOptions): SlackGuard {
   // Remembered for the whole span a signature can be valid: up to five minutes ahead and behind.
   const seen = createTtlSet(2 * MAX_SKEW_SEC * 1000, now);
   let inFlight = 0;
+  // Arrivals per one-second bucket, this and the previous: a burst shows here even when its
+  // requests reach the event loop one at a time.
+  let bucket = { second: 0, count: 0, previous: 0 };
+  let lastArrival = 0;
+  const arrived = () => {
+    lastArrival = now();
+    const second = Math.floor(now() / 1000);
+    if (second !== bucket.second) bucket = { second, count: 0, previous: second === bucket.second + 1 ? bucket.count : 0 };
+    bucket.count++;
+  };
 
   const verify = (ts: string, body: Buffer, signature: string) => {
     const expected = Buffer.from(`v0=${createHmac('sha256', signingSecret).update(`v0:${ts}:`).update(body).digest('hex')}`);
@@ -46,7 +67,10 @@ export function createSlackGuard({ signingSecret, log, maxBodyBytes = MAX_BODY_B
   function guard(next: RequestListener): RequestListener {
     return (req: IncomingMessage, res: ServerResponse) => {
       inFlight++;
+      arrived();
+      const t0 = performance.now();
       res.once('close', () => inFlight--);
+      if (observe) res.once('finish', () => observe(performance.now() - t0, res.statusCode));
       if (req.method !== 'POST') return next(req, res);
       const refused = (status: number, reason: string, extra: Record<string, unknown> = {}, close = false) => {
         log({ level: 'warn', source: 'slack', message: `request refused: ${reason}`, status, ...extra });
@@ -85,6 +109,7 @@ export function createSlackGuard({ signingSecret, log, maxBodyBytes = MAX_BODY_B
           res.writeHead(200).end();
           return;
         }
+        if (intercept?.(req, res, body)) return;
         // Bolt reads the body we already hold (it takes rawBody as buffered) and verifies it again.
         (req as IncomingMessage & { rawBody?: Buffer }).rawBody = body;
         next(req, res);
@@ -94,6 +119,13 @@ export function createSlackGuard({ signingSecret, log, maxBodyBytes = MAX_BODY_B
 
   return {
     inFlight: () => inFlight,
+    sinceLastArrival: () => now() - lastArrival,
+    recentRate() {
+      const t = now();
+      const second = Math.floor(t / 1000);
+      if (second === bucket.second) return bucket.count + bucket.previous * (1 - (t % 1000) / 1000);
+      return second === bucket.second + 1 ? bucket.count * (1 - (t % 1000) / 1000) : 0;
+    },
     install(server) {
       const listeners = server.listeners('request') as RequestListener[];
       server.removeAllListeners('request');

@@ -12,6 +12,7 @@ import { renderSlack } from '../render/slack.js';
 import { attachmentsFor } from '../render/attachments.js';
 import type { DispatchResult } from '../core/dispatch.js';
 import { createTtlSet } from '../core/rate-limit.js';
+import { createAckFirst } from './slack-ack-first.js';
 import { createSlackGuard, type SlackGuard } from './slack-guard.js';
 import { createYieldQueue } from './yield-queue.js';
 import { teamOf } from './slack-team.js';
@@ -33,11 +34,13 @@ function boltLogger(log: Logger) {
 export interface SlackOptions {
   botId?: string;
   botUserId?: string;
+  /** Told each HTTP request's time from arrival to response (npm run load reads it). */
+  observeAck?: (ms: number, status: number) => void;
   /** How Web API calls are retried on errors and rate limits (Retry-After is always honoured). */
   retryConfig?: { retries: number; factor?: number; minTimeout?: number; maxTimeout?: number };
 }
 
-export async function startSlack(app: BudgetApp, cfg: SlackConfig, log: Logger, { retryConfig = { retries: 5, factor: 2, minTimeout: 500, maxTimeout: 30_000 }, ...extra }: SlackOptions = {}): Promise<SlackAdapter> {
+export async function startSlack(app: BudgetApp, cfg: SlackConfig, log: Logger, { retryConfig = { retries: 5, factor: 2, minTimeout: 500, maxTimeout: 30_000 }, observeAck, ...extra }: SlackOptions = {}): Promise<SlackAdapter> {
   const clientOptions = { ...(cfg.apiUrl ? { slackApiUrl: cfg.apiUrl } : {}), retryConfig };
   const socketMode = !!cfg.appToken && !cfg.signingSecret;
   const b = new App({
@@ -90,9 +93,14 @@ export async function startSlack(app: BudgetApp, cfg: SlackConfig, log: Logger, 
   // message, milliseconds); when another answer is queued or under way it is acknowledged at once
   // and answered through response_url in its turn, so no acknowledgement waits behind other
   // requests' answers (Slack's 3-second rule).
+  // Above this many requests a second the bot is under load, even if each reaches it alone.
+  const BUSY_PER_SECOND = 50;
   let guard: SlackGuard | null = null;
-  const answers = createYieldQueue();
-  const waited = () => (guard?.inFlight() ?? 0) > 1 || answers.pending() > 0;
+  // Answers wait while requests are still being acknowledged: none in flight but those waiting
+  // for their answer in the acknowledgement itself, and none arrived for 5 ms.
+  let inline = 0;
+  const answers = createYieldQueue({ ready: () => !guard || (guard.inFlight() <= inline && guard.sinceLastArrival() > 5) });
+  const waited = () => (guard?.inFlight() ?? 0) > 1 || answers.pending() > 0 || (guard?.recentRate() ?? 0) > BUSY_PER_SECOND;
   for (const def of app.commands) {
     b.command(`/${def.name}`, async ({ command, ack, respond, client }) => {
       const ask = () => dispatch(command.text ?? '', def.name, { user: command.user_id, channel: command.channel_id });
@@ -100,7 +108,8 @@ export async function startSlack(app: BudgetApp, cfg: SlackConfig, log: Logger, 
       if (deferred) await ack();
       // Through the queue even when alone: the turn it waits lets a burst's other requests arrive,
       // see this one pending, and be acknowledged at once.
-      const result = await answers.run(ask);
+      if (!deferred) inline++;
+      const result = await answers.run(ask).finally(() => void (deferred || inline--));
       const { answer } = result;
       const response_type = answer.ephemeral ? 'ephemeral' : 'in_channel';
       const [first, ...rest] = renderSlack(answer);
@@ -137,7 +146,11 @@ export async function startSlack(app: BudgetApp, cfg: SlackConfig, log: Logger, 
 
   const server = (await (socketMode ? b.start() : b.start(cfg.port))) as (Server & { address?: () => { port: number } | string | null }) | undefined;
   if (!socketMode && server) {
-    guard = createSlackGuard({ signingSecret: cfg.signingSecret!, log });
+    const intercept = createAckFirst({
+      commands: new Set(app.commands.map((c) => c.name)), teamId: cfg.teamId, queue: answers, waited, dispatch, log,
+      upload: (result, channel) => upload(b.client, result, channel),
+    });
+    guard = createSlackGuard({ signingSecret: cfg.signingSecret!, log, intercept, observe: observeAck });
     guard.install(server);
   }
   const address = typeof server?.address === 'function' ? server.address() : null;

@@ -3,12 +3,24 @@
 // microseconds of work; an answer may be milliseconds). Under a burst every ack goes out first
 // and answers follow, instead of the last ack waiting for every answer before it.
 
-export function createYieldQueue() {
-  const jobs: (() => void)[] = [];
+export interface YieldQueueOptions {
+  /**
+   * False while requests are still arriving: jobs then wait (up to maxDelayMs for the oldest),
+   * so on a machine short of CPU a burst's acknowledgements all go out before its answers.
+   */
+  ready?: () => boolean;
+  maxDelayMs?: number;
+}
+
+export function createYieldQueue({ ready = () => true, maxDelayMs = 2000 }: YieldQueueOptions = {}) {
+  const jobs: { run: () => void; at: number }[] = [];
   let scheduled = false;
   const drain = () => {
-    const job = jobs.shift();
-    job?.();
+    if (jobs.length && !ready() && performance.now() - jobs[0].at < maxDelayMs) {
+      setTimeout(drain, 2);
+      return;
+    }
+    jobs.shift()?.run();
     if (jobs.length) setImmediate(drain);
     else scheduled = false;
   };
@@ -17,12 +29,15 @@ export function createYieldQueue() {
     pending: () => jobs.length,
     run<T>(fn: () => T): Promise<T> {
       return new Promise<T>((resolve, reject) => {
-        jobs.push(() => {
-          try {
-            resolve(fn());
-          } catch (err) {
-            reject(err);
-          }
+        jobs.push({
+          at: performance.now(),
+          run: () => {
+            try {
+              resolve(fn());
+            } catch (err) {
+              reject(err);
+            }
+          },
         });
         if (!scheduled) {
           scheduled = true;
