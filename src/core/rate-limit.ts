@@ -51,18 +51,28 @@ export function createRateLimiter({ capacity, perMinute, now = () => Date.now(),
   };
 }
 
-/** A set whose members expire: remembers event and interaction ids long enough to drop repeats. */
+/**
+ * A set whose members expire: remembers event, interaction and signature ids long enough to drop
+ * repeats. Expired members are dropped as new ones arrive — entries expire in insertion order (a
+ * key seen again moves to the end), so they are always at the front — and memory stays at one
+ * window's worth. (It used to prune only past 50,000 entries: a steady soak grew until then.)
+ */
 export function createTtlSet(ttlMs: number, now = () => Date.now()) {
   const seen = new Map<string, number>();
   return {
     /** True the first time a key is seen within the window; false for a repeat. */
     add(key: string): boolean {
       const t = now();
-      if (seen.size > 50_000) for (const [k, exp] of seen) if (exp <= t) seen.delete(k);
+      for (const [k, exp] of seen) {
+        if (exp > t) break;
+        seen.delete(k);
+      }
       const exp = seen.get(key);
       if (exp !== undefined && exp > t) return false;
+      seen.delete(key);
       seen.set(key, t + ttlMs);
       return true;
     },
+    size: () => seen.size,
   };
 }

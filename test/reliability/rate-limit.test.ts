@@ -2,7 +2,7 @@
 // request one limit refuses never spends the other's allowance. A fixed clock: no timing involved.
 import { describe, expect, it } from 'vitest';
 import { createDispatcher } from '../../src/core/dispatch.js';
-import { createRateLimiter, takeAll } from '../../src/core/rate-limit.js';
+import { createRateLimiter, createTtlSet, takeAll } from '../../src/core/rate-limit.js';
 import { bundledApp } from '../helpers/app.js';
 
 const app = bundledApp();
@@ -33,5 +33,33 @@ describe('two rate limits', () => {
     const b = createRateLimiter({ capacity: 1, perMinute: 60, now: clock });
     expect(takeAll([[a, 'k'], [b, 'k']])).toEqual({ ok: true });
     expect(takeAll([[a, 'k'], [b, 'k']])).toEqual({ ok: false, retryAfterSec: 60 });
+  });
+});
+
+describe('the sets that drop repeats (event, interaction and signature ids)', () => {
+  it('hold one window of ids, however long the bot runs (issue 15 item 12)', () => {
+    let t = 0;
+    const set = createTtlSet(60_000, () => t);
+    // 20 new ids a second for an hour: the set levels at one minute's worth.
+    const sizes: number[] = [];
+    let fresh = 0;
+    for (let i = 0; i < 20 * 3600; i++) {
+      t = i * 50;
+      if (set.add(`id-${i}`)) fresh++;
+      if (i % (20 * 600) === 0) sizes.push(set.size());
+    }
+    expect(fresh).toBe(20 * 3600);
+    expect(Math.max(...sizes)).toBeLessThanOrEqual(1200);
+    expect(set.size()).toBeLessThanOrEqual(1200);
+  });
+
+  it('still answers a repeat within the window once, and forgets it after', () => {
+    let t = 0;
+    const set = createTtlSet(1000, () => t);
+    expect([set.add('a'), set.add('a')]).toEqual([true, false]);
+    t = 999;
+    expect(set.add('a')).toBe(false);
+    t = 1001;
+    expect(set.add('a')).toBe(true);
   });
 });
