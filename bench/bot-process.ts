@@ -3,6 +3,7 @@
 // process alone. Told the fakes' URLs in argv; says its Slack port over IPC; answers 'memory'
 // with its usage after a GC; stops on 'stop'.
 import { join } from 'node:path';
+import { writeHeapSnapshot } from 'node:v8';
 import { startDiscord } from '../src/adapters/discord.js';
 import { startSlack } from '../src/adapters/slack.js';
 import { openApp } from '../src/app.js';
@@ -26,6 +27,10 @@ process.on('message', async (m) => {
     (globalThis as { gc?: () => void }).gc?.();
     const u = process.memoryUsage();
     process.send!({ memory: { rss: u.rss, heapUsed: u.heapUsed } });
+  } else if (typeof m === 'object' && m && 'snapshot' in m) {
+    // For finding what grows: a heap snapshot where the load driver asks for one.
+    (globalThis as { gc?: () => void }).gc?.();
+    process.send!({ snapshot: writeHeapSnapshot((m as { snapshot: string }).snapshot) });
   } else if (m === 'acks') {
     process.send!({ acks });
     acks = [];

@@ -73,6 +73,12 @@ export async function startBot(dir: string) {
       child.send('acks');
       return a;
     },
+    /** Writes a heap snapshot of the bot process (after a GC) to the file; returns its path. */
+    async snapshot(file: string) {
+      const a = reply<string>('snapshot');
+      child.send({ snapshot: file });
+      return a;
+    },
     /** The bot process's memory after a GC. */
     async memory() {
       const m = reply<{ rss: number; heapUsed: number }>('memory');

@@ -55,7 +55,9 @@ async function onInteraction(interaction: Interaction, app: App, latency: Map<st
 }
 
 export async function startDiscord(app: App, cfg: DiscordConfig, log: Logger, { deferAfterMs = 1000 } = {}): Promise<DiscordAdapter> {
-  const client = new Client({ intents: [GatewayIntentBits.Guilds], rest: cfg.apiUrl ? { api: cfg.apiUrl } : {} });
+  // discord.js keeps a request handler per interaction route (id and token in the path) and sweeps
+  // idle ones hourly by default: under steady use that is an hour of handlers (issue 15 item 12).
+  const client = new Client({ intents: [GatewayIntentBits.Guilds], rest: { ...(cfg.apiUrl ? { api: cfg.apiUrl } : {}), handlerSweepInterval: 60_000 } });
   const latency = new Map<string, number>();
   // A resumed gateway session can replay events: each interaction is answered once.
   const seen = createTtlSet(20 * 60 * 1000);
