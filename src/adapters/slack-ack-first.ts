@@ -7,14 +7,51 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { DispatchResult } from '../core/dispatch.js';
 import type { Logger } from '../log.js';
 import { renderSlack } from '../render/slack.js';
-import type { createYieldQueue } from './yield-queue.js';
+import type { SlackGuard } from './slack-guard.js';
+import { createYieldQueue } from './yield-queue.js';
+
+/** Above this many requests a second the bot is under load, even if each reaches it alone. */
+const BUSY_PER_SECOND = 50;
+
+/**
+ * When to acknowledge first, and the queue answers wait in. A request "has waited" when another is
+ * in flight, an answer is queued, or requests arrive faster than BUSY_PER_SECOND. Answers wait
+ * while requests are still being acknowledged: none in flight but those waiting for their answer
+ * in the acknowledgement itself, and none arrived for 5 ms.
+ */
+export function createAckPolicy(guard: () => SlackGuard | null) {
+  let inline = 0;
+  const queue = createYieldQueue({
+    ready: () => {
+      const g = guard();
+      return !g || (g.inFlight() <= inline && g.sinceLastArrival() > 5);
+    },
+  });
+  const waited = () => {
+    const g = guard();
+    return (g?.inFlight() ?? 0) > 1 || queue.pending() > 0 || (g?.recentRate() ?? 0) > BUSY_PER_SECOND;
+  };
+  return {
+    waited,
+    /** Runs a dispatch in its turn; `inAck` when its answer goes in the request's own acknowledgement. */
+    async answer<T>(inAck: boolean, fn: () => T): Promise<T> {
+      if (inAck) inline++;
+      try {
+        return await queue.run(fn);
+      } finally {
+        if (inAck) inline--;
+      }
+    },
+  };
+}
+
+export type AckPolicy = ReturnType<typeof createAckPolicy>;
 
 export interface AckFirstOptions {
   commands: Set<string>;
   teamId?: string;
-  queue: ReturnType<typeof createYieldQueue>;
-  /** True when other requests are waiting: only then is this path taken. */
-  waited: () => boolean;
+  /** Says when other requests are waiting (only then is this path taken) and queues the answers. */
+  policy: AckPolicy;
   dispatch: (text: string, command: string, who: { user?: string; channel?: string }) => DispatchResult;
   /** Charts and CSVs, after the answer (the adapter's own uploader). */
   upload: (result: DispatchResult, channel: string) => Promise<void>;
@@ -28,9 +65,9 @@ async function respond(url: string, message: Record<string, unknown>): Promise<v
   if (!res.ok) throw new Error(`response_url answered ${res.status}`);
 }
 
-export function createAckFirst({ commands, teamId, queue, waited, dispatch, upload, log }: AckFirstOptions) {
+export function createAckFirst({ commands, teamId, policy, dispatch, upload, log }: AckFirstOptions) {
   return (req: IncomingMessage, res: ServerResponse, body: Buffer): boolean => {
-    if (!waited() || !/^application\/x-www-form-urlencoded/.test(req.headers['content-type'] ?? '')) return false;
+    if (!policy.waited() || !/^application\/x-www-form-urlencoded/.test(req.headers['content-type'] ?? '')) return false;
     const p = new URLSearchParams(body.toString('utf8'));
     const name = p.get('command')?.replace(/^\//, '') ?? '';
     const responseUrl = p.get('response_url') ?? '';
@@ -38,7 +75,7 @@ export function createAckFirst({ commands, teamId, queue, waited, dispatch, uplo
     if (!commands.has(name) || !/^https?:\/\//.test(responseUrl) || (teamId && p.get('team_id') !== teamId)) return false;
     res.writeHead(200).end();
     const channel = p.get('channel_id') ?? '';
-    void queue.run(() => dispatch(p.get('text') ?? '', name, { user: p.get('user_id') ?? undefined, channel }))
+    void policy.answer(false, () => dispatch(p.get('text') ?? '', name, { user: p.get('user_id') ?? undefined, channel }))
       .then(async (result) => {
         const response_type = result.answer.ephemeral ? 'ephemeral' : 'in_channel';
         for (const m of renderSlack(result.answer)) await respond(responseUrl, { response_type, ...m });

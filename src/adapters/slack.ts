@@ -12,9 +12,8 @@ import { renderSlack } from '../render/slack.js';
 import { attachmentsFor } from '../render/attachments.js';
 import type { DispatchResult } from '../core/dispatch.js';
 import { createTtlSet } from '../core/rate-limit.js';
-import { createAckFirst } from './slack-ack-first.js';
+import { createAckFirst, createAckPolicy } from './slack-ack-first.js';
 import { createSlackGuard, type SlackGuard } from './slack-guard.js';
-import { createYieldQueue } from './yield-queue.js';
 import { teamOf } from './slack-team.js';
 
 
@@ -89,27 +88,18 @@ export async function startSlack(app: BudgetApp, cfg: SlackConfig, log: Logger, 
     }
   };
 
-  // Ack first when others are waiting: alone, a request is answered in its acknowledgement (one
-  // message, milliseconds); when another answer is queued or under way it is acknowledged at once
-  // and answered through response_url in its turn, so no acknowledgement waits behind other
-  // requests' answers (Slack's 3-second rule).
-  // Above this many requests a second the bot is under load, even if each reaches it alone.
-  const BUSY_PER_SECOND = 50;
+  // Ack first when others are waiting (slack-ack-first.ts): alone, a request is answered in its
+  // acknowledgement; in a burst it is acknowledged at once and answered through response_url.
   let guard: SlackGuard | null = null;
-  // Answers wait while requests are still being acknowledged: none in flight but those waiting
-  // for their answer in the acknowledgement itself, and none arrived for 5 ms.
-  let inline = 0;
-  const answers = createYieldQueue({ ready: () => !guard || (guard.inFlight() <= inline && guard.sinceLastArrival() > 5) });
-  const waited = () => (guard?.inFlight() ?? 0) > 1 || answers.pending() > 0 || (guard?.recentRate() ?? 0) > BUSY_PER_SECOND;
+  const policy = createAckPolicy(() => guard);
   for (const def of app.commands) {
     b.command(`/${def.name}`, async ({ command, ack, respond, client }) => {
       const ask = () => dispatch(command.text ?? '', def.name, { user: command.user_id, channel: command.channel_id });
-      const deferred = waited();
+      const deferred = policy.waited();
       if (deferred) await ack();
       // Through the queue even when alone: the turn it waits lets a burst's other requests arrive,
       // see this one pending, and be acknowledged at once.
-      if (!deferred) inline++;
-      const result = await answers.run(ask).finally(() => void (deferred || inline--));
+      const result = await policy.answer(!deferred, ask);
       const { answer } = result;
       const response_type = answer.ephemeral ? 'ephemeral' : 'in_channel';
       const [first, ...rest] = renderSlack(answer);
@@ -147,7 +137,7 @@ export async function startSlack(app: BudgetApp, cfg: SlackConfig, log: Logger, 
   const server = (await (socketMode ? b.start() : b.start(cfg.port))) as (Server & { address?: () => { port: number } | string | null }) | undefined;
   if (!socketMode && server) {
     const intercept = createAckFirst({
-      commands: new Set(app.commands.map((c) => c.name)), teamId: cfg.teamId, queue: answers, waited, dispatch, log,
+      commands: new Set(app.commands.map((c) => c.name)), teamId: cfg.teamId, policy, dispatch, log,
       upload: (result, channel) => upload(b.client, result, channel),
     });
     guard = createSlackGuard({ signingSecret: cfg.signingSecret!, log, intercept, observe: observeAck });
