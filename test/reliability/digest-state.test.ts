@@ -4,7 +4,7 @@
 // while the bot runs is recreated with everything the bot still held. Plus the process-wide guard:
 // an unhandled rejection is logged and the process keeps serving.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, rmSync, existsSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -155,6 +155,20 @@ describe('budget-bot start with a damaged state database', () => {
     expect(res.status).toBe(200);
     expect(JSON.stringify(res.json)).toContain('有 3 个订阅记录无法读取，已跳过');
     expect(await bot.stop()).toBe(0);
+  }, 40_000);
+});
+
+describe('budget-bot start with a broken data/digests.json', () => {
+  it('refuses to start, clearly, before connecting anything (no half-started bot)', () => {
+    const file = join(root, 'broken-digests.json');
+    writeFileSync(file, '{"subscriptions": [{"name": "x"');
+    const r = spawnSync(process.execPath, [join(PROJECT_ROOT, 'bin', 'budget-bot.mjs'), 'start', '--db', join(root, 'budget.sqlite')], {
+      env: { PATH: process.env.PATH, SLACK_BOT_TOKEN: 'xoxb-1-2-digeststate', SLACK_SIGNING_SECRET: 'fedcba9876543210fedcba9876543210', PORT: '0', SLACK_API_URL: 'http://127.0.0.1:9/api/', BUDGET_BOT_DIGESTS: file, BUDGET_BOT_DIGEST_STATE: join(root, 'unused.sqlite') },
+      encoding: 'utf8', timeout: 30_000,
+    });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain(`错误：${file} 不是有效的 JSON`);
+    expect(r.stderr).not.toMatch(/listening on port|^\s+at /m);
   }, 40_000);
 });
 
