@@ -154,11 +154,11 @@ export async function runLoad({ requests = 1000, inFlight = 1000, interactions =
     let wrong = 0;
     const responsesBefore = fakeSlack.responses.length;
     const started = performance.now();
-    // Rounds of `inFlight` requests sent at once from four client processes (one process alone
-    // spends longer opening 1,000 connections than the bot spends acknowledging them).
+    // Rounds of `inFlight` requests sent at once from four client processes (LOAD_CLIENTS to
+    // change; one process alone spends longer opening 1,000 connections than the bot acknowledging them).
     for (let sent = 0; sent < requests && Date.now() < deadline; sent += inFlight) {
       const round = Math.min(inFlight, requests - sent);
-      const parts = Math.min(4, round);
+      const parts = Math.min(Number(process.env.LOAD_CLIENTS ?? 4), round);
       const results = (await Promise.all(Array.from({ length: parts }, (_, k) => {
         const from = Math.floor((round * k) / parts);
         const to = Math.floor((round * (k + 1)) / parts);

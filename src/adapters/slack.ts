@@ -134,7 +134,9 @@ export async function startSlack(app: BudgetApp, cfg: SlackConfig, log: Logger, 
     log({ level: 'error', source: 'slack', error: error.message });
   });
 
-  const server = (await (socketMode ? b.start() : b.start(cfg.port))) as (Server & { address?: () => { port: number } | string | null }) | undefined;
+  // A deep accept queue: a burst of a thousand new connections waits in it rather than having its
+  // SYNs dropped and retried a second or three later (Node's default backlog is 511).
+  const server = (await (socketMode ? b.start() : b.start({ port: cfg.port, backlog: 4096 }))) as (Server & { address?: () => { port: number } | string | null }) | undefined;
   if (!socketMode && server) {
     const intercept = createAckFirst({
       commands: new Set(app.commands.map((c) => c.name)), teamId: cfg.teamId, policy, dispatch, log,
