@@ -7,7 +7,7 @@ import { foldWidth } from '../parse/amount.js';
 import { createRedactor } from '../log.js';
 import { understand } from '../query/intent.js';
 import { createAnswer, errorAnswer, type Answer } from './answer.js';
-import { redactDeep } from './redact-answer.js';
+import { redactAnswer, redactDeep } from './redact-answer.js';
 import { takeAll, type RateLimiter } from './rate-limit.js';
 import type { CommandContext, CommandDef, CommandInput } from './command.js';
 
@@ -132,7 +132,7 @@ export function createDispatcher(commands: CommandDef[], ctx: () => CommandConte
       return finish(answer, 'bug');
     }
     function finish(answer: Answer, outcome: DispatchResult['outcome']): DispatchResult {
-      answer = redactDeep(answer, redact);
+      answer = redactAnswer(answer, redact);
       const millis = performance.now() - started;
       log({ level: 'info', requestId, platform: req.platform ?? 'unknown', command, outcome, ms: Math.round(millis * 100) / 100 });
       return { answer, command, outcome, requestId, millis, csv };

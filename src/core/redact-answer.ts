@@ -11,3 +11,9 @@ export function redactDeep<T>(value: T, redact: (text: string) => string): T {
   }
   return value;
 }
+
+/** The answer as it is when nothing in it needs redacting (one pass over its text), else a redacted copy. */
+export function redactAnswer<T>(value: T, redact: (text: string) => string): T {
+  const json = JSON.stringify(value);
+  return redact(json) === json ? value : redactDeep(value, redact);
+}
