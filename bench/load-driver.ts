@@ -1,99 +1,197 @@
-// Load through the real adapters on loopback: signed slash commands into the Bolt HTTP endpoint
-// with N in flight, and a burst of Discord interactions through the gateway fake. Bounded in
-// count and time; every answer is checked for its figure. Over the five bundled seeds.
+// Load through the real adapters on loopback: signed slash commands into the Bolt HTTP endpoint,
+// N at once, and a burst of Discord interactions through the gateway fake. Bounded in count and
+// time; every answer is checked for its figure, whether it came in the acknowledgement or (acked
+// first under load) through response_url. What is timed is the acknowledgement: Slack's 3-second rule.
+import { fork } from 'node:child_process';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
-import { startDiscord } from '../src/adapters/discord.js';
-import { startSlack } from '../src/adapters/slack.js';
-import { openApp } from '../src/app.js';
-import { createLogger } from '../src/log.js';
-import { DEFAULT_DATA_DIR } from '../src/paths.js';
-import { ingestDirectory } from '../src/store/ingest.js';
-import { APP_ID, commandData, startFakeDiscord } from '../test/fakes/discord.js';
-import { postSigned, slashBody, startFakeSlack } from '../test/fakes/slack.js';
+import { PROJECT_ROOT } from '../src/paths.js';
+import { commandData, startFakeDiscord, type FakeDiscord } from '../test/fakes/discord.js';
+import { postSigned, slashBody, startFakeSlack, type FakeSlack } from '../test/fakes/slack.js';
 
-const SECRET = 'loadtest0123456789abcdef01234567';
-const MIX: [string, string, string, Record<string, string>][] = [
-  ['/budget', '竹山县 三公', '9.60 万元', { department: '竹山县', topic: '三公' }],
-  ['/subject', '2101501', '1,059.54', { subject: '2101501' }],
-  ['/rank', '支出总计', '3,526.22', { metric: '支出总计' }],
-  ['/diff', '邢台市医保局 2024 2025', '+504.02', { department: '邢台市医保局', from: '2024', to: '2025' }],
-  ['/compare', '巨鹿县 竹山县', '2,582.46', { first: '巨鹿县', second: '竹山县' }],
-  ['/search', '长期护理保险', '巨鹿县医疗保障局', { words: '长期护理保险' }],
-  ['/check', '竹山县', '639.72', { department: '竹山县' }],
+export const SECRET = 'loadtest0123456789abcdef01234567';
+/**
+ * Commands over the five bundled seeds, each with a figure its answer must contain, and a marker
+ * (its title) that tells its answer apart from the others' when answers arrive through response_url.
+ */
+export const MIX: [string, string, string, Record<string, string>, string][] = [
+  ['/budget', '竹山县 三公', '9.60 万元', { department: '竹山县', topic: '三公' }, '竹山县医疗保障局 2022年部门预算 · 三公'],
+  ['/subject', '2101501', '1,059.54', { subject: '2101501' }, '2101501 行政运行'],
+  ['/rank', '三公', '9.60', { metric: '三公' }, '“三公”经费 排名（各部门最新年度）'],
+  ['/diff', '巨鹿县 2022 2023', '+73.81', { department: '巨鹿县', from: '2022', to: '2023' }, '巨鹿县医疗保障局 2023年部门预算：较2022年'],
+  ['/compare', '巨鹿县 竹山县', '2,582.46', { first: '巨鹿县', second: '竹山县' }, '巨鹿县医疗保障局 2023年部门预算 对比 竹山县医疗保障局 2022年部门预算'],
+  ['/search', '长期护理保险', '巨鹿县医疗保障局', { words: '长期护理保险' }, '搜索“长期护理保险”'],
+  ['/check', '竹山县', '639.72', { department: '竹山县' }, '竹山县医疗保障局 勾稽检查'],
 ];
 
+/** The figure an answer to the i-th request must show, with its marker: "marker\u0000figure". */
+export const expectation = (i: number) => `${MIX[i % MIX.length][4]}\u0000${MIX[i % MIX.length][2]}`;
+
 export interface LoadResult {
-  slack: { requests: number; errors: number; wrong: number; p50: number; p99: number; seconds: number };
+  slack: { requests: number; errors: number; wrong: number; ackedFirst: number; p50: number; p99: number; max: number; seconds: number; answeredSeconds: number };
+  /** The same acknowledgements timed inside the bot, from a request's arrival to its response. */
+  inBot: { p50: number; p99: number; max: number };
+  /** The machine's 1-minute load average when the burst ran (2 cores shared with other work). */
+  loadAverage: number;
   discord: { interactions: number; answered: number; wrong: number; seconds: number };
   memory: { rssBeforeMb: number; rssAfterMb: number; heapBeforeMb: number; heapAfterMb: number };
 }
 
-const pct = (xs: number[], p: number) => xs.sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))];
-const mb = (n: number) => Math.round((n / 1024 / 1024) * 10) / 10;
+export const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))] ?? NaN;
+export const mb = (n: number) => Math.round((n / 1024 / 1024) * 10) / 10;
 
-export async function runLoad({ requests = 1000, inFlight = 50, interactions = 300, dir }: { requests?: number; inFlight?: number; interactions?: number; dir: string }): Promise<LoadResult> {
-  const db = join(dir, 'load.sqlite');
-  ingestDirectory(DEFAULT_DATA_DIR, db);
-  const quiet = createLogger({ level: 'warn', secrets: [SECRET], write: () => {} });
-  const app = openApp(db, quiet);
+/**
+ * The bot (Slack over HTTP, Discord) in a child process over a fresh database of the seeds, against
+ * fakes in this process. Separate processes, as in production: the load generator's own work does
+ * not queue on the bot's event loop, so the acknowledgement times are the bot's.
+ */
+export async function startBot(dir: string) {
   const fakeSlack = await startFakeSlack();
   const fakeDiscord = await startFakeDiscord();
-  const slack = await startSlack(app, { botToken: 'xoxb-load-1', signingSecret: SECRET, port: 0, apiUrl: fakeSlack.apiUrl }, quiet);
-  const discord = await startDiscord(app, { token: 'MTAwMDAwMDAwMDAwMDAwMDAx.GfAkEt.loadloadloadloadloadloadloadloadloadABCD', applicationId: APP_ID, apiUrl: fakeDiscord.apiUrl }, quiet);
-  const endpoint = `http://127.0.0.1:${slack.port}/slack/events`;
-  const deadline = Date.now() + 120_000;
-  try {
-    // Warm up, then measure memory before the load.
-    for (let i = 0; i < 20; i++) await postSigned(endpoint, SECRET, slashBody(MIX[i % MIX.length][0], MIX[i % MIX.length][1], `${fakeSlack.url}/response/w${i}`));
-    (globalThis as { gc?: () => void }).gc?.();
-    const before = process.memoryUsage();
-
-    const times: number[] = [];
-    let errors = 0;
-    let wrong = 0;
-    let next = 0;
-    const started = performance.now();
-    const worker = async () => {
-      while (next < requests && Date.now() < deadline) {
-        const i = next++;
-        const [cmd, text, figure] = MIX[i % MIX.length];
-        const t0 = performance.now();
-        try {
-          const r = await postSigned(endpoint, SECRET, slashBody(cmd, text, `${fakeSlack.url}/response/l${i}`));
-          times.push(performance.now() - t0);
-          if (r.status !== 200) errors++;
-          else if (!JSON.stringify(r.json).includes(figure)) wrong++;
-        } catch {
-          errors++;
-        }
+  const child = fork(join(PROJECT_ROOT, 'bench', 'bot-process.ts'), [dir, fakeSlack.apiUrl, fakeDiscord.apiUrl, SECRET], {
+    execArgv: ['--expose-gc', '--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const reply = <T>(key: string) => new Promise<T>((resolve, reject) => {
+    const onMessage = (m: any) => {
+      if (m && key in m) {
+        child.off('message', onMessage);
+        child.off('exit', onExit);
+        resolve(m[key]);
       }
     };
-    await Promise.all(Array.from({ length: inFlight }, worker));
+    const onExit = (code: number | null) => reject(new Error(`the bot process exited (${code})`));
+    child.on('message', onMessage);
+    child.once('exit', onExit);
+  });
+  const port = await reply<number>('port');
+  const endpoint = `http://127.0.0.1:${port}/slack/events`;
+  return {
+    fakeSlack, fakeDiscord, endpoint,
+    /** Arrival-to-acknowledgement times measured inside the bot since the last call. */
+    async acks() {
+      const a = reply<number[]>('acks');
+      child.send('acks');
+      return a;
+    },
+    /** Writes a heap snapshot of the bot process (after a GC) to the file; returns its path. */
+    async snapshot(file: string) {
+      const a = reply<string>('snapshot');
+      child.send({ snapshot: file });
+      return a;
+    },
+    /** The bot process's memory after a GC. */
+    async memory() {
+      const m = reply<{ rss: number; heapUsed: number }>('memory');
+      child.send('memory');
+      return m;
+    },
+    async stop() {
+      const exited = new Promise((r) => child.once('exit', r));
+      if (child.exitCode === null) child.send('stop');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      await exited;
+      clearTimeout(timer);
+      await fakeSlack.close();
+      await fakeDiscord.close();
+    },
+  };
+}
+
+/** Sends one slash command of the mix; what came back in the acknowledgement, and how long it took. */
+export async function slash(endpoint: string, fake: FakeSlack, i: number, tag: string) {
+  const [cmd, text, figure] = MIX[i % MIX.length];
+  const t0 = performance.now();
+  const r = await postSigned(endpoint, SECRET, slashBody(cmd, text, `${fake.url}/response/${tag}${i}`, { user_id: `U${tag}${i % 97}`, channel_id: `C${tag}${i % 13}` }));
+  return { ms: performance.now() - t0, status: r.status, text: r.text, figure };
+}
+
+/** Answers that came through response_url, each matched to a request by its marker, checked for its figure. */
+export function wrongFollowUps(responses: unknown[], expected: string[]): number {
+  const pool = responses.map((b) => JSON.stringify(b));
+  let wrong = 0;
+  for (const e of expected) {
+    const [marker, figure] = e.split('\u0000');
+    // The title is the header block's text: exact, where a figure or a code may recur in other answers.
+    const at = pool.findIndex((p) => p.includes(`"text":${JSON.stringify(marker)}`));
+    if (at < 0 || !pool[at].includes(figure)) wrong++;
+    if (at >= 0) pool.splice(at, 1);
+  }
+  return wrong;
+}
+
+async function discordBurst(fake: FakeDiscord, interactions: number, deadline: number) {
+  const t1 = performance.now();
+  const sent = Array.from({ length: interactions }, (_, i) => {
+    const [cmd, , figure, options] = MIX[i % MIX.length];
+    return { ...fake.interact(commandData(cmd.slice(1), options)), figure };
+  });
+  const answered = () => sent.filter((s) => fake.calls.some((c) => c.path === `/api/v10/interactions/${s.id}/${s.token}/callback`));
+  await fake.waitFor(() => answered().length === sent.length || Date.now() > deadline, 60_000).catch(() => {});
+  const seconds = (performance.now() - t1) / 1000;
+  const byPath = new Map(fake.calls.map((c) => [c.path, c.body]));
+  const wrong = sent.filter((s) => !JSON.stringify(byPath.get(`/api/v10/interactions/${s.id}/${s.token}/callback`) ?? '').includes(s.figure)).length;
+  return { interactions, answered: answered().length, wrong, seconds };
+}
+
+/**
+ * `requests` slash commands with `inFlight` at a time (npm run load: 1,000 all at once), then a
+ * burst of Discord interactions.
+ */
+export async function runLoad({ requests = 1000, inFlight = 1000, interactions = 300, dir }: { requests?: number; inFlight?: number; interactions?: number; dir: string }): Promise<LoadResult> {
+  const bot = await startBot(dir);
+  const { fakeSlack, fakeDiscord, endpoint } = bot;
+  const deadline = Date.now() + 120_000;
+  try {
+    // Warm up (the first chart of each command renders once), then measure memory before the load.
+    for (let i = 0; i < 2 * MIX.length; i++) await slash(endpoint, fakeSlack, i, 'w');
+    const before = await bot.memory();
+    await bot.acks();
+    const loadAverage = loadavg()[0];
+
+    const times: number[] = [];
+    const followUps: string[] = [];
+    let errors = 0;
+    let wrong = 0;
+    const responsesBefore = fakeSlack.responses.length;
+    const started = performance.now();
+    // Rounds of `inFlight` requests sent at once from four client processes (LOAD_CLIENTS to
+    // change; one process alone spends longer opening 1,000 connections than the bot acknowledging them).
+    for (let sent = 0; sent < requests && Date.now() < deadline; sent += inFlight) {
+      const round = Math.min(inFlight, requests - sent);
+      const parts = Math.min(Number(process.env.LOAD_CLIENTS ?? 4), round);
+      const results = (await Promise.all(Array.from({ length: parts }, (_, k) => {
+        const from = Math.floor((round * k) / parts);
+        const to = Math.floor((round * (k + 1)) / parts);
+        const client = fork(join(PROJECT_ROOT, 'bench', 'burst-client.ts'), [endpoint, `${fakeSlack.url}/response`, String(from), String(to), `l${sent}-`], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+        return new Promise<{ i: number; ms: number; status: number; text: string }[]>((resolve, reject) => {
+          client.once('message', (m) => resolve(m as never));
+          client.once('exit', (code) => reject(new Error(`the load client exited (${code})`)));
+        });
+      }))).flat();
+      for (const r of results) {
+        const figure = MIX[r.i % MIX.length][2];
+        times.push(r.ms);
+        if (r.status !== 200) errors++;
+        else if (r.text === '') followUps.push(expectation(r.i));
+        else if (!r.text.includes(figure)) wrong++;
+      }
+    }
     const slackSeconds = (performance.now() - started) / 1000;
+    await fakeSlack.waitFor(() => fakeSlack.responses.length - responsesBefore >= followUps.length || Date.now() > deadline, 60_000).catch(() => {});
+    const answeredSeconds = (performance.now() - started) / 1000;
+    wrong += wrongFollowUps(fakeSlack.responses.slice(responsesBefore), followUps);
 
-    const t1 = performance.now();
-    const sent = Array.from({ length: interactions }, (_, i) => {
-      const [cmd, , figure, options] = MIX[i % MIX.length];
-      return { ...fakeDiscord.interact(commandData(cmd.slice(1), options)), figure };
-    });
-    const answered = () => sent.filter((s) => fakeDiscord.calls.some((c) => c.path === `/api/v10/interactions/${s.id}/${s.token}/callback`));
-    await fakeDiscord.waitFor(() => answered().length === sent.length || Date.now() > deadline, 60_000).catch(() => {});
-    const discordSeconds = (performance.now() - t1) / 1000;
-    const byPath = new Map(fakeDiscord.calls.map((c) => [c.path, c.body]));
-    const discordWrong = sent.filter((s) => !JSON.stringify(byPath.get(`/api/v10/interactions/${s.id}/${s.token}/callback`) ?? '').includes(s.figure)).length;
-
-    (globalThis as { gc?: () => void }).gc?.();
-    const after = process.memoryUsage();
+    const inBot = await bot.acks();
+    const discord = await discordBurst(fakeDiscord, interactions, deadline);
+    const after = await bot.memory();
     return {
-      slack: { requests: times.length, errors, wrong, p50: pct(times, 0.5), p99: pct(times, 0.99), seconds: slackSeconds },
-      discord: { interactions, answered: answered().length, wrong: discordWrong, seconds: discordSeconds },
+      slack: { requests: times.length, errors, wrong, ackedFirst: followUps.length, p50: pct(times, 0.5), p99: pct(times, 0.99), max: Math.max(...times), seconds: slackSeconds, answeredSeconds },
+      inBot: { p50: pct(inBot, 0.5), p99: pct(inBot, 0.99), max: Math.max(...inBot) },
+      loadAverage,
+      discord,
       memory: { rssBeforeMb: mb(before.rss), rssAfterMb: mb(after.rss), heapBeforeMb: mb(before.heapUsed), heapAfterMb: mb(after.heapUsed) },
     };
   } finally {
-    await slack.stop();
-    await discord.stop();
-    await fakeSlack.close();
-    await fakeDiscord.close();
-    app.close();
+    await bot.stop();
   }
 }

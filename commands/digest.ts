@@ -43,6 +43,9 @@ export default defineCommand({
           rows: subs.map((s) => [s.name, `${s.platform} ${s.channel}`, `${s.schedule}（${s.timezone}）`, s.content, s.onlyWhenChanged ? '是' : '否', s.next ?? '—', s.last ?? '—']),
         });
         b.answer.summary = subs.length ? `${everywhere ? '' : '本频道'}共 ${subs.length} 个订阅。${everywhere ? '' : '用 /digest list all 查看全部。'}` : `${everywhere ? '' : '本频道'}还没有订阅。用 /digest add 每周一 09:00 changes 添加。`;
+        // Rows the state database holds but that do not validate: skipped, and said so rather than hidden.
+        const skipped = digests.skipped?.() ?? [];
+        if (skipped.length) b.answer.warnings.push(`有 ${skipped.length} 个订阅记录无法读取，已跳过：${skipped.slice(0, 5).map((s) => `${s.name.slice(0, 40)}（${s.reason.slice(0, 80)}）`).join('；')}${skipped.length > 5 ? ' 等' : ''}`);
         return b.answer;
       }
       case 'add': {

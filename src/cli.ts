@@ -3,20 +3,21 @@ import { Command, Option } from 'commander';
 import { appendFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { CONSOLE_DIR, DEFAULT_DATA_DIR, DEFAULT_DB_FILE, PROJECT_ROOT } from './paths.js';
-import { openDigestState } from './digest/state.js';
+import { openDigestState, type DigestState } from './digest/state.js';
 import { parseSubscriptionsFile, SubscriptionError } from './digest/subscription.js';
 import { createDigestRunner } from './digest/runner.js';
-import { createDigestService } from './digest/service.js';
+import { createDigestService, disabledDigestService } from './digest/service.js';
 import { openDatabase, schemaVersionOf, SCHEMA_VERSION, StoreError } from './store/db.js';
 import { COMMANDS } from '../commands/index.js';
 import { ConfigError, loadConfig } from './config.js';
-import { createLogger } from './log.js';
+import { createLogger, createRedactor } from './log.js';
 import { createRateLimiter } from './core/rate-limit.js';
 import { warmSegmenter } from './query/segment.js';
 import { exportCsv, exportDocuments } from './store/export.js';
 import { defaultPdfCache, ingestDirectory, type IngestOptions, type IngestReport } from './store/ingest.js';
 import { formatIngestReport, formatFindings, formatParseReport } from './store/report.js';
 import { openApp } from './app.js';
+import { installProcessGuards } from './process-guards.js';
 import { renderText } from './render/text.js';
 import { runConsole } from './adapters/console.js';
 
@@ -168,14 +169,32 @@ program
     // In the console, log lines would land between the answers: they go to a file instead.
     const consoleOnly = !cfg.slack && !cfg.discord;
     const log = createLogger({ secrets: cfg.secrets, level: cfg.logLevel, ...(consoleOnly ? { write: consoleLogWriter() } : {}) });
+    installProcessGuards(log);
     const dbFile = resolve(opts.db ?? cfg.dbFile);
     await ensureDatabase(dbFile);
     const app = openApp(dbFile, log, COMMANDS, {
       perUser: createRateLimiter({ capacity: cfg.rateLimit.perUser, perMinute: cfg.rateLimit.perUser }),
       perChannel: createRateLimiter({ capacity: cfg.rateLimit.perChannel, perMinute: cfg.rateLimit.perChannel }),
+      redact: createRedactor(cfg.secrets),
     });
     const running: { stop(): Promise<void> }[] = [];
     const posters: Parameters<typeof createDigestRunner>[0]['posters'] = {};
+    // Digests are prepared before any platform connects: a broken data/digests.json refuses the
+    // start cleanly (exit 2, nothing half-running); a state database that cannot be opened starts
+    // the bot with digests explicitly off, said in the log now and by /digest later.
+    let state: DigestState | null = null;
+    let digestsOff: string | null = null;
+    if (cfg.slack || cfg.discord) {
+      const declared = existsSync(cfg.digestsFile) ? parseSubscriptionsFile(readFileSync(cfg.digestsFile, 'utf8'), cfg.digestsFile) : [];
+      try {
+        state = openDigestState(cfg.digestStateFile, log);
+        state.syncFile(declared, new Date());
+      } catch (err) {
+        state = null;
+        digestsOff = `状态数据库 ${cfg.digestStateFile} 无法打开（${(err as Error).message}）`;
+        log({ level: 'error', source: 'digest', message: 'digests disabled: the state database cannot be opened', file: cfg.digestStateFile, error: (err as Error).message, notice: `定时通报已停用：${digestsOff}` });
+      }
+    }
     // Platform clients load only when configured: the console and one-shot commands start faster.
     const { discordPoster, slackPoster } = await import('./digest/posters.js');
     if (cfg.slack) {
@@ -195,20 +214,17 @@ program
       app.close();
       return;
     }
-    // Digests: subscriptions from data/digests.json (validated here) and from chat, in their own state file.
-    const state = openDigestState(cfg.digestStateFile);
-    state.syncFile(existsSync(cfg.digestsFile) ? parseSubscriptionsFile(readFileSync(cfg.digestsFile, 'utf8'), cfg.digestsFile) : [], new Date());
-    const runner = createDigestRunner({ state, context: () => app.ctx, posters, log });
-    app.attach({ digests: createDigestService({ state, runner, context: () => app.ctx }) });
-    void runner.start();
+    const runner = state ? createDigestRunner({ state, context: () => app.ctx, posters, log }) : null;
+    app.attach({ digests: state && runner ? createDigestService({ state, runner, context: () => app.ctx }) : disabledDigestService(digestsOff ?? '状态数据库未打开') });
+    void runner?.start();
     // Platforms are connected and answering; load the segmenter's dictionary (≈1 s) while idle.
     setTimeout(warmSegmenter, 2000).unref();
     const stop = async (signal: string) => {
       log({ level: 'info', message: `${signal}: stopping` });
       // The scheduler first, waiting for posts under way; then the platforms.
-      await runner.stop();
+      await runner?.stop();
       await Promise.allSettled(running.map((r) => r.stop()));
-      state.close();
+      state?.close();
       app.close();
       process.exit(0);
     };
@@ -231,7 +247,7 @@ program
     const dbFile = resolve(opts.db ?? cfg.dbFile);
     await ensureDatabase(dbFile);
     const app = openApp(dbFile, log);
-    const state = openDigestState(cfg.digestStateFile);
+    const state = openDigestState(cfg.digestStateFile, log);
     try {
       state.syncFile(existsSync(cfg.digestsFile) ? parseSubscriptionsFile(readFileSync(cfg.digestsFile, 'utf8'), cfg.digestsFile) : [], new Date());
       const posters: Parameters<typeof createDigestRunner>[0]['posters'] = {};

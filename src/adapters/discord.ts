@@ -83,7 +83,9 @@ async function onInteraction(interaction: Interaction, app: App, latency: Map<st
 
 export async function startDiscord(app: App, cfg: DiscordConfig, log: Logger, { deferAfterMs = 1000 } = {}): Promise<DiscordAdapter> {
   // GuildMessages (not privileged) brings mentions; their text arrives without Message Content.
-  const client = new Client({ intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages], rest: cfg.apiUrl ? { api: cfg.apiUrl } : {} });
+  // discord.js keeps a request handler per interaction route (id and token in the path) and sweeps
+  // idle ones hourly by default: under steady use that is an hour of handlers (issue 15 item 12).
+  const client = new Client({ intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages], rest: { ...(cfg.apiUrl ? { api: cfg.apiUrl } : {}), handlerSweepInterval: 60_000 } });
   const latency = new Map<string, number>();
   const ids = createActionIds();
   answerMentions(client, app, ids, log);

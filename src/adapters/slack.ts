@@ -1,7 +1,9 @@
 // The Slack adapter (Bolt): every command as a slash command, @mentions (the thread fallback) and
 // direct messages. Transport only: parse the event, dispatch, render Block Kit, send. Slash
-// commands are acknowledged with the answer itself (the core answers in milliseconds, well inside
-// Slack's 3 seconds); what does not fit one message follows through response_url.
+// commands are acknowledged with the answer itself when nothing else is waiting, and acknowledged
+// first (the answer following through response_url) in a burst; what does not fit one message
+// follows through response_url. HTTP requests pass slack-guard.ts before Bolt sees them.
+import type { Server } from 'node:http';
 import { App, LogLevel } from '@slack/bolt';
 import type { App as BudgetApp } from '../app.js';
 import type { SlackConfig } from '../config.js';
@@ -15,6 +17,9 @@ import { isWorkspaceAdmin, needsAdminCheck } from './slack-permissions.js';
 
 /** Help is for the asker; errors are too. Neither is posted to the channel. */
 const isPrivate = (a: Answer) => !!a.ephemeral || a.kind === 'help';
+import { createAckFirst, createAckPolicy } from './slack-ack-first.js';
+import { createSlackGuard, type SlackGuard } from './slack-guard.js';
+import { teamOf } from './slack-team.js';
 
 
 export interface SlackAdapter {
@@ -33,11 +38,13 @@ function boltLogger(log: Logger) {
 export interface SlackOptions {
   botId?: string;
   botUserId?: string;
+  /** Told each HTTP request's time from arrival to response (npm run load reads it). */
+  observeAck?: (ms: number, status: number) => void;
   /** How Web API calls are retried on errors and rate limits (Retry-After is always honoured). */
   retryConfig?: { retries: number; factor?: number; minTimeout?: number; maxTimeout?: number };
 }
 
-export async function startSlack(app: BudgetApp, cfg: SlackConfig, log: Logger, { retryConfig = { retries: 5, factor: 2, minTimeout: 500, maxTimeout: 30_000 }, ...extra }: SlackOptions = {}): Promise<SlackAdapter> {
+export async function startSlack(app: BudgetApp, cfg: SlackConfig, log: Logger, { retryConfig = { retries: 5, factor: 2, minTimeout: 500, maxTimeout: 30_000 }, observeAck, ...extra }: SlackOptions = {}): Promise<SlackAdapter> {
   const clientOptions = { ...(cfg.apiUrl ? { slackApiUrl: cfg.apiUrl } : {}), retryConfig };
   const socketMode = !!cfg.appToken && !cfg.signingSecret;
   const b = new App({
@@ -50,6 +57,17 @@ export async function startSlack(app: BudgetApp, cfg: SlackConfig, log: Logger, 
   });
   const dispatch = (text: string, command: string | undefined, who: { user?: string; channel?: string; admin?: boolean }) =>
     app.dispatch({ text, command, platform: 'slack', user: who.user && `slack:${who.user}`, channel: who.channel && `slack:${who.channel}`, admin: who.admin });
+
+  // SLACK_TEAM_ID set: requests from any other workspace are acknowledged and not answered.
+  if (cfg.teamId) {
+    b.use(async ({ body, next, ...rest }) => {
+      const team = teamOf(body);
+      if (team === cfg.teamId) return next();
+      log({ level: 'warn', source: 'slack', message: 'request from another workspace ignored', team: team ?? 'none' });
+      const ack = (rest as { ack?: (r?: unknown) => Promise<void> }).ack;
+      await ack?.({ response_type: 'ephemeral', text: '这个机器人只为配置的工作区服务。' });
+    });
+  }
 
   // Slack retries an event it thinks went unanswered (after 1 minute, then 5): answer each once.
   const seenEvents = createTtlSet(30 * 60 * 1000);
@@ -65,14 +83,25 @@ export async function startSlack(app: BudgetApp, cfg: SlackConfig, log: Logger, 
   // Charts and CSVs go up after the answer (one upload, same thread), so rendering never delays the acknowledgement.
   registerSlackActions(b, app, log);
 
+  // Ack first when others are waiting (slack-ack-first.ts): alone, a request is answered in its
+  // acknowledgement; in a burst it is acknowledged at once and answered through response_url.
+  let guard: SlackGuard | null = null;
+  const policy = createAckPolicy(() => guard);
   for (const def of app.commands) {
     b.command(`/${def.name}`, async ({ command, ack, respond, client }) => {
+      const deferred = policy.waited();
+      if (deferred) await ack();
+      // Only /digest remove asks Slack who is an admin; everything else dispatches straight away.
       const admin = needsAdminCheck(def.name, command.text ?? '') ? await isWorkspaceAdmin(client, command.user_id) : undefined;
-      const result = dispatch(command.text ?? '', def.name, { user: command.user_id, channel: command.channel_id, admin });
+      const ask = () => dispatch(command.text ?? '', def.name, { user: command.user_id, channel: command.channel_id, admin });
+      // Through the queue even when alone: the turn it waits lets a burst's other requests arrive,
+      // see this one pending, and be acknowledged at once.
+      const result = await policy.answer(!deferred, ask);
       const { answer } = result;
       const response_type = isPrivate(answer) ? 'ephemeral' : 'in_channel';
       const [first, ...rest] = renderSlack(answer);
-      await ack({ response_type, ...first });
+      if (deferred) await respond({ response_type, ...first });
+      else await ack({ response_type, ...first });
       for (const m of rest) await respond({ response_type, ...m });
       await uploadAttachments(client, result, { channel: command.channel_id, user: command.user_id }, log);
     });
@@ -104,7 +133,18 @@ export async function startSlack(app: BudgetApp, cfg: SlackConfig, log: Logger, 
     log({ level: 'error', source: 'slack', error: error.message });
   });
 
-  const server = (await (socketMode ? b.start() : b.start(cfg.port))) as { address?: () => { port: number } | string | null } | undefined;
+  // A deep accept queue: a burst of a thousand new connections waits in it rather than having its
+  // SYNs dropped and retried a second or three later (Node's default backlog is 511).
+  const server = (await (socketMode ? b.start() : b.start({ port: cfg.port, backlog: 4096 }))) as (Server & { address?: () => { port: number } | string | null }) | undefined;
+  if (!socketMode && server) {
+    const intercept = createAckFirst({
+      commands: new Set(app.commands.map((c) => c.name)), teamId: cfg.teamId, policy, dispatch, log,
+      upload: (result, channel) => uploadAttachments(b.client, result, { channel }, log),
+      bypass: needsAdminCheck,
+    });
+    guard = createSlackGuard({ signingSecret: cfg.signingSecret!, log, intercept, observe: observeAck });
+    guard.install(server);
+  }
   const address = typeof server?.address === 'function' ? server.address() : null;
   const port = address && typeof address === 'object' ? address.port : null;
   log({ level: 'info', source: 'slack', message: socketMode ? 'Slack Socket Mode connected' : `Slack HTTP endpoint listening on port ${port}` });

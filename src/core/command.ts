@@ -45,6 +45,8 @@ export interface DigestService {
   remove(name: string, by?: Origin): boolean;
   preview(name: string): Answer;
   runNow(name: string): Promise<string>;
+  /** Stored subscriptions that could not be read and were skipped, with the reason. */
+  skipped?(): { name: string; reason: string }[];
 }
 
 export interface CommandInput {

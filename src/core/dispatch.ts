@@ -4,10 +4,12 @@
 import { randomUUID } from 'node:crypto';
 import { UserError } from '../errors.js';
 import { foldWidth } from '../parse/amount.js';
+import { createRedactor } from '../log.js';
 import { understand } from '../query/intent.js';
 import { actionsFor, sourcesAnswer, takeFlags, type Flags } from './actions.js';
 import { createAnswer, errorAnswer, type Answer } from './answer.js';
-import type { RateLimiter } from './rate-limit.js';
+import { redactAnswer, redactDeep } from './redact-answer.js';
+import { takeAll, type RateLimiter } from './rate-limit.js';
 import type { CommandContext, CommandDef, CommandInput } from './command.js';
 
 export interface Request {
@@ -29,6 +31,8 @@ export interface Request {
 export interface Limits {
   perUser?: RateLimiter;
   perChannel?: RateLimiter;
+  /** Applied to every string of every answer before it leaves (configured secrets, token shapes). */
+  redact?: (text: string) => string;
 }
 
 export interface DispatchResult {
@@ -74,6 +78,8 @@ export function normalizeOptions(def: CommandDef, options: NonNullable<Request['
 
 export function createDispatcher(commands: CommandDef[], ctx: () => CommandContext, log: Logger = () => {}, limits: Limits = {}) {
   const byName = new Map(commands.map((c) => [c.name, c]));
+  // Token shapes are redacted even where no secret is configured (the console, one-shot asks).
+  const redact = limits.redact ?? createRedactor([]);
 
   /** For free text: the line saying how it was read, when the command did not write a better one. */
   type Routed = { def: CommandDef; input: CommandInput; free?: { corrections: string[]; gist: string } };
@@ -101,15 +107,17 @@ export function createDispatcher(commands: CommandDef[], ctx: () => CommandConte
 
   return function dispatch(request: Request): DispatchResult {
     const started = performance.now();
-    const { text, flags } = takeFlags(request.text ?? '');
+    const { text: flagless, flags } = takeFlags(request.text ?? '');
     const csv = request.options?.csv === true || request.options?.csv === 'true' || flags.csv;
-    const req: Request = { ...request, text };
+    // Secrets are taken out of what the user typed before any command sees it: a command that echoes
+    // a shortened question ("搜索“…”") would otherwise post a prefix no redactor can recognise.
+    const options = request.options && redactDeep(request.options, redact);
+    const text = request.text === undefined ? undefined : redact(flagless);
+    const req: Request = { ...request, text, options };
     const requestId = randomUUID().slice(0, 8);
     let command = req.command ?? 'unknown';
-    const limited = (req.user && limits.perUser?.take(req.user)) || undefined;
-    const channelLimited = (req.channel && limits.perChannel?.take(req.channel)) || undefined;
-    const refusal = [limited, channelLimited].find((x) => x && !x.ok) as { retryAfterSec: number } | undefined;
-    if (refusal) {
+    const refusal = takeAll([[limits.perUser, req.user], [limits.perChannel, req.channel]]);
+    if (!refusal.ok) {
       const { answer } = createAnswer('请稍候', 'error');
       answer.summary = `提问太频繁了，请 ${refusal.retryAfterSec} 秒后再试。`;
       answer.ephemeral = true;
@@ -132,6 +140,7 @@ export function createDispatcher(commands: CommandDef[], ctx: () => CommandConte
       return finish(answer, 'bug');
     }
     function finish(answer: Answer, outcome: DispatchResult['outcome']): DispatchResult {
+      answer = redactAnswer(answer, redact);
       const millis = performance.now() - started;
       log({ level: 'info', requestId, platform: req.platform ?? 'unknown', command, outcome, ms: Math.round(millis * 100) / 100 });
       return { answer, command, outcome, requestId, millis, csv };

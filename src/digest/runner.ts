@@ -58,7 +58,11 @@ export function createDigestRunner({ state, context, posters, log = () => {}, no
     } catch (err) {
       const delay = retryDelaysMs[attempt];
       const nextAttemptAt = delay === undefined ? null : new Date(now().getTime() + delay);
-      state.finish(s.name, scheduledAt, now(), { status: 'failed', error: (err as Error).message, nextAttemptAt });
+      try {
+        state.finish(s.name, scheduledAt, now(), { status: 'failed', error: (err as Error).message, nextAttemptAt });
+      } catch (stateErr) {
+        log({ level: 'error', source: 'digest', subscription: s.name, message: 'could not record the failed run', error: (stateErr as Error).message });
+      }
       log({ level: 'error', source: 'digest', subscription: s.name, channel: s.channel, scheduledAt, outcome: 'failed', error: (err as Error).message, retryAt: nextAttemptAt?.toISOString() ?? null });
       return 'failed';
     }
@@ -70,7 +74,19 @@ export function createDigestRunner({ state, context, posters, log = () => {}, no
     return track(execute(s, scheduledAt, 0));
   }
 
+  /**
+   * One pass of the scheduler. Never rejects: it runs from a timer, where a rejection would be
+   * unhandled (a bad state row used to take the process down at every tick, and every restart).
+   */
   async function tick(at: Date = now()): Promise<void> {
+    try {
+      await pass(at);
+    } catch (err) {
+      log({ level: 'error', source: 'digest', message: 'digest tick failed', error: (err as Error).stack ?? String(err) });
+    }
+  }
+
+  async function pass(at: Date): Promise<void> {
     const subs = state.subscriptions();
     const work: Promise<RunOutcome>[] = [];
     for (const s of subs) {
@@ -84,8 +100,12 @@ export function createDigestRunner({ state, context, posters, log = () => {}, no
       }
     }
     for (const r of state.dueRetries(at)) {
-      const s = subs.find((x) => x.name === r.subscription);
-      if (s && state.retry(s.name, r.scheduledAt, at)) work.push(track(execute(s, r.scheduledAt, r.attempts)));
+      try {
+        const s = subs.find((x) => x.name === r.subscription);
+        if (s && state.retry(s.name, r.scheduledAt, at)) work.push(track(execute(s, r.scheduledAt, r.attempts)));
+      } catch (err) {
+        log({ level: 'error', source: 'digest', subscription: r.subscription, error: (err as Error).message });
+      }
     }
     await Promise.allSettled(work);
   }
@@ -95,7 +115,8 @@ export function createDigestRunner({ state, context, posters, log = () => {}, no
     runOnce,
     /** Checks every minute (croner), and once at start for the run missed while down. */
     start() {
-      job = new Cron('* * * * *', { protect: true }, () => void tick());
+      // tick never rejects; croner's catch is the last guard should that ever change.
+      job = new Cron('* * * * *', { protect: true, catch: (err) => log({ level: 'error', source: 'digest', message: 'scheduler callback failed', error: String(err) }) }, () => tick());
       return track(tick());
     },
     /** Stops scheduling, then waits for posts already under way: nothing lost, nothing doubled. */

@@ -51,6 +51,7 @@ export function createDigestService({ state, runner, context, now = () => new Da
       state.add(parsed.data, now());
       return parsed.data.name;
     },
+    skipped: () => state.skipped(),
     remove(name: string, by?: Origin) {
       const s = state.subscriptions().find((x) => x.name === name.trim());
       // A subscription changes what a whole channel receives: only an admin or whoever added it may remove it.
@@ -73,4 +74,15 @@ export function createDigestService({ state, runner, context, now = () => new Da
       return { posted: '已发送', skipped: '没有新内容，未发送', failed: '发送失败，已记录并将重试', 'already-run': '已发送过' }[outcome];
     },
   };
+}
+
+/**
+ * What /digest answers when the state database could not be opened at start: the bot serves
+ * questions, and says plainly that digests are off and why, instead of claiming it is not connected.
+ */
+export function disabledDigestService(reason: string): DigestService {
+  const off = (): never => {
+    throw new UserError(`定时通报已停用：${reason}。修复后重启机器人即可恢复。`, [], 'digest-disabled');
+  };
+  return { list: off, add: off, remove: off, preview: off, runNow: off };
 }

@@ -1,7 +1,13 @@
 // Digest state, kept apart from the budget database (which ingest rebuilds): subscriptions, the
 // run log (one row per subscription and scheduled time — the idempotency key), and what each
 // subscription has already reported.
+// Rows are read one by one: a row that does not validate (edited by hand, written by another
+// version) is skipped and logged, never a crash at every tick and every restart. The file is
+// watched like the budget database: deleted while the bot runs, it is recreated from the still-open
+// old one, so no subscription is silently lost.
+import { rmSync, statSync } from 'node:fs';
 import Database from 'better-sqlite3';
+import type { Logger } from '../core/dispatch.js';
 import { subscriptionSchema, type Subscription } from './subscription.js';
 
 export type RunStatus = 'pending' | 'posted' | 'skipped' | 'failed';
@@ -18,6 +24,12 @@ export interface Run {
   nextAttemptAt: string | null;
 }
 
+/** A subscription row that could not be read, and why (shown by /digest list). */
+export interface SkippedRow {
+  name: string;
+  reason: string;
+}
+
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS subscriptions (name TEXT PRIMARY KEY, source TEXT NOT NULL, spec TEXT NOT NULL, created_at TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS runs (
@@ -28,7 +40,7 @@ CREATE TABLE IF NOT EXISTS runs (
 CREATE TABLE IF NOT EXISTS reported (subscription TEXT PRIMARY KEY, state TEXT NOT NULL);
 `;
 
-export function openDigestState(file: string) {
+function connect(file: string) {
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
   db.exec(SCHEMA);
@@ -46,38 +58,126 @@ export function openDigestState(file: string) {
     reported: db.prepare('SELECT state FROM reported WHERE subscription = ?'),
     report: db.prepare('INSERT INTO reported (subscription, state) VALUES (?, ?) ON CONFLICT(subscription) DO UPDATE SET state = excluded.state'),
   };
+  return { db, st, inode: statSync(file).ino };
+}
+
+/** Everything in an open state database, for copying into a recreated one. */
+function dump(db: Database.Database) {
+  return {
+    subscriptions: db.prepare('SELECT * FROM subscriptions').all() as Record<string, unknown>[],
+    runs: db.prepare('SELECT * FROM runs').all() as Record<string, unknown>[],
+    reported: db.prepare('SELECT * FROM reported').all() as Record<string, unknown>[],
+  };
+}
+
+function restore(db: Database.Database, data: ReturnType<typeof dump>) {
+  const subs = db.prepare('INSERT OR REPLACE INTO subscriptions (name, source, spec, created_at) VALUES (@name, @source, @spec, @created_at)');
+  const runs = db.prepare(`INSERT OR REPLACE INTO runs (subscription, scheduled_at, started_at, finished_at, status, message_ids, error, attempts, next_attempt_at)
+    VALUES (@subscription, @scheduled_at, @started_at, @finished_at, @status, @message_ids, @error, @attempts, @next_attempt_at)`);
+  const reported = db.prepare('INSERT OR REPLACE INTO reported (subscription, state) VALUES (@subscription, @state)');
+  db.transaction(() => {
+    for (const r of data.subscriptions) subs.run(r);
+    for (const r of data.runs) runs.run(r);
+    for (const r of data.reported) reported.run(r);
+  })();
+}
+
+const parseJson = <T>(text: string, fallback: T): T => {
+  try {
+    return JSON.parse(text) as T;
+  } catch {
+    return fallback;
+  }
+};
+
+export function openDigestState(file: string, log: Logger = () => {}) {
+  let conn = connect(file);
+  /** The connection to use now: if the file was deleted, recreated with what the old one still holds. */
+  const cur = () => {
+    let ino: number | null = null;
+    try {
+      ino = statSync(file).ino;
+    } catch {
+      /* deleted */
+    }
+    if (ino === conn.inode) return conn;
+    const old = conn;
+    if (ino === null) {
+      // The open handle still reads the deleted file: copy it all into a new one.
+      const data = dump(old.db);
+      old.db.close();
+      for (const stale of ['-wal', '-shm']) rmSync(file + stale, { force: true });
+      conn = connect(file);
+      restore(conn.db, data);
+      log({ level: 'warn', source: 'digest', message: 'digest state database was deleted while running: recreated and re-saved', file, subscriptions: data.subscriptions.length, runs: data.runs.length });
+    } else {
+      // Replaced by another file (a restored backup): that file is now the state.
+      old.db.close();
+      conn = connect(file);
+      log({ level: 'warn', source: 'digest', message: 'digest state database replaced while running: reopened', file });
+    }
+    return conn;
+  };
   const run = (r: any): Run => ({
     subscription: r.subscription, scheduledAt: r.scheduled_at, startedAt: r.started_at, finishedAt: r.finished_at, status: r.status,
-    messageIds: JSON.parse(r.message_ids), error: r.error, attempts: r.attempts, nextAttemptAt: r.next_attempt_at,
+    messageIds: parseJson<string[]>(r.message_ids, []), error: r.error, attempts: r.attempts, nextAttemptAt: r.next_attempt_at,
   });
+  let skipped: SkippedRow[] = [];
+  const logged = new Set<string>();
   return {
     subscriptions(): (Subscription & { source: string; createdAt: string })[] {
-      return (st.subs.all() as any[]).map((r) => ({ ...subscriptionSchema.parse(JSON.parse(r.spec)), source: r.source, createdAt: r.created_at }));
+      const out: (Subscription & { source: string; createdAt: string })[] = [];
+      const bad: SkippedRow[] = [];
+      for (const r of cur().st.subs.all() as { name: string; source: string; spec: string; created_at: string }[]) {
+        const spec = parseJson<unknown>(r.spec, undefined);
+        const parsed = spec === undefined ? null : subscriptionSchema.safeParse(spec);
+        const created = new Date(r.created_at);
+        const reason = !parsed ? '内容不是有效的 JSON'
+          : !parsed.success ? parsed.error.issues.map((i) => `${i.path.join('.') || '整项'} ${i.message}`).join('；')
+          : Number.isNaN(created.getTime()) ? `创建时间无效：${String(r.created_at).slice(0, 40)}`
+          : null;
+        if (reason || !parsed?.success) {
+          bad.push({ name: r.name, reason: reason ?? '无法读取' });
+          // Logged once per row content, not at every minute's tick.
+          const key = `${r.name}\n${r.spec}\n${r.created_at}`;
+          if (!logged.has(key)) {
+            logged.add(key);
+            log({ level: 'error', source: 'digest', message: 'invalid subscription row skipped', subscription: r.name, reason });
+          }
+          continue;
+        }
+        out.push({ ...parsed.data, source: r.source, createdAt: r.created_at });
+      }
+      skipped = bad;
+      return out;
     },
+    /** Rows the last read of the subscriptions had to skip. */
+    skipped: (): SkippedRow[] => skipped,
     /** The file's subscriptions replace the file's previous ones; chat-added ones stay. */
     syncFile(subs: Subscription[], now: Date) {
+      const { db, st } = cur();
       db.transaction(() => {
         for (const s of subs) st.upsert.run(s.name, 'file', JSON.stringify(s), now.toISOString());
         st.removeFileSubs.run(JSON.stringify(subs.map((s) => s.name)));
       })();
     },
     add(s: Subscription, now: Date) {
-      st.upsert.run(s.name, 'chat', JSON.stringify(s), now.toISOString());
+      cur().st.upsert.run(s.name, 'chat', JSON.stringify(s), now.toISOString());
     },
-    remove: (name: string) => st.remove.run(name).changes > 0,
+    remove: (name: string) => cur().st.remove.run(name).changes > 0,
     /** Claims a scheduled run; false when it was already claimed (by this or an earlier process). */
-    claim: (name: string, scheduledAt: string, now: Date) => st.claim.run(name, scheduledAt, now.toISOString()).changes === 1,
+    claim: (name: string, scheduledAt: string, now: Date) => cur().st.claim.run(name, scheduledAt, now.toISOString()).changes === 1,
     /** Takes a failed run back for a retry. */
-    retry: (name: string, scheduledAt: string, now: Date) => st.retrying.run(now.toISOString(), name, scheduledAt).changes === 1,
+    retry: (name: string, scheduledAt: string, now: Date) => cur().st.retrying.run(now.toISOString(), name, scheduledAt).changes === 1,
     finish(name: string, scheduledAt: string, now: Date, r: { status: RunStatus; messageIds?: string[]; error?: string; nextAttemptAt?: Date | null }) {
-      st.finish.run(r.status, now.toISOString(), JSON.stringify(r.messageIds ?? []), r.error ?? null, r.nextAttemptAt?.toISOString() ?? null, name, scheduledAt);
+      cur().st.finish.run(r.status, now.toISOString(), JSON.stringify(r.messageIds ?? []), r.error ?? null, r.nextAttemptAt?.toISOString() ?? null, name, scheduledAt);
     },
-    lastRun: (name: string) => ((r) => (r ? run(r) : null))(st.last.get(name)),
-    runs: (name: string) => (st.runs.all(name) as any[]).map(run),
-    dueRetries: (now: Date) => (st.dueRetries.all(now.toISOString()) as any[]).map(run),
-    reported: <T>(name: string): T | null => ((r) => (r ? (JSON.parse(r.state) as T) : null))(st.reported.get(name) as { state: string } | undefined),
-    setReported: (name: string, state: unknown) => st.report.run(name, JSON.stringify(state)),
-    close: () => db.close(),
+    lastRun: (name: string) => ((r) => (r ? run(r) : null))(cur().st.last.get(name)),
+    runs: (name: string) => (cur().st.runs.all(name) as any[]).map(run),
+    dueRetries: (now: Date) => (cur().st.dueRetries.all(now.toISOString()) as any[]).map(run),
+    reported: <T>(name: string): T | null => ((r) => (r ? parseJson<T | null>(r.state, null) : null))(cur().st.reported.get(name) as { state: string } | undefined),
+    setReported: (name: string, state: unknown) => cur().st.report.run(name, JSON.stringify(state)),
+    close: () => conn.db.close(),
   };
 }
 

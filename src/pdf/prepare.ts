@@ -5,7 +5,9 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { DocumentError } from '../parse/index.js';
 import type { Line } from '../parse/front/lines.js';
+import { readRegularFile } from '../store/read-entry.js';
 import { groupParts, pdfToLines, ScannedPdfError, type PdfText } from './extract.js';
 
 export interface PdfDocument {
@@ -13,7 +15,12 @@ export interface PdfDocument {
   name: string;
   parts: string[];
   sha: string;
+  /** Why a part cannot be read (a directory, a dangling link, a FIFO…): the document is rejected with it. */
+  problem?: string;
 }
+
+/** A PDF part larger than this is not a budget disclosure (and is never read past it). */
+const MAX_PDF_BYTES = 200 * 1024 * 1024;
 
 export type CachedPdf = { ok: true; lines: Line[]; pages: PdfText['pages'] } | { ok: false; reason: string };
 
@@ -23,8 +30,15 @@ export function listPdfDocuments(dir: string): PdfDocument[] {
   const names = readdirSync(dir).filter((f) => /\.pdf$/i.test(f)).sort();
   return groupParts(names).map(({ stem, parts }) => {
     const h = createHash('sha256');
-    for (const p of parts) h.update(readFileSync(join(dir, p)));
-    return { name: `${stem}.pdf`, parts: parts.map((p) => join(dir, p)), sha: h.digest('hex') };
+    const name = `${stem}.pdf`;
+    try {
+      for (const p of parts) h.update(readRegularFile(join(dir, p), p, MAX_PDF_BYTES));
+    } catch (err) {
+      if (!(err instanceof DocumentError)) throw err;
+      const problem = `${err.source}：${err.message}`;
+      return { name, parts: parts.map((p) => join(dir, p)), sha: createHash('sha256').update(`unreadable ${problem}`).digest('hex'), problem };
+    }
+    return { name, parts: parts.map((p) => join(dir, p)), sha: h.digest('hex') };
   });
 }
 
@@ -41,6 +55,7 @@ export async function preparePdfs(dirs: string[], cacheDir: string): Promise<{ e
   let cached = 0;
   for (const dir of dirs) {
     for (const doc of listPdfDocuments(dir)) {
+      if (doc.problem) continue;
       if (existsSync(cacheFile(cacheDir, doc.sha))) {
         cached++;
         continue;

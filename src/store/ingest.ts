@@ -2,13 +2,15 @@
 // A document that cannot be read is recorded with its reason and the others still load; a run
 // that fails or is killed leaves the previous database as it was.
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, openSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, openSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { decodeDocument, DocumentError, parseDocument, parseLines } from '../parse/index.js';
 import { compareDisclosures } from '../parse/check/compare.js';
 import type { Disclosure } from '../parse/types.js';
 import { listPdfDocuments, readCachedPdf, type PdfDocument } from '../pdf/prepare.js';
 import { createDatabase, finishDatabase, openDatabase, StoreError } from './db.js';
+import { boundAmounts } from './bound-amounts.js';
+import { readRegularFile } from './read-entry.js';
 import { createWriter } from './write.js';
 
 /** Bump when the parser's output changes, so unchanged documents are parsed again. */
@@ -40,14 +42,28 @@ export function listDocuments(dataDir: string): string[] {
   return readdirSync(dataDir).filter((f) => DOCUMENT.test(f) && !/^readme/i.test(f)).sort().map((f) => join(dataDir, f));
 }
 
-/** One document to load: a text file, or a PDF (its parts together) read from the extraction cache. */
-type Input = { name: string; sha: string } & ({ format: 'txt'; path: string } | { format: 'pdf'; pdf: PdfDocument });
+/**
+ * One document to load: a text file, or a PDF (its parts together) read from the extraction cache.
+ * `problem` is why an entry cannot be read at all (a directory, a dangling link…): it is rejected
+ * with that reason inside the per-document handling, never thrown from here.
+ */
+type Input = { name: string; sha: string; problem?: string } & ({ format: 'txt'; path: string } | { format: 'pdf'; pdf: PdfDocument });
+
+const sha256 = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');
 
 function inputsOf(dirs: string[]): Input[] {
   const out: Input[] = [];
   for (const dir of dirs) {
-    for (const path of listDocuments(dir)) out.push({ format: 'txt', path, name: basename(path), sha: createHash('sha256').update(readFileSync(path)).digest('hex') });
-    for (const pdf of listPdfDocuments(dir)) out.push({ format: 'pdf', pdf, name: pdf.name, sha: pdf.sha });
+    for (const path of listDocuments(dir)) {
+      const name = basename(path);
+      try {
+        out.push({ format: 'txt', path, name, sha: sha256(readRegularFile(path, name, MAX_DOCUMENT_BYTES)) });
+      } catch (err) {
+        if (!(err instanceof DocumentError)) throw err;
+        out.push({ format: 'txt', path, name, sha: sha256(`unreadable ${err.message}`), problem: err.message });
+      }
+    }
+    for (const pdf of listPdfDocuments(dir)) out.push({ format: 'pdf', pdf, name: pdf.name, sha: pdf.sha, problem: pdf.problem });
   }
   return out;
 }
@@ -58,14 +74,14 @@ export function defaultPdfCache(dbFile: string): string {
 }
 
 function readInput(input: Input, pdfCache: string): Disclosure[] {
+  if (input.problem) throw new DocumentError(input.name, input.problem);
   if (input.format === 'pdf') {
     const cached = readCachedPdf(pdfCache, input.pdf);
     if (!cached) throw new DocumentError(input.name, 'PDF 尚未提取文字（budget-bot ingest 会先提取）');
     if (!cached.ok) throw new DocumentError(input.name, cached.reason);
     return parseLines(cached.lines, input.name).map((d) => ({ ...d, pages: cached.pages }));
   }
-  const bytes = readFileSync(input.path);
-  if (bytes.length > MAX_DOCUMENT_BYTES) throw new DocumentError(input.name, `文件过大（${(bytes.length / 1024 / 1024).toFixed(1)} MB），不像是一份预算公开文件`);
+  const bytes = readRegularFile(input.path, input.name, MAX_DOCUMENT_BYTES);
   return parseDocument(decodeDocument(bytes, input.name), input.name);
 }
 
@@ -208,11 +224,12 @@ export function ingestDirectory(dataDirs: string | string[], dbFile: string, { f
               continue;
             }
             const w0 = performance.now();
-            const { id, figures } = writer.insertDisclosure(d, input.sha);
+            const bounded = boundAmounts(d);
+            const { id, figures } = writer.insertDisclosure(bounded, input.sha);
             report.loadMs = (report.loadMs ?? 0) + (performance.now() - w0);
             loaded.set(key, { id, input, index });
             report.figures += figures;
-            report.findings += d.findings.length;
+            report.findings += bounded.findings.length;
             report.disclosures++;
           }
         } catch (err) {

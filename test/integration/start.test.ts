@@ -56,6 +56,16 @@ describe('budget-bot start', () => {
     expect(JSON.stringify(discord.calls.find((c) => c.path.includes(token))!.body)).toContain('1,059.54');
   });
 
+  it('never posts a secret a user typed (issue 15 item 10): the answer passes the log redactor', async () => {
+    const port = /listening on port (\d+)/.exec(output)![1];
+    for (const [command, text] of [['/search', SECRET], ['/diff', SLACK_TOKEN], ['/search', `${DISCORD_TOKEN} 医保`]]) {
+      const res = await postSigned(`http://127.0.0.1:${port}/slack/events`, SECRET, slashBody(command, text, `${slack.url}/response/r`));
+      expect(res.status).toBe(200);
+      for (const s of [SECRET, SLACK_TOKEN, DISCORD_TOKEN]) expect(res.text).not.toContain(s);
+      expect(res.text).toContain('[REDACTED]');
+    }
+  });
+
   it('logs one line per command, and stops on SIGTERM without a secret in its output', async () => {
     const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
     child.kill('SIGTERM');

@@ -149,7 +149,17 @@ export function readThreePublic(ctx: ReadContext, evidence: { vehicleOperation?:
     return parts.length >= 4 && parts.every((p) => /^-?[\d,]+(?:\.\d+)?$/.test(p));
   });
   if (numberRow) {
-    const values = numberRow.text.trim().split(/\s+/).map((p) => parseAmount(p, table.unit) as Decimal);
+    const tokens = numberRow.text.trim().split(/\s+/);
+    const parsed = tokens.map((p) => parseAmount(p, table.unit));
+    // The row test admits any digits and commas; a token that is not an amount ("1,2345") is named, not crashed on.
+    const bad = tokens.filter((_, i) => parsed[i] === null);
+    if (bad.length) {
+      return {
+        value: { table: table.title, line: numberRow.no, total: null, outbound: null, vehicle: null, vehiclePurchase: null, vehicleOperation: null, reception: null },
+        findings: [{ rule: 'three-public-columns', severity: 'warning', table: table.title, line: numberRow.no, message: `“三公”经费表的 ${bad.slice(0, 3).join('、')} 不是有效的金额，该表未予采用` }],
+      };
+    }
+    const values = parsed as Decimal[];
     const headerLines = body.slice(0, body.indexOf(numberRow));
     const header = headerLines.map((l) => l.text).join(' ');
     const positions = numberRow.cells && { centers: numberRow.cells.map((c) => (c.x0 + c.x1) / 2), header: headerLines.map((l) => l.cells ?? []) };
