@@ -33,7 +33,7 @@ export function splitLines(text: string): Line[] {
       const isLastOfPage = j < pages.length - 1;
       // The text before a form feed that is only a number is the previous page's folio.
       if (isLastOfPage && PAGE_NUMBER.test(segment)) return;
-      out.push({ no: i + 1, text: foldWidth(segment).replace(/\s+$/, ''), pageStart: j > 0 });
+      out.push({ no: i + 1, text: foldWidth(segment).trimEnd(), pageStart: j > 0 });
     });
   });
   return out;

@@ -137,6 +137,7 @@ export function statedTotals(lines: Line[], table: string): Total[] {
     if (value && !out.some((t) => t.key === key)) out.push({ key, value, table: from, line });
   };
   lines.forEach((l, i) => {
+    if (!l.text.includes('采购')) return;
     const t = l.text.replace(/\s+/g, '');
     const m = /政府采购(?:支出)?预算(?:总额|总金额|安排)?(?:为|是)?([\d,]+(?:\.\d+)?)万元/.exec(t);
     if (m) add('procurement_total', m[1], l.no);
@@ -149,12 +150,14 @@ export function statedTotals(lines: Line[], table: string): Total[] {
   });
   // Stated figures can wrap across lines ("基本" / "支出预算10403.11万元"): read them from clauses.
   for (const c of clausesOf(lines)) {
+    if (!c.text.includes('万元')) continue;
     for (const [key, re] of STATED) {
       const m = re.exec(c.text);
       if (m) add(key, m[1], c.line);
     }
   }
   for (const l of lines) {
+    if (!l.text.includes('资产总额')) continue;
     const m = /^资产总额([\d,]+(?:\.\d+)?)$/.exec(l.text.replace(/\s+/g, ''));
     if (m) add('assets_total', m[1], l.no, '固定资产占用情况表');
   }
@@ -164,6 +167,7 @@ export function statedTotals(lines: Line[], table: string): Total[] {
 /** Fixed assets as the narrative states them ("上年末固定资产金额为 0.00万元"), to check against the table. */
 export function statedAssets(lines: Line[]): { value: Decimal; line: number } | null {
   for (const l of lines) {
+    if (!l.text.includes('固定资产')) continue;
     const m = /固定资产(?:金额|总额|原值)?(?:为|是)?([\d,]+(?:\.\d+)?)万元/.exec(l.text.replace(/\s+/g, ''));
     const value = m ? parseAmount(m[1]) : null;
     if (value) return { value, line: l.no };

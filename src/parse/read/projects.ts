@@ -74,11 +74,16 @@ function fromCodedRows(body: Line[], unit: SourceUnit, table: string, add: (p: P
 
 /** "城乡居民医疗保险补助资金 / 常年性项目 / 1719.64 / 1719.64": name, 项目类型, total, this year's amount. */
 function fromTypedList(lines: Line[], layout: Layout, unit: SourceUnit, add: (p: Project) => void) {
-  const cells = lines.flatMap((l) =>
-    (layout === 'flowing' ? l.text.trim().split(/\s+/) : l.text.split('\t').map((c) => c.trim())).filter(Boolean).map((s) => ({ s, line: l.no })),
-  );
-  cells.forEach((c, i) => {
-    if (!/^(常年性|一次性|延续性|新增)项目$/.test(c.s) || i === 0) return;
+  const cellsOf = (l: Line) => (layout === 'flowing' ? l.text.trim().split(/\s+/) : l.text.split('\t').map((c) => c.trim())).filter(Boolean).map((s) => ({ s, line: l.no }));
+  // Only the lines that print a 项目类型 are looked at, with the lines around them (a name or the
+  // amounts can sit on the line before or after): splitting every line of the document cost 7% of parsing.
+  lines.forEach((l, k) => {
+    if (!TYPE_WORD.test(l.text)) return;
+    const cells = lines.slice(Math.max(0, k - 2), k + 3).flatMap(cellsOf);
+    cells.forEach((c, i) => visit(cells, c, i, l.no));
+  });
+  function visit(cells: { s: string; line: number }[], c: { s: string; line: number }, i: number, at: number) {
+    if (c.line !== at || !/^(常年性|一次性|延续性|新增)项目$/.test(c.s) || i === 0) return;
     const name = cells[i - 1];
     if (!/[\u4e00-\u9fa5]{4}/.test(name.s) || /项目名称|类型/.test(name.s)) return;
     const amounts: Decimal[] = [];
@@ -88,5 +93,7 @@ function fromTypedList(lines: Line[], layout: Layout, unit: SourceUnit, add: (p:
       amounts.push(v);
     }
     if (amounts.length) add({ name: name.s, amount: amounts[amounts.length - 1], table: '项目支出情况', line: name.line });
-  });
+  }
 }
+
+const TYPE_WORD = /(?:常年性|一次性|延续性|新增)项目/;

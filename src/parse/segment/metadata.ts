@@ -31,6 +31,9 @@ const LABELLED: [RegExp, keyof typeof WEIGHT][] = [
   [/^\s*第[一二三四五六七八九十]+部分\s*([\u4e00-\u9fa5（）()\s\d]{2,60})/g, 'heading'],
 ];
 
+/** What a line must hold for each LABELLED pattern to be worth running. */
+const ANCHORS = [/[：:]/, /^\s*\d{3,9}/, /项目主管部门/, /^\s*第[一二三四五六七八九十]+部分/];
+
 /** Canonical form, so that one department has one name across years and publishers. */
 export function canonicalDepartment(name: string): string {
   return name
@@ -88,8 +91,9 @@ function departmentVotes(lines: Line[], cover: string): Votes {
   const labelled = /(?:预算单位|预算主管部门|主管部门)[：:]([\u4e00-\u9fa5（）()]{2,40})/.exec(cover);
   vote(votes, labelled ? organisationIn(labelled[1]) : organisationIn(cover.replace(/^.*?(?=20\d{2})/, '')) ?? organisationIn(cover), WEIGHT.cover);
   for (const l of lines.slice(0, 4000)) {
-    if (!/[：:]|^\s*\d{3,9}\s|部分|项目主管/.test(l.text)) continue;
-    for (const [re, kind] of LABELLED) {
+    // Each pattern only where its anchor is on the line: most lines have none.
+    const anchored = LABELLED.filter((_, k) => ANCHORS[k].test(l.text));
+    for (const [re, kind] of anchored) {
       for (const m of l.text.matchAll(re)) {
         const raw = m[1].split(/\s{2,}|\t|单位[：:]/)[0];
         if (/^(?:万元|元|千元|亿元)/.test(raw.trim())) continue;
@@ -130,10 +134,14 @@ function detectDepartment(lines: Line[], cover: string, findings: Finding[]): { 
   return { department, unitName: unitName ?? null };
 }
 
+const STANDALONE_END = new RegExp(`${ORG_SUFFIX}\\s*$`);
+
 /** Fallback: the organisation name printed most often as a line of its own (one-cell-per-line layouts). */
 function standaloneName(lines: Line[]): string | null {
   const counts = new Map<string, number>();
   for (const l of lines) {
+    // A name alone on its line is short and ends like an organisation.
+    if (l.text.length > 40 || !STANDALONE_END.test(l.text)) continue;
     const t = organisationIn(l.text.trim());
     if (t && /^[\u4e00-\u9fa5]{1,12}?(?:省|市|州|县|区|旗)/.test(t) && t === canonicalDepartment(l.text.trim())) counts.set(t, (counts.get(t) ?? 0) + 1);
   }
