@@ -229,7 +229,8 @@ export function ingestDirectory(dataDirs: string | string[], dbFile: string, { f
             report.loadMs = (report.loadMs ?? 0) + (performance.now() - w0);
             loaded.set(key, { id, input, index });
             report.figures += figures;
-            report.findings += bounded.findings.length;
+            // 勾稽问题 are inconsistencies; information (rounding, unverified figures) is listed apart.
+            report.findings += bounded.findings.filter((f) => f.severity !== 'info').length;
             report.disclosures++;
           }
         } catch (err) {
