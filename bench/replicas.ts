@@ -36,7 +36,7 @@ try {
   for (const c of [1, 16]) {
     await time('event de-duplication (insert)', (i) => seen(`ev-${c}-${i}`), c);
     await time('rate limit (user + channel)', (i) => limit([{ key: `user:${i % 200}`, capacity: 1e6, perMinute: 1e6 }, { key: `channel:${i % 20}`, capacity: 1e6, perMinute: 1e6 }]), c);
-    await time('digest run claim', (i) => state.claim(`s${i % 50}`, `2026-01-01T00:00:${c}.${i}Z`, new Date()), c);
+    await time('digest run claim', async (i) => state.claim(`s${i % 50}`, `2026-01-01T00:00:${c}.${i}Z`, new Date()), c);
   }
   state.close();
   // Takeover: the holder stops renewing (killed); the other tries every third of the term.

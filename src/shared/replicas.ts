@@ -3,6 +3,7 @@
 // hands these to the adapters and the runner in place of their in-process counterparts.
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
+import { ConfigError } from '../config.js';
 import type { Logger } from '../core/dispatch.js';
 import type { Verdict } from '../core/rate-limit.js';
 import { openPgDigestState } from '../digest/state-pg.js';
@@ -21,7 +22,13 @@ export async function openReplicaState(
   rateLimit: { perUser: number; perChannel: number },
   log: Logger,
 ) {
-  const db = await openSharedDb(databaseUrl, log);
+  let db: Awaited<ReturnType<typeof openSharedDb>>;
+  try {
+    db = await openSharedDb(databaseUrl, log);
+  } catch (err) {
+    // Said like any other configuration problem: the variable to check, and why it failed.
+    throw new ConfigError([`DATABASE_URL 无法连接或迁移失败：${(err as Error).message}`]);
+  }
   const limiter = createPgLimiter(db.pool, log);
   // Unique per process: a restarted replica is a new holder and waits out its predecessor's lease.
   const holder = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
