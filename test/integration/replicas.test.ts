@@ -59,7 +59,7 @@ describe.skipIf(!available)('three replicas sharing state in PostgreSQL', () => 
       const child = spawn(process.execPath, [join(PROJECT_ROOT, 'bin', 'budget-bot.mjs'), 'start', '--db', db], {
         env: {
           PATH: process.env.PATH, SLACK_BOT_TOKEN: TOKEN, SLACK_SIGNING_SECRET: SECRET, PORT: '0', SLACK_API_URL: slack.apiUrl,
-          DATABASE_URL: pg.url, BUDGET_BOT_LEASE_SEC: '4', BUDGET_BOT_DIGEST_TICK_SEC: '2',
+          DATABASE_URL: pg.url, BUDGET_BOT_LEASE_SEC: '6', BUDGET_BOT_DIGEST_TICK_SEC: '2',
           BUDGET_BOT_DIGESTS: join(dir, 'digests.json'), BUDGET_BOT_DIGEST_STATE: join(dir, `unused-${i}.sqlite`),
         },
       });
@@ -138,6 +138,7 @@ describe.skipIf(!available)('three replicas sharing state in PostgreSQL', () => 
     const runs = postedRuns();
     const holder = runs[runs.length - 1].replica;
     const before = digestPosts().length;
+    const killTime = new Date().toISOString();
     replicas[holder].child.kill('SIGKILL');
     await until(() => !replicas[holder].alive, 5_000, 'the holder to die');
     await until(() => digestPosts().length > before, 60_000, 'a post after the holder died');
@@ -148,7 +149,17 @@ describe.skipIf(!available)('three replicas sharing state in PostgreSQL', () => 
     expect(later.every((r) => r.replica !== holder)).toBe(true);
     expect(new Set(after.map((r) => r.scheduledAt)).size).toBe(after.length);
     expect(digestPosts()).toHaveLength(after.length);
-    // The survivor that took over says so in its log.
-    expect(replicas.filter((r, i) => i !== holder && logLines(r).some((l) => l.message === 'lease acquired'))).toHaveLength(1);
+    // A survivor took the lease over after the kill, and says so in its log.
+    expect(replicas.some((r, i) => i !== holder && logLines(r).some((l) => l.message === 'lease acquired' && l.time >= killTime))).toBe(true);
   }, 90_000);
+
+  it('stops the survivors cleanly on SIGTERM, the lease holder giving its lease up', async () => {
+    const survivors = replicas.filter((r) => r.alive);
+    const codes = await Promise.all(survivors.map((r) => new Promise<number | null>((resolve) => {
+      r.child.once('exit', (code) => resolve(code));
+      r.child.kill('SIGTERM');
+    })));
+    expect(codes).toEqual(survivors.map(() => 0));
+    expect(survivors.filter((r) => logLines(r).some((l) => l.message === 'lease released'))).toHaveLength(1);
+  }, 30_000);
 });
