@@ -5,7 +5,7 @@
 import { statSync } from 'node:fs';
 import { COMMANDS } from '../commands/index.js';
 import type { CommandContext, CommandDef } from './core/command.js';
-import { createDispatcher, type Limits, type Logger } from './core/dispatch.js';
+import { createDispatcher, type DispatchResult, type Limits, type Logger, type Request } from './core/dispatch.js';
 import { buildCatalog } from './query/catalog.js';
 import { warmPinyin } from './query/normalize.js';
 import { openDatabase, type DB } from './store/db.js';
@@ -44,12 +44,21 @@ export function openApp(dbFile: string, log: Logger = () => {}, commands: Comman
     }
     return ctx;
   };
+  const dispatch = createDispatcher(commands, current, log, limits);
   const app = {
     get ctx() {
       return current();
     },
     commands,
-    dispatch: createDispatcher(commands, current, log, limits),
+    dispatch,
+    /**
+     * What the platform adapters call: shared rate limits (when configured) are taken first, since
+     * PostgreSQL cannot be asked from inside the synchronous dispatch; otherwise the same as dispatch.
+     */
+    async ask(request: Request): Promise<DispatchResult> {
+      if (!limits.take) return dispatch(request);
+      return dispatch({ ...request, verdict: await limits.take(request.user, request.channel) });
+    },
     attach(more: AppExtras) {
       Object.assign(extras, more);
       ctx.digests = extras.digests;

@@ -3,7 +3,8 @@ import { Command, Option } from 'commander';
 import { appendFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { CONSOLE_DIR, DEFAULT_DATA_DIR, DEFAULT_DB_FILE, PROJECT_ROOT } from './paths.js';
-import { openDigestState, type DigestState } from './digest/state.js';
+import { openDigestState } from './digest/state.js';
+import type { DigestStore } from './digest/store.js';
 import { parseSubscriptionsFile, SubscriptionError } from './digest/subscription.js';
 import { createDigestRunner } from './digest/runner.js';
 import { createDigestService, disabledDigestService } from './digest/service.js';
@@ -172,7 +173,10 @@ program
     installProcessGuards(log);
     const dbFile = resolve(opts.db ?? cfg.dbFile);
     await ensureDatabase(dbFile);
-    const app = openApp(dbFile, log, COMMANDS, {
+    // Replicas (DATABASE_URL): shared state in PostgreSQL, reached before anything starts answering;
+    // unreachable, the start is refused rather than run with state no other replica sees.
+    const replicas = cfg.shared && !consoleOnly ? await (await import('./shared/replicas.js')).openReplicaState(cfg.shared, cfg.rateLimit, log) : null;
+    const app = openApp(dbFile, log, COMMANDS, replicas ? { take: replicas.take, redact: createRedactor(cfg.secrets) } : {
       perUser: createRateLimiter({ capacity: cfg.rateLimit.perUser, perMinute: cfg.rateLimit.perUser }),
       perChannel: createRateLimiter({ capacity: cfg.rateLimit.perChannel, perMinute: cfg.rateLimit.perChannel }),
       redact: createRedactor(cfg.secrets),
@@ -182,30 +186,31 @@ program
     // Digests are prepared before any platform connects: a broken data/digests.json refuses the
     // start cleanly (exit 2, nothing half-running); a state database that cannot be opened starts
     // the bot with digests explicitly off, said in the log now and by /digest later.
-    let state: DigestState | null = null;
+    let state: DigestStore | null = null;
     let digestsOff: string | null = null;
     if (cfg.slack || cfg.discord) {
       const declared = existsSync(cfg.digestsFile) ? parseSubscriptionsFile(readFileSync(cfg.digestsFile, 'utf8'), cfg.digestsFile) : [];
+      const where = replicas ? 'PostgreSQL' : cfg.digestStateFile;
       try {
-        state = openDigestState(cfg.digestStateFile, log);
-        state.syncFile(declared, new Date());
+        state = replicas ? await replicas.openDigestState() : openDigestState(cfg.digestStateFile, log);
+        await state.syncFile(declared, new Date());
       } catch (err) {
         state = null;
-        digestsOff = `状态数据库 ${cfg.digestStateFile} 无法打开（${(err as Error).message}）`;
-        log({ level: 'error', source: 'digest', message: 'digests disabled: the state database cannot be opened', file: cfg.digestStateFile, error: (err as Error).message, notice: `定时通报已停用：${digestsOff}` });
+        digestsOff = `状态数据库 ${where} 无法打开（${(err as Error).message}）`;
+        log({ level: 'error', source: 'digest', message: 'digests disabled: the state database cannot be opened', file: where, error: (err as Error).message, notice: `定时通报已停用：${digestsOff}` });
       }
     }
     // Platform clients load only when configured: the console and one-shot commands start faster.
     const { discordPoster, slackPoster } = await import('./digest/posters.js');
     if (cfg.slack) {
       const { startSlack } = await import('./adapters/slack.js');
-      const slack = await startSlack(app, cfg.slack, log);
+      const slack = await startSlack(app, cfg.slack, log, replicas ? { seenEvent: replicas.seenEvent, seenSignature: replicas.seenSignature } : {});
       running.push(slack);
       posters.slack = slackPoster(slack.bolt.client);
     }
     if (cfg.discord) {
       const { startDiscord } = await import('./adapters/discord.js');
-      const discord = await startDiscord(app, cfg.discord, log);
+      const discord = await startDiscord(app, cfg.discord, log, replicas ? { seenInteraction: replicas.seenInteraction } : {});
       running.push(discord);
       posters.discord = discordPoster(discord.client.rest);
     }
@@ -214,8 +219,11 @@ program
       app.close();
       return;
     }
-    const runner = state ? createDigestRunner({ state, context: () => app.ctx, posters, log }) : null;
+    // With replicas, only the holder of the scheduler's lease schedules; the others take over when it stops renewing.
+    const tickPattern = cfg.digestTickSec >= 60 ? '* * * * *' : `*/${cfg.digestTickSec} * * * * *`;
+    const runner = state ? createDigestRunner({ state, context: () => app.ctx, posters, log, tickPattern, ...(replicas ? { leader: replicas.lease.held } : {}) }) : null;
     app.attach({ digests: state && runner ? createDigestService({ state, runner, context: () => app.ctx }) : disabledDigestService(digestsOff ?? '状态数据库未打开') });
+    if (replicas && runner) await replicas.lease.start();
     void runner?.start();
     // Platforms are connected and answering; load the segmenter's dictionary (≈1 s) while idle.
     setTimeout(warmSegmenter, 2000).unref();
@@ -224,7 +232,9 @@ program
       // The scheduler first, waiting for posts under way; then the platforms.
       await runner?.stop();
       await Promise.allSettled(running.map((r) => r.stop()));
-      state?.close();
+      await state?.close();
+      // Gives the lease up at once, so another replica schedules from its next try.
+      await replicas?.close().catch(() => {});
       app.close();
       process.exit(0);
     };
@@ -247,9 +257,11 @@ program
     const dbFile = resolve(opts.db ?? cfg.dbFile);
     await ensureDatabase(dbFile);
     const app = openApp(dbFile, log);
-    const state = openDigestState(cfg.digestStateFile, log);
+    // With DATABASE_URL, the replicas' shared state: the run log there is what keeps a post single.
+    const shared = cfg.shared ? await (await import('./shared/pg.js')).openSharedDb(cfg.shared.databaseUrl, log) : null;
+    const state: DigestStore = shared ? await (await import('./digest/state-pg.js')).openPgDigestState(shared.pool, log) : openDigestState(cfg.digestStateFile, log);
     try {
-      state.syncFile(existsSync(cfg.digestsFile) ? parseSubscriptionsFile(readFileSync(cfg.digestsFile, 'utf8'), cfg.digestsFile) : [], new Date());
+      await state.syncFile(existsSync(cfg.digestsFile) ? parseSubscriptionsFile(readFileSync(cfg.digestsFile, 'utf8'), cfg.digestsFile) : [], new Date());
       const posters: Parameters<typeof createDigestRunner>[0]['posters'] = {};
       const { discordPoster, slackPoster } = await import('./digest/posters.js');
       if (cfg.slack) {
@@ -265,7 +277,8 @@ program
       if (opts.now && !opts.dryRun) console.log(`${name}：${await service.runNow(name)}`);
       else console.log(renderText(service.preview(name)));
     } finally {
-      state.close();
+      await state.close();
+      await shared?.close();
       app.close();
     }
   });

@@ -20,6 +20,9 @@ const schema = z.object({
   BUDGET_BOT_DIGEST_STATE: optional(z.string().min(1)),
   RATE_LIMIT_PER_USER: z.preprocess((v) => (v === '' || v === undefined ? 20 : v), z.coerce.number().int().min(1).max(10_000)),
   RATE_LIMIT_PER_CHANNEL: z.preprocess((v) => (v === '' || v === undefined ? 60 : v), z.coerce.number().int().min(1).max(100_000)),
+  DATABASE_URL: optional(z.string().regex(/^postgres(ql)?:\/\/\S+$/, '应为 PostgreSQL 连接地址，如 postgres://user:pass@host:5432/budget_bot')),
+  BUDGET_BOT_LEASE_SEC: z.preprocess((v) => (v === '' || v === undefined ? 30 : v), z.coerce.number().int().min(2).max(3600)),
+  BUDGET_BOT_DIGEST_TICK_SEC: z.preprocess((v) => (v === '' || v === undefined ? 60 : v), z.coerce.number().int().min(1).max(60)),
   LOG_LEVEL: z.preprocess((v) => (v === '' || v === undefined ? 'info' : v), z.enum(['debug', 'info', 'warn', 'error'])),
 });
 
@@ -50,6 +53,13 @@ export interface Config {
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   /** Questions allowed per minute (and as a burst) per user and per channel. */
   rateLimit: { perUser: number; perChannel: number };
+  /**
+   * Replicas: shared state (digests, de-duplication, replay memory, rate limits, the scheduler's
+   * lease) in PostgreSQL. Null: one process, its state in memory and the SQLite state file.
+   */
+  shared: { databaseUrl: string; leaseSec: number } | null;
+  /** How often the digest scheduler looks for due runs (seconds; 60 = every minute). */
+  digestTickSec: number;
   /** Every secret value, for redaction from logs. */
   secrets: string[];
 }
@@ -58,6 +68,16 @@ export class ConfigError extends Error {
   constructor(public readonly problems: string[]) {
     super(`配置有误：\n${problems.map((p) => `  - ${p}`).join('\n')}\n（变量说明见 .env.example）`);
     this.name = 'ConfigError';
+  }
+}
+
+/** The password in a connection URL, so logs never show it. */
+function passwordOf(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    return decodeURIComponent(new URL(url).password) || undefined;
+  } catch {
+    return undefined;
   }
 }
 
@@ -79,6 +99,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     digestStateFile: e.BUDGET_BOT_DIGEST_STATE ?? DEFAULT_STATE_FILE,
     logLevel: e.LOG_LEVEL,
     rateLimit: { perUser: e.RATE_LIMIT_PER_USER, perChannel: e.RATE_LIMIT_PER_CHANNEL },
-    secrets: [e.SLACK_BOT_TOKEN, e.SLACK_SIGNING_SECRET, e.SLACK_APP_TOKEN, e.DISCORD_TOKEN].filter((s): s is string => !!s),
+    shared: e.DATABASE_URL ? { databaseUrl: e.DATABASE_URL, leaseSec: e.BUDGET_BOT_LEASE_SEC } : null,
+    digestTickSec: e.BUDGET_BOT_DIGEST_TICK_SEC,
+    secrets: [e.SLACK_BOT_TOKEN, e.SLACK_SIGNING_SECRET, e.SLACK_APP_TOKEN, e.DISCORD_TOKEN, passwordOf(e.DATABASE_URL)].filter((s): s is string => !!s),
   };
 }

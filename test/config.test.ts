@@ -26,6 +26,15 @@ describe('loadConfig', () => {
     expect(c.secrets).toHaveLength(3);
   });
 
+  it('DATABASE_URL turns on shared state for replicas, its password kept out of logs', () => {
+    expect(loadConfig({})).toMatchObject({ shared: null, digestTickSec: 60 });
+    const c = loadConfig({ ...SLACK, DATABASE_URL: 'postgres://bot:s3cretpass@db.internal:5432/budget_bot', BUDGET_BOT_LEASE_SEC: '10' });
+    expect(c.shared).toEqual({ databaseUrl: 'postgres://bot:s3cretpass@db.internal:5432/budget_bot', leaseSec: 10 });
+    expect(c.secrets).toContain('s3cretpass');
+    expect(problems({ DATABASE_URL: 'mysql://x@y/z' })[0]).toMatch(/^DATABASE_URL .*PostgreSQL/);
+    expect(problems({ BUDGET_BOT_DIGEST_TICK_SEC: '0' })[0]).toMatch(/^BUDGET_BOT_DIGEST_TICK_SEC/);
+  });
+
   it('empty variables count as unset', () => {
     expect(loadConfig({ SLACK_BOT_TOKEN: '', PORT: '' }).slack).toBeNull();
   });

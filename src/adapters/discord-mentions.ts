@@ -19,7 +19,7 @@ export function answerMentions(client: Client, app: App, ids: ActionIds, log: Lo
     const question = client.user ? questionIn(message, client.user.id) : null;
     if (question === null) return;
     try {
-      const result = app.dispatch({ text: question, platform: 'discord', user: `discord:${message.author.id}`, channel: `discord:${message.channelId}` });
+      const result = await app.ask({ text: question, platform: 'discord', user: `discord:${message.author.id}`, channel: `discord:${message.channelId}` });
       const [first, ...rest] = renderForDiscord(result, ids);
       // A mention cannot be answered privately: an error is still a reply, just short.
       const reply = await message.reply({ ...first, allowedMentions: { repliedUser: false } });

@@ -68,7 +68,7 @@ async function onInteraction(interaction: Interaction, app: App, latency: Map<st
       return;
     }
     // Pressed as the presser: their rate limit, their permissions.
-    const result = app.dispatch({ command: request.command, options: request.options, text: request.text, ...who });
+    const result = await app.ask({ command: request.command, options: request.options, text: request.text, ...who });
     await replyWithAnswer(interaction, result, ids, { filesOnly: /--csv/.test(request.text) });
     return;
   }
@@ -76,12 +76,12 @@ async function onInteraction(interaction: Interaction, app: App, latency: Map<st
   const name = interaction.commandName;
   const deferred = shouldDefer(name, latency.get(name), deferAfterMs, segmenterLoaded());
   if (deferred) await interaction.deferReply();
-  const result = app.dispatch({ ...requestOf(interaction, app), ...who });
+  const result = await app.ask({ ...requestOf(interaction, app), ...who });
   latency.set(name, result.millis);
   await replyWithAnswer(interaction, result, ids, { deferred });
 }
 
-export async function startDiscord(app: App, cfg: DiscordConfig, log: Logger, { deferAfterMs = 1000 } = {}): Promise<DiscordAdapter> {
+export async function startDiscord(app: App, cfg: DiscordConfig, log: Logger, { deferAfterMs = 1000, seenInteraction }: { deferAfterMs?: number; seenInteraction?: (id: string) => Promise<boolean> } = {}): Promise<DiscordAdapter> {
   // GuildMessages (not privileged) brings mentions; their text arrives without Message Content.
   // discord.js keeps a request handler per interaction route (id and token in the path) and sweeps
   // idle ones hourly by default: under steady use that is an hour of handlers (issue 15 item 12).
@@ -90,9 +90,11 @@ export async function startDiscord(app: App, cfg: DiscordConfig, log: Logger, { 
   const ids = createActionIds();
   answerMentions(client, app, ids, log);
   // A resumed gateway session can replay events: each interaction is answered once.
+  // With replicas, the memory is shared (PostgreSQL): a session resumed on another replica too.
   const seen = createTtlSet(20 * 60 * 1000);
+  const firstSight = seenInteraction ?? (async (id: string) => seen.add(id));
   client.on(Events.InteractionCreate, async (interaction) => {
-    if (!seen.add(interaction.id)) {
+    if (!(await firstSight(interaction.id))) {
       log({ level: 'info', source: 'discord', message: 'duplicate interaction ignored', interactionId: interaction.id });
       return;
     }

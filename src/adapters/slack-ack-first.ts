@@ -36,7 +36,7 @@ export function createAckPolicy(guard: () => SlackGuard | null) {
   return {
     waited,
     /** Runs a dispatch in its turn; `inAck` when its answer goes in the request's own acknowledgement. */
-    async answer<T>(inAck: boolean, fn: () => T): Promise<T> {
+    async answer<T>(inAck: boolean, fn: () => T | Promise<T>): Promise<T> {
       if (inAck) inline++;
       try {
         return await queue.run(fn);
@@ -54,7 +54,7 @@ export interface AckFirstOptions {
   teamId?: string;
   /** Says when other requests are waiting (only then is this path taken) and queues the answers. */
   policy: AckPolicy;
-  dispatch: (text: string, command: string, who: { user?: string; channel?: string }) => DispatchResult;
+  dispatch: (text: string, command: string, who: { user?: string; channel?: string }) => Promise<DispatchResult>;
   /** Charts and CSVs, after the answer (the adapter's own uploader). */
   upload: (result: DispatchResult, channel: string) => Promise<void>;
   /** Requests that must take Bolt's path (those that ask Slack who is an admin before dispatching). */

@@ -30,7 +30,7 @@ export function registerSlackActions(b: InstanceType<typeof App>, app: BudgetApp
       await respond({ response_type: 'ephemeral', replace_original: false, text: '这个按钮无法识别，请重新提问。' });
       return;
     }
-    const result = app.dispatch({ command: request.command, options: request.options, text: request.text, platform: 'slack', user: `slack:${user}`, channel: `slack:${channel}` });
+    const result = await app.ask({ command: request.command, options: request.options, text: request.text, platform: 'slack', user: `slack:${user}`, channel: `slack:${channel}` });
     const kind = action.action_id.slice(ACTION_PREFIX.length);
     const message = body.message as { ts?: string; thread_ts?: string } | undefined;
     const thread_ts = message?.thread_ts ?? message?.ts;

@@ -25,6 +25,11 @@ export interface SlackGuardOptions {
   now?: () => number;
   /** Told how long each request took from arrival to its response being sent (load measurements). */
   observe?: (ms: number, status: number) => void;
+  /**
+   * Replay memory shared by replicas (PostgreSQL): true the first time a signature is seen by any
+   * of them. Absent, this process remembers signatures itself.
+   */
+  seenSignature?: (signature: string) => Promise<boolean>;
 }
 
 export interface SlackGuard {
@@ -43,7 +48,7 @@ function refuse(res: ServerResponse, status: number, close = false) {
   res.end();
 }
 
-export function createSlackGuard({ signingSecret, log, intercept, observe, maxBodyBytes = MAX_BODY_BYTES, now = () => Date.now() }: SlackGuardOptions): SlackGuard {
+export function createSlackGuard({ signingSecret, log, intercept, observe, seenSignature, maxBodyBytes = MAX_BODY_BYTES, now = () => Date.now() }: SlackGuardOptions): SlackGuard {
   // Remembered for the whole span a signature can be valid: up to five minutes ahead and behind.
   const seen = createTtlSet(2 * MAX_SKEW_SEC * 1000, now);
   let inFlight = 0;
@@ -103,16 +108,21 @@ export function createSlackGuard({ signingSecret, log, intercept, observe, maxBo
         if (over) return;
         const body = Buffer.concat(chunks);
         if (!verify(ts, body, signature)) return refused(401, 'bad signature');
-        if (!seen.add(signature)) {
-          // A replay: acknowledged (so a genuine duplicate is not retried) and not acted on.
-          log({ level: 'warn', source: 'slack', message: 'replayed request ignored' });
-          res.writeHead(200).end();
-          return;
-        }
-        if (intercept?.(req, res, body)) return;
-        // Bolt reads the body we already hold (it takes rawBody as buffered) and verifies it again.
-        (req as IncomingMessage & { rawBody?: Buffer }).rawBody = body;
-        next(req, res);
+        const pass = (fresh: boolean) => {
+          if (!fresh) {
+            // A replay: acknowledged (so a genuine duplicate is not retried) and not acted on.
+            log({ level: 'warn', source: 'slack', message: 'replayed request ignored' });
+            res.writeHead(200).end();
+            return;
+          }
+          if (intercept?.(req, res, body)) return;
+          // Bolt reads the body we already hold (it takes rawBody as buffered) and verifies it again.
+          (req as IncomingMessage & { rawBody?: Buffer }).rawBody = body;
+          next(req, res);
+        };
+        // Shared memory is a round trip away; this process's own answers in the same turn.
+        if (seenSignature) void seenSignature(signature).then(pass);
+        else pass(seen.add(signature));
       });
     };
   }

@@ -42,9 +42,12 @@ export interface SlackOptions {
   observeAck?: (ms: number, status: number) => void;
   /** How Web API calls are retried on errors and rate limits (Retry-After is always honoured). */
   retryConfig?: { retries: number; factor?: number; minTimeout?: number; maxTimeout?: number };
+  /** Shared by replicas (PostgreSQL): event ids and request signatures seen by any of them. */
+  seenEvent?: (eventId: string) => Promise<boolean>;
+  seenSignature?: (signature: string) => Promise<boolean>;
 }
 
-export async function startSlack(app: BudgetApp, cfg: SlackConfig, log: Logger, { retryConfig = { retries: 5, factor: 2, minTimeout: 500, maxTimeout: 30_000 }, observeAck, ...extra }: SlackOptions = {}): Promise<SlackAdapter> {
+export async function startSlack(app: BudgetApp, cfg: SlackConfig, log: Logger, { retryConfig = { retries: 5, factor: 2, minTimeout: 500, maxTimeout: 30_000 }, observeAck, seenEvent, seenSignature, ...extra }: SlackOptions = {}): Promise<SlackAdapter> {
   const clientOptions = { ...(cfg.apiUrl ? { slackApiUrl: cfg.apiUrl } : {}), retryConfig };
   const socketMode = !!cfg.appToken && !cfg.signingSecret;
   const b = new App({
@@ -56,7 +59,7 @@ export async function startSlack(app: BudgetApp, cfg: SlackConfig, log: Logger, 
     ...extra,
   });
   const dispatch = (text: string, command: string | undefined, who: { user?: string; channel?: string; admin?: boolean }) =>
-    app.dispatch({ text, command, platform: 'slack', user: who.user && `slack:${who.user}`, channel: who.channel && `slack:${who.channel}`, admin: who.admin });
+    app.ask({ text, command, platform: 'slack', user: who.user && `slack:${who.user}`, channel: who.channel && `slack:${who.channel}`, admin: who.admin });
 
   // SLACK_TEAM_ID set: requests from any other workspace are acknowledged and not answered.
   if (cfg.teamId) {
@@ -71,9 +74,10 @@ export async function startSlack(app: BudgetApp, cfg: SlackConfig, log: Logger, 
 
   // Slack retries an event it thinks went unanswered (after 1 minute, then 5): answer each once.
   const seenEvents = createTtlSet(30 * 60 * 1000);
+  const firstSight = seenEvent ?? (async (id: string) => seenEvents.add(id));
   b.use(async ({ body, next }) => {
     const eventId = (body as { event_id?: string }).event_id;
-    if (eventId && !seenEvents.add(eventId)) {
+    if (eventId && !(await firstSight(eventId))) {
       log({ level: 'info', source: 'slack', message: 'duplicate event ignored', eventId });
       return;
     }
@@ -109,7 +113,7 @@ export async function startSlack(app: BudgetApp, cfg: SlackConfig, log: Logger, 
 
   b.event('app_mention', async ({ event, say, client }) => {
     const text = event.text.replace(/<@[A-Z0-9]+(?:\|[^>]*)?>/g, ' ').trim();
-    const result = dispatch(text, undefined, { user: event.user, channel: event.channel });
+    const result = await dispatch(text, undefined, { user: event.user, channel: event.channel });
     const { answer } = result;
     const thread_ts = event.thread_ts ?? event.ts;
     for (const m of renderSlack(answer)) {
@@ -122,7 +126,7 @@ export async function startSlack(app: BudgetApp, cfg: SlackConfig, log: Logger, 
   b.message(async ({ message, say, client }) => {
     if (message.channel_type !== 'im' || message.subtype !== undefined || !('text' in message) || !message.text) return;
     const who = { user: 'user' in message ? message.user : undefined, channel: message.channel };
-    const result = dispatch(message.text, undefined, who);
+    const result = await dispatch(message.text, undefined, who);
     // A question asked inside a DM thread is answered in that thread.
     const thread_ts = 'thread_ts' in message ? message.thread_ts : undefined;
     for (const m of renderSlack(result.answer)) await say(thread_ts ? { thread_ts, ...m } : m);
@@ -142,7 +146,7 @@ export async function startSlack(app: BudgetApp, cfg: SlackConfig, log: Logger, 
       upload: (result, channel) => uploadAttachments(b.client, result, { channel }, log),
       bypass: needsAdminCheck,
     });
-    guard = createSlackGuard({ signingSecret: cfg.signingSecret!, log, intercept, observe: observeAck });
+    guard = createSlackGuard({ signingSecret: cfg.signingSecret!, log, intercept, observe: observeAck, seenSignature });
     guard.install(server);
   }
   const address = typeof server?.address === 'function' ? server.address() : null;

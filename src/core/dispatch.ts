@@ -9,7 +9,7 @@ import { understand } from '../query/intent.js';
 import { actionsFor, sourcesAnswer, takeFlags, type Flags } from './actions.js';
 import { createAnswer, errorAnswer, type Answer } from './answer.js';
 import { redactAnswer, redactDeep } from './redact-answer.js';
-import { takeAll, type RateLimiter } from './rate-limit.js';
+import { takeAll, type RateLimiter, type Verdict } from './rate-limit.js';
 import type { CommandContext, CommandDef, CommandInput } from './command.js';
 
 export interface Request {
@@ -26,6 +26,11 @@ export interface Request {
   channel?: string;
   /** The platform vouches that the asker may manage the channel (see Origin.admin). */
   admin?: boolean;
+  /**
+   * A rate-limit verdict already taken at the edge (replicas share their buckets in PostgreSQL,
+   * which cannot be asked synchronously): when present, the local limiters are not asked.
+   */
+  verdict?: Verdict;
 }
 
 export interface Limits {
@@ -33,6 +38,8 @@ export interface Limits {
   perChannel?: RateLimiter;
   /** Applied to every string of every answer before it leaves (configured secrets, token shapes). */
   redact?: (text: string) => string;
+  /** Shared limits (PostgreSQL), taken before dispatch by App.ask: replaces perUser and perChannel. */
+  take?: (user: string | undefined, channel: string | undefined) => Promise<Verdict>;
 }
 
 export interface DispatchResult {
@@ -116,7 +123,7 @@ export function createDispatcher(commands: CommandDef[], ctx: () => CommandConte
     const req: Request = { ...request, text, options };
     const requestId = randomUUID().slice(0, 8);
     let command = req.command ?? 'unknown';
-    const refusal = takeAll([[limits.perUser, req.user], [limits.perChannel, req.channel]]);
+    const refusal = request.verdict ?? takeAll([[limits.perUser, req.user], [limits.perChannel, req.channel]]);
     if (!refusal.ok) {
       const { answer } = createAnswer('请稍候', 'error');
       answer.summary = `提问太频繁了，请 ${refusal.retryAfterSec} 秒后再试。`;

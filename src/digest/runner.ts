@@ -9,7 +9,7 @@ import type { CommandContext } from '../core/command.js';
 import type { Logger } from '../core/dispatch.js';
 import { attachmentsFor } from '../render/attachments.js';
 import { composeDigest } from './compose.js';
-import type { DigestState } from './state.js';
+import type { DigestStore } from './store.js';
 import { scheduledBetween, type Subscription } from './subscription.js';
 
 export interface Poster {
@@ -18,18 +18,25 @@ export interface Poster {
 }
 
 export interface RunnerOptions {
-  state: DigestState;
+  state: DigestStore;
   context: () => CommandContext;
   posters: Partial<Record<Subscription['platform'], Poster>>;
   log?: Logger;
   now?: () => Date;
   /** Delays before the 1st, 2nd, … retry of a failed post; after the last, the run stays failed. */
   retryDelaysMs?: number[];
+  /**
+   * Whether this process may schedule now (replicas: it holds the scheduler's lease). Absent, it
+   * always may. Manual runs (/digest run-now) need no lease: the run log's claim is their guard.
+   */
+  leader?: () => boolean;
+  /** How often the scheduler looks for due runs (croner pattern); every minute unless a test says otherwise. */
+  tickPattern?: string;
 }
 
 export type RunOutcome = 'posted' | 'skipped' | 'failed' | 'already-run';
 
-export function createDigestRunner({ state, context, posters, log = () => {}, now = () => new Date(), retryDelaysMs = [60_000, 5 * 60_000, 30 * 60_000] }: RunnerOptions) {
+export function createDigestRunner({ state, context, posters, log = () => {}, now = () => new Date(), retryDelaysMs = [60_000, 5 * 60_000, 30 * 60_000], leader, tickPattern = '* * * * *' }: RunnerOptions) {
   const inFlight = new Set<Promise<unknown>>();
   let job: Cron | null = null;
   const track = <T>(p: Promise<T>) => {
@@ -44,22 +51,22 @@ export function createDigestRunner({ state, context, posters, log = () => {}, no
       const ctx = context();
       const composed = composeDigest(s, ctx.queries, ctx.catalog, state.reported(s.name));
       if (s.onlyWhenChanged && !composed.hasNews) {
-        state.finish(s.name, scheduledAt, now(), { status: 'skipped' });
+        await state.finish(s.name, scheduledAt, now(), { status: 'skipped' });
         log({ level: 'info', source: 'digest', subscription: s.name, scheduledAt, outcome: 'skipped' });
         return 'skipped';
       }
       const poster = posters[s.platform];
       if (!poster) throw new Error(`${s.platform} 未配置，无法发送`);
       const ids = await poster.post(s.channel, composed.answer, await attachmentsFor(composed.answer));
-      state.finish(s.name, scheduledAt, now(), { status: 'posted', messageIds: ids });
-      state.setReported(s.name, composed.reported);
+      await state.finish(s.name, scheduledAt, now(), { status: 'posted', messageIds: ids });
+      await state.setReported(s.name, composed.reported);
       log({ level: 'info', source: 'digest', subscription: s.name, scheduledAt, outcome: 'posted', ms: now().getTime() - started.getTime() });
       return 'posted';
     } catch (err) {
       const delay = retryDelaysMs[attempt];
       const nextAttemptAt = delay === undefined ? null : new Date(now().getTime() + delay);
       try {
-        state.finish(s.name, scheduledAt, now(), { status: 'failed', error: (err as Error).message, nextAttemptAt });
+        await state.finish(s.name, scheduledAt, now(), { status: 'failed', error: (err as Error).message, nextAttemptAt });
       } catch (stateErr) {
         log({ level: 'error', source: 'digest', subscription: s.name, message: 'could not record the failed run', error: (stateErr as Error).message });
       }
@@ -70,8 +77,10 @@ export function createDigestRunner({ state, context, posters, log = () => {}, no
 
   /** Runs one scheduled time of a subscription, unless the run log says it already ran. */
   function runOnce(s: Subscription, scheduledAt: string): Promise<RunOutcome> {
-    if (!state.claim(s.name, scheduledAt, now())) return Promise.resolve('already-run');
-    return track(execute(s, scheduledAt, 0));
+    return track((async (): Promise<RunOutcome> => {
+      if (!(await state.claim(s.name, scheduledAt, now()))) return 'already-run';
+      return execute(s, scheduledAt, 0);
+    })());
   }
 
   /**
@@ -87,6 +96,8 @@ export function createDigestRunner({ state, context, posters, log = () => {}, no
   }
 
   async function pass(at: Date): Promise<void> {
+    if (leader && !leader()) return;
+    await state.refresh?.();
     const subs = state.subscriptions();
     const work: Promise<RunOutcome>[] = [];
     for (const s of subs) {
@@ -99,10 +110,10 @@ export function createDigestRunner({ state, context, posters, log = () => {}, no
         log({ level: 'error', source: 'digest', subscription: s.name, error: (err as Error).message });
       }
     }
-    for (const r of state.dueRetries(at)) {
+    for (const r of await state.dueRetries(at)) {
       try {
         const s = subs.find((x) => x.name === r.subscription);
-        if (s && state.retry(s.name, r.scheduledAt, at)) work.push(track(execute(s, r.scheduledAt, r.attempts)));
+        if (s && (await state.retry(s.name, r.scheduledAt, at))) work.push(track(execute(s, r.scheduledAt, r.attempts)));
       } catch (err) {
         log({ level: 'error', source: 'digest', subscription: r.subscription, error: (err as Error).message });
       }
@@ -116,7 +127,7 @@ export function createDigestRunner({ state, context, posters, log = () => {}, no
     /** Checks every minute (croner), and once at start for the run missed while down. */
     start() {
       // tick never rejects; croner's catch is the last guard should that ever change.
-      job = new Cron('* * * * *', { protect: true, catch: (err) => log({ level: 'error', source: 'digest', message: 'scheduler callback failed', error: String(err) }) }, () => tick());
+      job = new Cron(tickPattern, { protect: true, catch: (err) => log({ level: 'error', source: 'digest', message: 'scheduler callback failed', error: String(err) }) }, () => tick());
       return track(tick());
     },
     /** Stops scheduling, then waits for posts already under way: nothing lost, nothing doubled. */

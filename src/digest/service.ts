@@ -6,7 +6,7 @@ import { UserError } from '../errors.js';
 import { findDepartment, findSubjects } from '../query/resolve.js';
 import { composeDigest } from './compose.js';
 import type { DigestRunner } from './runner.js';
-import type { DigestState } from './state.js';
+import type { DigestStore } from './store.js';
 import { nextRun, subscriptionSchema, toCron, type Subscription } from './subscription.js';
 
 const CONTENT: [RegExp, Subscription['content']][] = [[/changes|变化|变动|新文件/i, 'changes'], [/watch|关注|盯/i, 'watch'], [/overview|概况|总览/i, 'overview']];
@@ -14,7 +14,7 @@ const SCHEDULE = /(每天|每日|工作日|每周[一二三四五六日天]|每�
 
 const fmt = (d: Date | null, tz: string) => (d ? d.toLocaleString('zh-CN', { timeZone: tz, hour12: false }) : '—');
 
-export function createDigestService({ state, runner, context, now = () => new Date() }: { state: DigestState; runner: DigestRunner; context: () => CommandContext; now?: () => Date }): DigestService {
+export function createDigestService({ state, runner, context, now = () => new Date() }: { state: DigestStore; runner: DigestRunner; context: () => CommandContext; now?: () => Date }): DigestService {
   const find = (name: string) => {
     const s = state.subscriptions().find((x) => x.name === name.trim());
     if (!s) throw new UserError(`没有名为“${name.trim().slice(0, 40)}”的订阅。用 /digest list 查看。`, state.subscriptions().map((x) => x.name), 'unknown-digest');

@@ -82,7 +82,51 @@ function restore(db: Database.Database, data: ReturnType<typeof dump>) {
   })();
 }
 
-const parseJson = <T>(text: string, fallback: T): T => {
+export interface SubscriptionRow {
+  name: string;
+  source: string;
+  spec: string;
+  created_at: string;
+}
+
+export type StoredSubscription = Subscription & { source: string; createdAt: string };
+
+/**
+ * Validates subscription rows (SQLite's or PostgreSQL's): a row that does not validate is skipped
+ * and logged once per content (`logged` remembers), never a crash at every tick.
+ */
+export function readSubscriptionRows(rows: SubscriptionRow[], log: Logger, logged: Set<string>): { subscriptions: StoredSubscription[]; skipped: SkippedRow[] } {
+  const out: StoredSubscription[] = [];
+  const bad: SkippedRow[] = [];
+  for (const r of rows) {
+    const spec = parseJson<unknown>(r.spec, undefined);
+    const parsed = spec === undefined ? null : subscriptionSchema.safeParse(spec);
+    const created = new Date(r.created_at);
+    const reason = !parsed ? '内容不是有效的 JSON'
+      : !parsed.success ? parsed.error.issues.map((i) => `${i.path.join('.') || '整项'} ${i.message}`).join('；')
+      : Number.isNaN(created.getTime()) ? `创建时间无效：${String(r.created_at).slice(0, 40)}`
+      : null;
+    if (reason || !parsed?.success) {
+      bad.push({ name: r.name, reason: reason ?? '无法读取' });
+      const key = `${r.name}\n${r.spec}\n${r.created_at}`;
+      if (!logged.has(key)) {
+        logged.add(key);
+        log({ level: 'error', source: 'digest', message: 'invalid subscription row skipped', subscription: r.name, reason });
+      }
+      continue;
+    }
+    out.push({ ...parsed.data, source: r.source, createdAt: r.created_at });
+  }
+  return { subscriptions: out, skipped: bad };
+}
+
+/** A run-log row (either database) as the runner sees it. */
+export const runFromRow = (r: any): Run => ({
+  subscription: r.subscription, scheduledAt: r.scheduled_at, startedAt: r.started_at, finishedAt: r.finished_at, status: r.status,
+  messageIds: parseJson<string[]>(r.message_ids, []), error: r.error, attempts: r.attempts, nextAttemptAt: r.next_attempt_at,
+});
+
+export const parseJson = <T>(text: string, fallback: T): T => {
   try {
     return JSON.parse(text) as T;
   } catch {
@@ -118,38 +162,14 @@ export function openDigestState(file: string, log: Logger = () => {}) {
     }
     return conn;
   };
-  const run = (r: any): Run => ({
-    subscription: r.subscription, scheduledAt: r.scheduled_at, startedAt: r.started_at, finishedAt: r.finished_at, status: r.status,
-    messageIds: parseJson<string[]>(r.message_ids, []), error: r.error, attempts: r.attempts, nextAttemptAt: r.next_attempt_at,
-  });
+  const run = runFromRow;
   let skipped: SkippedRow[] = [];
   const logged = new Set<string>();
   return {
-    subscriptions(): (Subscription & { source: string; createdAt: string })[] {
-      const out: (Subscription & { source: string; createdAt: string })[] = [];
-      const bad: SkippedRow[] = [];
-      for (const r of cur().st.subs.all() as { name: string; source: string; spec: string; created_at: string }[]) {
-        const spec = parseJson<unknown>(r.spec, undefined);
-        const parsed = spec === undefined ? null : subscriptionSchema.safeParse(spec);
-        const created = new Date(r.created_at);
-        const reason = !parsed ? '内容不是有效的 JSON'
-          : !parsed.success ? parsed.error.issues.map((i) => `${i.path.join('.') || '整项'} ${i.message}`).join('；')
-          : Number.isNaN(created.getTime()) ? `创建时间无效：${String(r.created_at).slice(0, 40)}`
-          : null;
-        if (reason || !parsed?.success) {
-          bad.push({ name: r.name, reason: reason ?? '无法读取' });
-          // Logged once per row content, not at every minute's tick.
-          const key = `${r.name}\n${r.spec}\n${r.created_at}`;
-          if (!logged.has(key)) {
-            logged.add(key);
-            log({ level: 'error', source: 'digest', message: 'invalid subscription row skipped', subscription: r.name, reason });
-          }
-          continue;
-        }
-        out.push({ ...parsed.data, source: r.source, createdAt: r.created_at });
-      }
-      skipped = bad;
-      return out;
+    subscriptions(): StoredSubscription[] {
+      const read = readSubscriptionRows(cur().st.subs.all() as SubscriptionRow[], log, logged);
+      skipped = read.skipped;
+      return read.subscriptions;
     },
     /** Rows the last read of the subscriptions had to skip. */
     skipped: (): SkippedRow[] => skipped,
