@@ -96,3 +96,23 @@ describeCorpus('the Jiangsu corpus (../shared/corpus/text)', () => {
     expect(disclosureOf(file).totals.get('expenditure_total')!.verified).toBe(true);
   });
 });
+
+describe('performance targets (绩效指标) go to the project or table that states them', () => {
+  it('seed 002: the 部门整体绩效目标 rows are the department\'s, not the last project\'s', () => {
+    const d = disclosureOf('002_b2ab98c35d1620c6.txt');
+    const whole = d.targets.filter((t) => t.project === null);
+    expect(whole).toHaveLength(20);
+    expect(whole.every((t) => t.table === '部门整体绩效目标表')).toBe(true);
+    expect(d.targets.filter((t) => t.project === '城乡居民医疗配套费上解资金')).toHaveLength(2);
+  });
+
+  it('seed 000: the 政府采购 and 固定资产 sentences after the last target table are not targets', () => {
+    const d = disclosureOf('000_2c141d3c228c2a71.txt');
+    expect(d.targets.some((t) => /政府采购|固定资产/.test(t.text))).toBe(false);
+    expect(d.targets.filter((t) => t.project === '医疗救助经费')).toHaveLength(7);
+  });
+
+  it('seed 004: a 项目编码 header line is not an indicator', () => {
+    expect(disclosureOf('004_415779c2f9ebc6e8.txt').targets.some((t) => t.text.startsWith('项目编码'))).toBe(false);
+  });
+});

@@ -4,6 +4,7 @@
 import type { Decimal } from 'decimal.js';
 import { parseAmount } from '../amount.js';
 import { cellsOf, type Layout, type Line } from '../front/lines.js';
+import { isNarrativeStart } from '../segment/tables.js';
 import type { Project, SourceUnit, Target } from '../types.js';
 
 const HEADING = /^\s*(\d{1,2})\s*[、.．]\s*(.+?)(?:项目)?绩效目标表\s*$/;
@@ -40,7 +41,11 @@ function fromHeadings(lines: Line[], unit: SourceUnit, add: (p: Project) => void
     return m && !/[。；]/.test(m[2]) ? [{ i, name: m[2].trim(), title: l.text.trim() }] : [];
   });
   heads.forEach((h, k) => {
-    const end = k + 1 < heads.length ? heads[k + 1].i : Math.min(lines.length, h.i + 200);
+    // A block ends at the next heading, or where the narrative resumes ("六、政府采购预算情况"):
+    // the sentences after the last target table are not its indicators.
+    const limit = k + 1 < heads.length ? heads[k + 1].i : Math.min(lines.length, h.i + 200);
+    const resumes = lines.slice(h.i + 1, limit).findIndex((l) => isNarrativeStart(l.text));
+    const end = resumes >= 0 ? h.i + 1 + resumes : limit;
     const block = lines.slice(h.i + 1, end);
     let amount: Decimal | null = null;
     for (const l of block.slice(0, 20)) {
@@ -50,24 +55,33 @@ function fromHeadings(lines: Line[], unit: SourceUnit, add: (p: Project) => void
     add({ name: h.name, amount, table: h.title, line: lines[h.i].no });
     for (const l of block) {
       const text = l.text.trim().replace(/\t+/g, ' ');
-      if (text.length >= 4 && INDICATOR.test(text) && !/^一级指标/.test(text)) targets.push({ project: h.name, text, table: h.title, line: l.no });
+      if (text.length >= 4 && INDICATOR.test(text) && !HEADER_LINE.test(text)) targets.push({ project: h.name, text, table: h.title, line: l.no });
     }
   });
 }
 
-/** Tab-separated 项目支出表 rows: a long project code, the name, then the amount. */
+/** A table's header row, not an indicator: "一级指标 …", "项目编码 13050024P… 项目名称". */
+const HEADER_LINE = /^(?:一级指标|项目编码|项目名称|单位编码)/;
+
+/**
+ * Tab-separated 项目支出表 rows: a long project code, the name, then the amount. A 部门整体绩效目标表
+ * printed inside the same block has the department's targets, not the last project's.
+ */
 function fromCodedRows(body: Line[], unit: SourceUnit, table: string, add: (p: Project) => void, targets: Target[]) {
   let current: string | null = null;
+  let whole = false;
   for (const l of body) {
+    if (/整体绩效/.test(l.text) && !/\d{12,}/.test(l.text)) { current = null; whole = true; continue; }
     const cells = cellsOf(l.text);
     if (/^\d{12,}$/.test(cells[0] ?? '') && cells[1]) {
       current = squash(cells[1]);
+      whole = false;
       const amount = cells.slice(2).map((c) => parseAmount(c, unit)).find((v) => v !== null) ?? null;
       add({ name: current, amount, table, line: l.no });
       const indicators = cells.slice(3).filter((c) => c && parseAmount(c) === null);
       if (indicators.length) targets.push({ project: current, text: indicators.join(' '), table, line: l.no });
-    } else if (current && cells.some((c) => INDICATOR.test(c))) {
-      targets.push({ project: current, text: cells.filter(Boolean).join(' '), table, line: l.no });
+    } else if ((current || whole) && cells.some((c) => INDICATOR.test(c))) {
+      targets.push({ project: current, text: cells.filter(Boolean).join(' '), table: whole ? '部门整体绩效目标表' : table, line: l.no });
     }
   }
 }
