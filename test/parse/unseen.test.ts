@@ -33,6 +33,11 @@ describe('a Guangdong county 决算 in 元 (hand-made from the national 决算 t
     expect([d.threePublic!.total, d.threePublic!.vehicleOperation, d.threePublic!.reception].map(amount)).toEqual(['20.00', '15.00', '5.00']);
   });
 
+  it('keeps the 预算数 half of that row beside the 决算数, placed by the same arithmetic', () => {
+    const b = d.threePublic!.budget!;
+    expect([b.total, b.outbound, b.vehicle, b.vehiclePurchase, b.vehicleOperation, b.reception].map(amount)).toEqual(['26.00', '0.00', '18.00', '0.00', '18.00', '8.00']);
+  });
+
   it('reads 人员/公用 and the stated change against 2020', () => {
     expect([amount(d.totals.get('personnel')!.value), amount(d.totals.get('public_funds')!.value)]).toEqual(['710.00', '110.00']);
     expect(d.changes.find((c) => c.metric === 'expenditure_total')).toMatchObject({ priorYear: 2020 });
