@@ -172,5 +172,8 @@ export function readThreePublic(ctx: ReadContext, evidence: { vehicleOperation?:
   if (table.empty && pairs.every((p) => p.values.length === 0)) {
     return { value: { table: table.title, line: ctx.lines[table.start].no, total: ZERO, outbound: ZERO, vehicle: ZERO, vehiclePurchase: ZERO, vehicleOperation: ZERO, reception: ZERO }, findings: [] };
   }
-  return threePublicFromList(pairs, table.title, ctx.lines[table.start].no);
+  // A 决算 list whose header prints 预算数 before 决算数: each row's two numbers are those two columns.
+  const head = body.map((l) => l.text.replace(/\s/g, '')).join('');
+  const paired = /预算数.*决算数/.test(head) && !/决算数.*预算数/.test(head);
+  return threePublicFromList(pairs, table.title, ctx.lines[table.start].no, paired);
 }

@@ -15,7 +15,8 @@ export interface ThreePublicResult {
 
 const LABELS = {
   subtotal: [/^“?三公”?经费(?:小计|合计)$/, /^三公经费(?:小计|合计)$/],
-  total: [/^合计$/],
+  // The column headings run into the first row's label when no number stands between them.
+  total: [/^合计$/, /^(?:项目|名称|预算数|决算数|金额)+合计$/],
   outbound: [/^因公出国[（(]境[)）]费(?:用)?$/],
   vehicle: [/^公务用车购置及运[行维]/],
   vehiclePurchase: [/^公务用车购置费?$/],
@@ -23,31 +24,38 @@ const LABELS = {
   reception: [/^公务接待费$/],
 };
 
-/** Named rows: each figure is the first number after its label; a label with none is blank (0). */
-export function threePublicFromList(pairs: LabelValue[], table: string, line: number): ThreePublicResult {
-  const get = (res: RegExp[]) => {
+/**
+ * Named rows: each figure is the first number after its label; a label with none is blank (0). Under a
+ * 决算 header of 预算数 then 决算数 (`paired`), a row's two numbers are its 预算数 and 决算数; a row that
+ * printed only one cannot say which it is, and both stay unknown.
+ */
+export function threePublicFromList(pairs: LabelValue[], table: string, line: number, paired = false): ThreePublicResult {
+  const at = (res: RegExp[], column: 0 | 1 | null) => {
     const hit = findLabel(pairs, res);
-    return hit ? { v: hit.values[0] ?? ZERO, line: hit.line } : null;
+    if (!hit) return null;
+    if (column === null) return { v: hit.values[0] ?? ZERO, line: hit.line };
+    const v = hit.values.length === 2 ? hit.values[column] : hit.values.length === 0 && column === 1 ? ZERO : null;
+    return { v, line: hit.line };
   };
-  const subtotal = get(LABELS.subtotal) ?? get(LABELS.total);
-  const outbound = get(LABELS.outbound);
-  const vehicle = get(LABELS.vehicle);
-  const purchase = get(LABELS.vehiclePurchase);
-  const operation = get(LABELS.vehicleOperation);
-  const reception = get(LABELS.reception);
-  return {
-    value: {
-      table,
+  const read = (column: 0 | 1 | null) => {
+    const get = (res: RegExp[]) => at(res, column);
+    const subtotal = get(LABELS.subtotal) ?? get(LABELS.total);
+    const vehicle = get(LABELS.vehicle);
+    const purchase = get(LABELS.vehiclePurchase);
+    const operation = get(LABELS.vehicleOperation);
+    return {
       line: subtotal?.line ?? line,
       total: subtotal?.v ?? null,
-      outbound: outbound?.v ?? null,
+      outbound: get(LABELS.outbound)?.v ?? null,
       vehicle: vehicle?.v ?? null,
-      vehiclePurchase: purchase?.v ?? (vehicle && operation && agrees(vehicle.v, operation.v) ? ZERO : null),
+      vehiclePurchase: purchase?.v ?? (vehicle?.v && operation?.v && agrees(vehicle.v, operation.v) ? ZERO : null),
       vehicleOperation: operation?.v ?? null,
-      reception: reception?.v ?? null,
-    },
-    findings: [],
+      reception: get(LABELS.reception)?.v ?? null,
+    };
   };
+  const { line: at0, ...final } = read(paired ? 1 : null);
+  const budget = paired ? (({ line: _, ...b }) => b)(read(0)) : undefined;
+  return { value: { table, line: at0, ...final, ...(budget ? { budget } : {}) }, findings: [] };
 }
 
 type Slot = 'grand' | 'subtotal' | 'outbound' | 'vehicle' | 'purchase' | 'operation' | 'reception' | 'meeting' | 'training';
