@@ -1,5 +1,6 @@
 // /diff <department> [year1] [year2]: what changed between two years, biggest movers first. With
-// only one year loaded, it reports the change the document itself states, and says so.
+// only one year loaded, it reports the change the document itself states, and says so. With
+// "预算 决算", a year's 预算 against its 决算 (diff-kinds.ts), with the 执行率 for the change rate.
 import type { Decimal } from 'decimal.js';
 import { createAnswer } from '../src/core/answer.js';
 import { defineCommand, type View } from '../src/core/command.js';
@@ -35,12 +36,12 @@ function delta(m: Mover): Decimal {
 export default defineCommand({
   name: 'diff',
   summary: '比较一个部门两个年度的预算：总额和每个科目的增减',
-  usage: '/diff <部门> [年份1] [年份2]',
-  examples: ['/diff 江苏省人民检察院 2018 2019', '/diff 邢台市医保局', '/diff 省委办公厅 去年 今年'],
+  usage: '/diff <部门> [年份1] [年份2]，或 /diff <部门> <年份> 预算 决算',
+  examples: ['/diff 江苏省人民检察院 2018 2019', '/diff 邢台市医保局', '/diff 省委办公厅 去年 今年', '/diff 乐昌市市场监督管理局 2021 预算 决算'],
   options: [
     { name: 'department', description: '部门名称', type: 'string', required: true, complete: 'department' },
     { name: 'from', description: '较早的年份', type: 'string', complete: 'year' },
-    { name: 'to', description: '较晚的年份', type: 'string', complete: 'year' },
+    { name: 'to', description: '较晚的年份；或写“预算 决算”比较同一年的预算与决算', type: 'string', complete: 'year' },
   ],
   run(input, { queries: q, catalog }) {
     const o = input.options;
