@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../commands/index.js';
 import { openApp, type App } from '../../src/app.js';
+import { openDatabase } from '../../src/store/db.js';
+import { exportCsv, exportDocuments } from '../../src/store/export.js';
 import { ingestDirectory } from '../../src/store/ingest.js';
 import { ask, rowsOf } from '../helpers/app.js';
 import { tempDir } from '../helpers/tmp.js';
@@ -14,15 +16,15 @@ import { CORPUS_TEXT_DIR, describeCorpus } from '../support/corpus.js';
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'unseen');
 
 /** An app over the given files only (copied into a temporary folder), closed after the block. */
-function useApp(files: [dir: () => string, name: string][]): () => App {
+function useApp(files: [dir: () => string, name: string][], dbFile = { path: '' }): () => App {
   let app: App | undefined;
   beforeAll(() => {
     const dir = join(tempDir(), 'docs');
     mkdirSync(dir, { recursive: true });
     for (const [from, name] of files) copyFileSync(join(from(), name), join(dir, name));
-    const db = join(tempDir(), 'budget.sqlite');
-    ingestDirectory([dir], db);
-    app = openApp(db, undefined, COMMANDS);
+    dbFile.path = join(tempDir(), 'budget.sqlite');
+    ingestDirectory([dir], dbFile.path);
+    app = openApp(dbFile.path, undefined, COMMANDS);
   });
   afterAll(() => app?.close());
   return () => app!;
@@ -36,7 +38,19 @@ const row = (answer: Parameters<typeof rowsOf>[0], title: RegExp, label: string)
 };
 
 describe('乐昌市市场监督管理局: its 2021 决算 alone (hand-made; 三公 预算数 26.00, 决算数 20.00 万元)', () => {
-  const app = useApp([[fixtures, 'gd_lechang_2021_final.txt']]);
+  const db = { path: '' };
+  const app = useApp([[fixtures, 'gd_lechang_2021_final.txt']], db);
+
+  it('the store keeps the 预算数 beside the 决算数, and the export carries both', () => {
+    const conn = openDatabase(db.path);
+    try {
+      const [doc] = exportDocuments(conn).documents;
+      expect(doc.three_public).toMatchObject({ total: '20.00', reception: '5.00', budget: { total: '26.00', vehicle_operation: '18.00', reception: '8.00' } });
+      expect(exportCsv(conn)).toContain(',three_public_budget,,total,total,26.00,一般公共预算财政拨款“三公”经费支出决算表,138');
+    } finally {
+      conn.close();
+    }
+  });
 
   it('/budget 三公 shows 预算数, 决算数 and 执行率 side by side, each row cited to the 三公 table', () => {
     const r = ask(app(), '/budget 乐昌市市场监督管理局 三公');
