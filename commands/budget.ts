@@ -29,7 +29,7 @@ export default defineCommand({
     { name: 'year', description: '年份，如 2023、去年', type: 'string', complete: 'year' },
   ],
   run(input, { queries: q, catalog }) {
-    const target = targetOf(input.text, catalog, { department: input.options.department as string | undefined, year: input.options.year });
+    const target = targetOf(input.text, catalog, { department: input.options.department as string | undefined, year: input.options.year, topic: input.options.topic as string | undefined });
     const { doc, department } = target;
     const ownName = `${department.name}${doc.unitName ?? ''}`;
     let topicText = input.options.topic === undefined ? target.rest : String(input.options.topic);

@@ -152,7 +152,10 @@ function computed(q: Queries, from: DocRow, to: DocRow, asked?: Measure, view?: 
     const [x, y] = [readMeasure(q, from, asked), readMeasure(q, to, asked)];
     if (x?.value && y?.value) {
       const d = y.value.minus(x.value);
-      b.answer.summary = `${asked.label} ${wan(x.value)} → ${wan(y.value)} 万元，${d.isNeg() ? '减少' : '增加'} ${wan(d.abs())} 万元（${percent(changePercent(x.value, y.value))}）。` + (b.answer.summary && asked.label !== '支出总计' ? `\n${b.answer.summary}` : '');
+      const lead = sides.rate === 'execution'
+        ? `${asked.label} 预算 ${wan(x.value)} 万元，决算 ${wan(y.value)} 万元，${signed(d)} 万元（执行率 ${executionRate(x.value, y.value)}）。`
+        : `${asked.label} ${wan(x.value)} → ${wan(y.value)} 万元，${d.isNeg() ? '减少' : '增加'} ${wan(d.abs())} 万元（${percent(changePercent(x.value, y.value))}）。`;
+      b.answer.summary = lead + (b.answer.summary && asked.label !== '支出总计' ? `\n${b.answer.summary}` : '');
       if (!SHOWN_TOTALS.has(asked.label)) {
         b.field(`${asked.label} ${sides.from}`, `${wan(x.value)} 万元`, citation(from, x));
         b.field(`${asked.label} ${sides.to}`, `${wan(y.value)} 万元`, citation(to, y));

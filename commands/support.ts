@@ -65,14 +65,14 @@ export interface Target {
 }
 
 /** Department and year named in a text (or in the given options), resolved to one document. */
-export function targetOf(text: string, catalog: Catalog, opts: { department?: string; year?: string | number } = {}): Target {
+export function targetOf(text: string, catalog: Catalog, opts: { department?: string; year?: string | number; topic?: string } = {}): Target {
   const { years, rest } = extractYears(`${opts.year ?? ''} ${text}`);
   const depText = opts.department ?? rest;
   const department = requireDepartment(depText, catalog);
   const match = findDepartment(depText, catalog);
   const matched = match.kind === 'none' ? '' : match.matched;
   const unitName = department.docs.map((d) => d.unitName).find((u) => u && depText.replace(/\s+/g, '').includes(u)) ?? null;
-  const doc = pickDocument(department, years[0], unitName, scopeOf(depText), kindOf(rest));
+  const doc = pickDocument(department, years[0], unitName, scopeOf(depText), kindOf(`${rest} ${opts.topic ?? ''}`));
   let remaining = rest.replace(/\s+/g, '');
   for (const w of matched ? [matched] : []) remaining = remaining.replace(w, ' ');
   return { department, doc, rest: remaining, years };

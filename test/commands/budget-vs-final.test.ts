@@ -110,11 +110,20 @@ describe('乐昌市市场监督管理局: its 2021 预算 and 决算 both loaded
     expect(r.text).toContain('76.9%');
   });
 
+  it('a figure named in the comparison leads with its own 执行率 ("三公经费预算和决算比较")', () => {
+    const r = ask(app(), '乐昌市市场监督管理局2021年三公经费预算和决算比较');
+    expect(r.text.split('\n')[0]).toBe('理解为：乐昌市市场监督管理局 2021年 预算 vs 决算 · “三公”经费');
+    expect(r.answer.summary!.split('\n')[0]).toBe('“三公”经费 预算 26.00 万元，决算 20.00 万元，-6.00 万元（执行率 76.9%）。');
+  });
+
   it('with both loaded, /budget answers the 预算 unless the 决算 or its execution is asked for, and points at the comparison', () => {
     const plain = ask(app(), '乐昌市市场监督管理局2021年三公');
     expect(plain.text.split('\n')[0]).toBe('理解为：乐昌市市场监督管理局 2021年部门预算 · 三公');
     expect(plain.answer.notes).toContain('同年还载入了部门决算：乐昌市市场监督管理局（两者的比较：/diff 乐昌市市场监督管理局 2021 预算 决算）');
     expect(ask(app(), '乐昌市市场监督管理局三公经费执行率').answer.summary).toBe('“三公”经费预算数 26.00 万元，决算数 20.00 万元，执行率 76.9%。');
+    // The same through the platform options (Discord): the topic option asks for the 决算 too.
+    const byOptions = app().dispatch({ command: 'budget', options: { department: '乐昌市市场监督管理局', topic: '三公执行率' } });
+    expect(byOptions.answer.summary).toBe('“三公”经费预算数 26.00 万元，决算数 20.00 万元，执行率 76.9%。');
   });
 });
 
