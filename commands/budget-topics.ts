@@ -4,6 +4,7 @@ import type { createAnswer } from '../src/core/answer.js';
 import { bar, wan, wanUnit } from '../src/core/format.js';
 import type { Topic } from '../src/query/topics.js';
 import type { DocRow, ItemRow, Queries } from '../src/store/queries.js';
+import { threePublicExecution } from './budget-execution.js';
 import { citation, warningsFor } from './support.js';
 
 type Builder = ReturnType<typeof createAnswer>;
@@ -35,6 +36,14 @@ export function topicDetail(b: Builder, q: Queries, doc: DocRow, topic: Topic): 
         a.summary = '文件中没有找到“三公”经费表。';
         break;
       }
+      const { budget } = t;
+      if (budget) {
+        // A 决算 printing its 预算数: the two side by side with the execution rate.
+        threePublicExecution(b, doc, { ...t, budget });
+        a.warnings.push(...warningsFor(q, doc, ['three-public', '三公']));
+        break;
+      }
+      if (doc.kind === '决算') a.notes.push('该决算的“三公”经费表没有列出预算数，无法计算执行率。');
       const cite = citation(doc, t);
       b.field('“三公”经费合计', wanUnit(t.total), cite);
       b.field('因公出国（境）费', wanUnit(t.outbound), cite);

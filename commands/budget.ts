@@ -15,7 +15,7 @@ import type { Catalog } from '../src/query/catalog.js';
 import type { DocRow, Queries } from '../src/store/queries.js';
 import { lineItems, measureAnswer, shareAnswer } from './budget-figures.js';
 import { topicDetail } from './budget-topics.js';
-import { citation, docLabel, targetOf, understoodAs, warningsFor } from './support.js';
+import { citation, docLabel, EXECUTION, targetOf, understoodAs, warningsFor } from './support.js';
 
 export default defineCommand({
   name: 'budget',
@@ -29,11 +29,16 @@ export default defineCommand({
     { name: 'year', description: '年份，如 2023、去年', type: 'string', complete: 'year' },
   ],
   run(input, { queries: q, catalog }) {
-    const target = targetOf(input.text, catalog, { department: input.options.department as string | undefined, year: input.options.year });
+    const target = targetOf(input.text, catalog, { department: input.options.department as string | undefined, year: input.options.year, topic: input.options.topic as string | undefined });
     const { doc, department } = target;
     const ownName = `${department.name}${doc.unitName ?? ''}`;
     let topicText = input.options.topic === undefined ? target.rest : String(input.options.topic);
+    // "三公经费执行率", "预算执行情况": targetOf chose the 决算; the words are read, not left unmapped.
+    const execution = EXECUTION.test(topicText);
+    topicText = topicText.replace(new RegExp(EXECUTION.source, 'g'), '').replace(/决算/g, '');
     let read = readWords(topicText, catalog, ownName);
+    // The 三公 table is where a 决算 prints its 预算数: execution asked with no figure named means it.
+    if (execution && !read.topicWord && !read.measure && !read.subjects.length) read = readWords((topicText = `三公${topicText}`), catalog, ownName);
     // An item typed one character off a name the bot knows ("办工费"): read as that name, and said so.
     const typos = read.unmapped.map((u) => [u, typoOf(u, catalog)] as const).filter((x): x is readonly [string, string] => !!x[1]);
     for (const [typed, name] of typos) topicText = topicText.replace(typed, name);
@@ -87,6 +92,10 @@ export default defineCommand({
       b.answer.understood = understoodAs(what, '总览');
       overview(b, q, doc, department.docs);
     }
+    if (execution && b.answer.understood) {
+      b.answer.understood += doc.kind === '决算' ? ' · 预算执行（预算数、决算数、执行率）' : ` · 预算执行：未载入${doc.year}年决算`;
+      if (doc.kind !== '决算') b.answer.notes.unshift(`${department.name} 没有载入 ${doc.year} 年的决算，无法给出预算执行情况；以上是${doc.year}年预算。`);
+    }
     if (unmapped.length && b.answer.understood) b.answer.understood += ` · 未理解：“${unmapped.join('、')}”`;
     // A reason is not a figure: say the answer gives only the figures, and where reasons may be written.
     const why = /为什么|为何|原因/.exec(topicText)?.[0];
@@ -96,7 +105,10 @@ export default defineCommand({
     }
     const otherScope = department.docs.find((d) => d.year === doc.year && d.id !== doc.id);
     b.answer.years = { year: doc.year, available: [...new Set(department.docs.map((d) => d.year))].sort() };
-    if (otherScope) b.answer.notes.push(`同年还载入了${otherScope.scope}${otherScope.kind}：${otherScope.unitName ?? otherScope.department}`);
+    if (otherScope) {
+      const both = otherScope.kind !== doc.kind ? `（两者的比较：/diff ${department.name} ${doc.year} 预算 决算）` : '';
+      b.answer.notes.push(`同年还载入了${otherScope.scope}${otherScope.kind}：${otherScope.unitName ?? otherScope.department}${both}`);
+    }
     return b.answer;
   },
 });

@@ -1,5 +1,6 @@
 // /diff <department> [year1] [year2]: what changed between two years, biggest movers first. With
-// only one year loaded, it reports the change the document itself states, and says so.
+// only one year loaded, it reports the change the document itself states, and says so. With
+// "预算 决算", a year's 预算 against its 决算 (diff-kinds.ts), with the 执行率 for the change rate.
 import type { Decimal } from 'decimal.js';
 import { createAnswer } from '../src/core/answer.js';
 import { defineCommand, type View } from '../src/core/command.js';
@@ -14,6 +15,9 @@ import { measureOf, type Measure } from '../src/query/measures.js';
 import { readMeasure } from './budget-figures.js';
 import { COMPARED_TOTALS, TOTAL_LABELS } from './labels.js';
 import { citation, docLabel, latestYear, pickDocument } from './support.js';
+import { executionRate } from './budget-execution.js';
+import { budgetAndFinal, KIND_SIDES, threePublicAgainstBudget, withoutKindWords } from './diff-kinds.js';
+import { BUDGET_VS_FINAL } from '../src/query/intent.js';
 
 
 interface Mover {
@@ -32,17 +36,29 @@ function delta(m: Mover): Decimal {
 export default defineCommand({
   name: 'diff',
   summary: '比较一个部门两个年度的预算：总额和每个科目的增减',
-  usage: '/diff <部门> [年份1] [年份2]',
-  examples: ['/diff 江苏省人民检察院 2018 2019', '/diff 邢台市医保局', '/diff 省委办公厅 去年 今年'],
+  usage: '/diff <部门> [年份1] [年份2]，或 /diff <部门> <年份> 预算 决算',
+  examples: ['/diff 江苏省人民检察院 2018 2019', '/diff 邢台市医保局', '/diff 省委办公厅 去年 今年', '/diff 乐昌市市场监督管理局 2021 预算 决算'],
   options: [
     { name: 'department', description: '部门名称', type: 'string', required: true, complete: 'department' },
     { name: 'from', description: '较早的年份', type: 'string', complete: 'year' },
-    { name: 'to', description: '较晚的年份', type: 'string', complete: 'year' },
+    { name: 'to', description: '较晚的年份；或写“预算 决算”比较同一年的预算与决算', type: 'string', complete: 'year' },
   ],
   run(input, { queries: q, catalog }) {
     const o = input.options;
     const { years, rest } = extractYears(`${o.from ?? ''} ${o.to ?? ''} ${input.text}`);
-    const dep = requireDepartment(o.department === undefined ? rest : String(o.department), catalog);
+    // "2021 预算 决算": the year's two documents against each other, not two years.
+    const kinds = BUDGET_VS_FINAL.test(rest);
+    const depText = o.department === undefined ? rest : String(o.department);
+    const dep = requireDepartment(kinds ? withoutKindWords(depText) : depText, catalog);
+    const asked = measureOf(rest)?.measure ?? (/支出/.test(rest) ? measureOf('支出总计')!.measure : undefined);
+    if (kinds) {
+      const { budget, final } = budgetAndFinal(dep, years[0]);
+      const built = computed(q, budget, final, asked, input.view, KIND_SIDES(budget, final));
+      threePublicAgainstBudget(built, q, budget, final);
+      const { answer } = built;
+      answer.understood = `理解为：${final.unitName ?? final.department} ${final.year}年 预算 vs 决算${asked ? ` · ${asked.label}` : ' · 总额、三公和科目'}`;
+      return answer;
+    }
     const latest = latestYear(dep);
     const resolved = years.map((y) => resolveYear(y, latest)).sort((a, b) => a - b);
     // One relative year ("比去年") is where the comparison starts; one absolute year is where it ends.
@@ -53,8 +69,7 @@ export default defineCommand({
     if (fromYear >= toYear) throw new UserError('请给出两个不同的年份，如 /diff 江苏省人民检察院 2018 2019', [], 'bad-years');
     const to = pickDocument(dep, { kind: 'absolute', year: toYear });
     const from = dep.docs.find((d) => d.year === fromYear && d.scope === to.scope) ?? dep.docs.find((d) => d.year === fromYear);
-    const asked = measureOf(rest)?.measure ?? (/支出/.test(rest) ? measureOf('支出总计')!.measure : undefined);
-    const answer = from ? computed(q, from, to, asked, input.view) : stated(q, to, fromYear);
+    const answer = from ? computed(q, from, to, asked, input.view).answer : stated(q, to, fromYear);
     answer.understood = `理解为：${to.unitName ?? to.department} ${fromYear}年 → ${to.year}年的变化${asked ? ` · ${asked.label}` : ' · 总额和科目'}`;
     return answer;
   },
@@ -65,8 +80,15 @@ const SHOWN = 4;
 /** The totals shown in the chat (the rest, 收入总计 and the 人员/公用 split, are in the CSV). */
 const SHOWN_TOTALS = new Set(['支出总计', '基本支出', '项目支出', '“三公”经费']);
 
-function computed(q: Queries, from: DocRow, to: DocRow, asked?: Measure, view?: View) {
-  const b = createAnswer(`${to.unitName ?? to.department}：${from.year} → ${to.year}`);
+/** How the two sides are named: two years, or a year's 预算 and 决算 (whose ratio is the 执行率). */
+export interface Sides { from: string; to: string; title: string; chart: string; rate: 'change' | 'execution' }
+const YEAR_SIDES = (from: DocRow, to: DocRow): Sides => ({
+  from: `${from.year}年`, to: `${to.year}年`, title: `${to.unitName ?? to.department}：${from.year} → ${to.year}`,
+  chart: `${to.unitName ?? to.department} ${from.year}→${to.year} 变化最大的科目`, rate: 'change',
+});
+
+function computed(q: Queries, from: DocRow, to: DocRow, asked?: Measure, view?: View, sides: Sides = YEAR_SIDES(from, to)) {
+  const b = createAnswer(sides.title);
   const ft = q.totals(from.id);
   const tt = q.totals(to.id);
   // Citations are numbered only for rows shown: rows kept for the CSV cite nothing.
@@ -76,7 +98,7 @@ function computed(q: Queries, from: DocRow, to: DocRow, asked?: Measure, view?: 
   }));
   const keyTotals = totalRows.filter((m) => SHOWN_TOTALS.has(m.label));
   for (const m of totalRows) if (!SHOWN_TOTALS.has(m.label)) m.cites = [];
-  b.table({ title: '总额', ...moverTable(keyTotals, from.year, to.year) });
+  b.table({ title: '总额', ...moverTable(keyTotals, sides) });
 
   const items = (doc: DocRow) => new Map([...q.items('function', doc.id), ...q.items('economic', doc.id)].map((r) => [r.code, r]));
   const fi = items(from);
@@ -95,13 +117,13 @@ function computed(q: Queries, from: DocRow, to: DocRow, asked?: Measure, view?: 
   const shown = paged ? paged.rows : (leaves.length ? leaves : changed).slice(0, SHOWN);
   for (const m of shown) m.cites = [b.cite(citation(from, m.rows?.[0])), b.cite(citation(to, m.rows?.[1]))];
   const title = paged ? `科目变化（${changed.length} 个，变化最大的在前）` : `科目变化（${changed.length} 个科目有变化，列出变化最大的 ${shown.length} 个明细科目）`;
-  b.table({ title, ...moverTable(shown, from.year, to.year) });
-  b.answer.csvTables = [{ title: '总额', ...moverTable(totalRows, from.year, to.year) }, { title: `科目变化（全部 ${movers.length} 个科目）`, ...moverTable(movers, from.year, to.year), cites: undefined }];
+  b.table({ title, ...moverTable(shown, sides) });
+  b.answer.csvTables = [{ title: '总额', ...moverTable(totalRows, sides) }, { title: `科目变化（全部 ${movers.length} 个科目）`, ...moverTable(movers, sides), cites: undefined }];
   const added = movers.filter((m) => !m.from).map((m) => m.label);
   const removed = movers.filter((m) => !m.to).map((m) => m.label);
   const few = (xs: string[]) => (xs.length > 5 && !paged ? `${xs.slice(0, 5).join('、')} 等 ${xs.length} 个` : xs.join('、'));
-  if (added.length) b.answer.notes.push(`${to.year}年新增科目：${few(added)}`);
-  if (removed.length) b.answer.notes.push(`${to.year}年不再列示的科目：${few(removed)}`);
+  if (added.length) b.answer.notes.push(`${sides.to}新增科目：${few(added)}`);
+  if (removed.length) b.answer.notes.push(`${sides.to}不再列示的科目：${few(removed)}`);
   if (paged) {
     b.answer.more = paged.more;
     const note = moreNote(paged.more, '个科目有变化');
@@ -113,10 +135,12 @@ function computed(q: Queries, from: DocRow, to: DocRow, asked?: Measure, view?: 
   }
 
   const spend = totalRows.find((m) => m.label === '支出总计');
-  const statedSpend = q.changes(to.id).find((c) => c.metric === 'expenditure_total' && c.priorYear === from.year);
+  const statedSpend = sides.rate === 'change' ? q.changes(to.id).find((c) => c.metric === 'expenditure_total' && c.priorYear === from.year) : undefined;
   if (spend?.from && spend.to) {
     const d = spend.to.minus(spend.from);
-    b.answer.summary = `支出总计 ${wan(spend.from)} → ${wan(spend.to)} 万元，${signed(d)} 万元（${percent(changePercent(spend.from, spend.to))}）。`;
+    b.answer.summary = sides.rate === 'execution'
+      ? `支出总计 预算 ${wan(spend.from)} 万元，决算 ${wan(spend.to)} 万元，${signed(d)} 万元（执行率 ${executionRate(spend.from, spend.to)}）。`
+      : `支出总计 ${wan(spend.from)} → ${wan(spend.to)} 万元，${signed(d)} 万元（${percent(changePercent(spend.from, spend.to))}）。`;
     if (statedSpend) {
       const agree = statedSpend.change.minus(d).abs().lte(0.01);
       b.answer.notes.push(`${to.year}年文件说明所述变化 ${signed(statedSpend.change)} 万元${agree ? '，与两年表格相减一致' : `，与两年表格相减（${signed(d)}）不一致`}。`);
@@ -128,22 +152,28 @@ function computed(q: Queries, from: DocRow, to: DocRow, asked?: Measure, view?: 
     const [x, y] = [readMeasure(q, from, asked), readMeasure(q, to, asked)];
     if (x?.value && y?.value) {
       const d = y.value.minus(x.value);
-      b.answer.summary = `${asked.label} ${wan(x.value)} → ${wan(y.value)} 万元，${d.isNeg() ? '减少' : '增加'} ${wan(d.abs())} 万元（${percent(changePercent(x.value, y.value))}）。` + (b.answer.summary && asked.label !== '支出总计' ? `\n${b.answer.summary}` : '');
+      const lead = sides.rate === 'execution'
+        ? `${asked.label} 预算 ${wan(x.value)} 万元，决算 ${wan(y.value)} 万元，${signed(d)} 万元（执行率 ${executionRate(x.value, y.value)}）。`
+        : `${asked.label} ${wan(x.value)} → ${wan(y.value)} 万元，${d.isNeg() ? '减少' : '增加'} ${wan(d.abs())} 万元（${percent(changePercent(x.value, y.value))}）。`;
+      b.answer.summary = lead + (b.answer.summary && asked.label !== '支出总计' ? `\n${b.answer.summary}` : '');
       if (!SHOWN_TOTALS.has(asked.label)) {
-        b.field(`${asked.label} ${from.year}年`, `${wan(x.value)} 万元`, citation(from, x));
-        b.field(`${asked.label} ${to.year}年`, `${wan(y.value)} 万元`, citation(to, y));
+        b.field(`${asked.label} ${sides.from}`, `${wan(x.value)} 万元`, citation(from, x));
+        b.field(`${asked.label} ${sides.to}`, `${wan(y.value)} 万元`, citation(to, y));
       }
-    } else b.answer.notes.unshift(`两年中有一年没有读到${asked.label}，无法计算它的变化。`);
+    } else b.answer.notes.unshift(`${sides.rate === 'change' ? '两年' : '预算和决算'}中有一个没有读到${asked.label}，无法计算它的变化。`.replace('两年中有一个', '两年中有一年'));
   }
-  b.answer.chart = { kind: 'bar', title: `${to.unitName ?? to.department} ${from.year}→${to.year} 变化最大的科目`, unit: '万元', bars: changed.slice(0, 10).map((m) => bar(m.label, delta(m))) };
-  return b.answer;
+  b.answer.chart = { kind: 'bar', title: sides.chart, unit: '万元', bars: changed.slice(0, 10).map((m) => bar(m.label, delta(m))) };
+  return b;
 }
 
-function moverTable(rows: Mover[], fromYear: number, toYear: number) {
+function moverTable(rows: Mover[], sides: Sides) {
+  const rate = (m: Mover) => (sides.rate === 'execution'
+    ? executionRate(m.from, m.to)
+    : m.from && m.to ? percent(changePercent(m.from, m.to)) : m.from ? '取消' : '新增');
   return {
-    columns: ['项目', `${fromYear}年`, `${toYear}年`, '变化', '变化率'],
+    columns: ['项目', sides.from, sides.to, sides.rate === 'execution' ? '差额' : '变化', sides.rate === 'execution' ? '执行率' : '变化率'],
     numeric: [false, true, true, true, true],
-    rows: rows.map((m) => [m.label, m.from ? wan(m.from) : '—', m.to ? wan(m.to) : '—', signed(delta(m)), m.from && m.to ? percent(changePercent(m.from, m.to)) : m.from ? '取消' : '新增']),
+    rows: rows.map((m) => [m.label, m.from ? wan(m.from) : '—', m.to ? wan(m.to) : '—', signed(delta(m)), rate(m)]),
     cites: rows.map((m) => m.cites),
   };
 }

@@ -25,9 +25,12 @@ export function latestYear(dep: Department): number {
 }
 
 /** The department's document for a year (latest when none is named); 部门 scope unless a unit was named. */
-export function pickDocument(dep: Department, ref: YearRef | undefined, unitName?: string | null, scope?: string | null): DocRow {
+export function pickDocument(dep: Department, ref: YearRef | undefined, unitName?: string | null, scope?: string | null, kind?: '预算' | '决算' | null): DocRow {
   const year = resolveYear(ref, latestYear(dep));
-  const ofYear = dep.docs.filter((d) => d.year === year);
+  const all = dep.docs.filter((d) => d.year === year);
+  // A year with both its 预算 and its 决算 loaded: the one asked for, else the 预算 (what the bot answered before).
+  const wanted = all.filter((d) => d.kind === (kind ?? '预算'));
+  const ofYear = wanted.length ? wanted : all;
   if (ofYear.length === 0) {
     const years = [...new Set(dep.docs.map((d) => d.year))].join('、');
     throw new UserError(`${dep.name} 没有载入 ${year} 年的预算，已载入的年份：${years}`, [...new Set(dep.docs.map((d) => `${d.year}`))], 'unknown-year');
@@ -38,6 +41,14 @@ export function pickDocument(dep: Department, ref: YearRef | undefined, unitName
 /** 本级 / 单位预算 ask for the unit's own budget; 汇总 / 部门预算 for the department's consolidated one. */
 export function scopeOf(text: string): '单位' | '部门' | null {
   return /本级|单位预算/.test(text) ? '单位' : /汇总|部门预算|部门整体/.test(text) ? '部门' : null;
+}
+
+/** Words asking how a 决算 went against its 预算: they ask for the 决算 and its 执行率. */
+export const EXECUTION = /预算执行情况|预算完成情况|执行情况|执行率|预算执行|完成预算|完成率/;
+
+/** 决算 (final accounts) asked for by name or by asking for execution; null when the text does not say. */
+export function kindOf(text: string): '决算' | null {
+  return /决算/.test(text) || EXECUTION.test(text) ? '决算' : null;
 }
 
 /** The "理解为" line: the parts understood, in order, blanks dropped. */
@@ -54,14 +65,14 @@ export interface Target {
 }
 
 /** Department and year named in a text (or in the given options), resolved to one document. */
-export function targetOf(text: string, catalog: Catalog, opts: { department?: string; year?: string | number } = {}): Target {
+export function targetOf(text: string, catalog: Catalog, opts: { department?: string; year?: string | number; topic?: string } = {}): Target {
   const { years, rest } = extractYears(`${opts.year ?? ''} ${text}`);
   const depText = opts.department ?? rest;
   const department = requireDepartment(depText, catalog);
   const match = findDepartment(depText, catalog);
   const matched = match.kind === 'none' ? '' : match.matched;
   const unitName = department.docs.map((d) => d.unitName).find((u) => u && depText.replace(/\s+/g, '').includes(u)) ?? null;
-  const doc = pickDocument(department, years[0], unitName, scopeOf(depText));
+  const doc = pickDocument(department, years[0], unitName, scopeOf(depText), kindOf(`${rest} ${opts.topic ?? ''}`));
   let remaining = rest.replace(/\s+/g, '');
   for (const w of matched ? [matched] : []) remaining = remaining.replace(w, ' ');
   return { department, doc, rest: remaining, years };

@@ -31,6 +31,16 @@ export interface EconomicItem extends Provenance {
   verified?: boolean;
 }
 
+/** The 三公 figures of one column set: a budget's, or one half of a 决算's 预算数/决算数 pair. */
+export interface ThreePublicFigures {
+  total: Decimal | null;
+  outbound: Decimal | null;
+  vehicle: Decimal | null;
+  vehiclePurchase: Decimal | null;
+  vehicleOperation: Decimal | null;
+  reception: Decimal | null;
+}
+
 export interface ThreePublic extends Provenance {
   total: Decimal | null;
   outbound: Decimal | null;
@@ -42,6 +52,11 @@ export interface ThreePublic extends Provenance {
   /** 会议费 and 培训费 where the table prints them beside the 三公 columns (Jiangsu); null where left blank. */
   meeting?: Decimal | null;
   training?: Decimal | null;
+  /**
+   * A 决算's 预算数 columns, printed beside its 决算数 (the figures above): absent where the table prints
+   * no 预算数; a cell left blank, or one the arithmetic cannot place, is null — never 0.
+   */
+  budget?: ThreePublicFigures;
 }
 
 export interface Project extends Provenance {

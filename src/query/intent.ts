@@ -31,7 +31,7 @@ function gistOf(command: string, t: string, c: Catalog): string {
   const org = !found.length && !missing.length ? organisationIn(rest) : null;
   const what = measureOf(rest)?.measure.label ?? topicOf(rest) ?? findSubjects(rest, c)[0]?.name;
   return [
-    command === 'search' ? `全文搜索“${t.replace(/搜索|查找|搜一下/g, '').trim()}”` : VERB[command] ?? command,
+    command === 'diff' && BUDGET_VS_FINAL.test(rest) ? '预算 vs 决算' : command === 'search' ? `全文搜索“${t.replace(/搜索|查找|搜一下/g, '').trim()}”` : VERB[command] ?? command,
     ...named,
     ...[...missing, ...(org ? [org] : [])].map((m) => `${m}（未载入）`),
     years.map((y) => (y.kind === 'absolute' ? `${y.year}年` : ['今年', '去年', '前年'][y.back] ?? '')).join('、'),
@@ -48,6 +48,9 @@ const SHARE = /占.*(?:比例|比重|百分|多少)|占比/;
 const SEARCH = /搜索|查找|搜一下|有哪些项目|什么项目|关于.+的项目|提到/;
 const CHECK = /对不上|不一致|勾稽|问题|错误|矛盾|核对/;
 const SOURCES = /哪些部门|有哪些数据|载入了|加载了|数据来源|哪些文件|哪些单位的数据/;
+/** A year's 预算 against its 决算 ("2021年预算和决算比较", "预决算对比"): /diff of the two documents. */
+export const BUDGET_VS_FINAL = /预决算|预算.*决算|决算.*预算/;
+const EXECUTION_WORDS = /执行情况|执行率|预算执行|完成预算|完成率/;
 const HELP = /^(帮助|怎么用|用法|help|\?|？)$/i;
 
 export function understand(typed: string, c: Catalog): Intent {
@@ -69,6 +72,8 @@ export function understand(typed: string, c: Catalog): Intent {
   // "哪些" with a department named asks about that department ("巨鹿县的项目有哪些"), not for a ranking.
   const ranking = dep.kind === 'one' ? STRONG_RANK.test(t) : RANK.test(t);
   if (ranking && (subjects.length || measure || topicOf(rest) || /支出|收入|经费|预算/.test(rest))) return to('rank');
+  // "决算完成预算的比例" asks for execution (/budget on the 决算), not for the two documents compared.
+  if (dep.kind !== 'none' && BUDGET_VS_FINAL.test(rest) && !EXECUTION_WORDS.test(t)) return to('diff');
   if (dep.kind !== 'none' && DIFF.test(t)) return to('diff');
   if (dep.kind !== 'none') return to('budget');
   // An organisation the bot has not loaded, asked about a figure: /budget says it is not loaded.

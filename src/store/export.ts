@@ -45,6 +45,14 @@ export function exportDocuments(db: DB) {
         total: amt(three.total as number), outbound: amt(three.outbound as number), vehicle: amt(three.vehicle as number),
         vehicle_purchase: amt(three.vehicle_purchase as number), vehicle_operation: amt(three.vehicle_operation as number),
         reception: amt(three.reception as number), table: three.table_title, line: three.line,
+        // A 决算's 预算数 columns, only where its table prints them.
+        ...(three.budget_printed ? {
+          budget: {
+            total: amt(three.budget_total as number), outbound: amt(three.budget_outbound as number), vehicle: amt(three.budget_vehicle as number),
+            vehicle_purchase: amt(three.budget_vehicle_purchase as number), vehicle_operation: amt(three.budget_vehicle_operation as number),
+            reception: amt(three.budget_reception as number),
+          },
+        } : {}),
       } : null,
       projects: (q.projects.all(d.id) as Row[]).map((p) => ({ name: p.name, amount: amt(p.amount as number), table: p.table_title, line: p.line })),
       targets: (q.targets.all(d.id) as Row[]).map((t) => ({ project: t.project, text: t.text, table: t.table_title, line: t.line })),
@@ -70,7 +78,10 @@ export function exportCsv(db: DB): string {
     for (const [k, v] of Object.entries(d.totals)) if (v !== null) rows.push([...base, 'total', '', k, '', v, '', '']);
     for (const r of d.function_items) for (const c of ['total', 'basic', 'project'] as const) if (r[c] !== null) rows.push([...base, 'function', r.code, r.name, c, r[c], r.table, r.line]);
     for (const r of d.economic_items) for (const c of ['total', 'personnel', 'public_funds'] as const) if (r[c] !== null) rows.push([...base, 'economic', r.code, r.name, c, r[c], r.table, r.line]);
-    if (d.three_public) for (const c of ['total', 'outbound', 'vehicle', 'vehicle_purchase', 'vehicle_operation', 'reception'] as const) if (d.three_public[c] !== null) rows.push([...base, 'three_public', '', c, c, d.three_public[c], d.three_public.table, d.three_public.line]);
+    const columns = ['total', 'outbound', 'vehicle', 'vehicle_purchase', 'vehicle_operation', 'reception'] as const;
+    if (d.three_public) for (const c of columns) if (d.three_public[c] !== null) rows.push([...base, 'three_public', '', c, c, d.three_public[c], d.three_public.table, d.three_public.line]);
+    const budget = d.three_public?.budget;
+    if (budget) for (const c of columns) if (budget[c] !== null) rows.push([...base, 'three_public_budget', '', c, c, budget[c], d.three_public!.table, d.three_public!.line]);
     for (const p of d.projects) rows.push([...base, 'project', '', p.name, 'amount', p.amount, p.table, p.line]);
     for (const f of d.findings) rows.push([...base, 'finding', f.rule, f.message, f.severity, '', f.table, f.line]);
   }

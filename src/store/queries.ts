@@ -176,6 +176,11 @@ export function createQueries(db: DB) {
         ...at, total: dec(r.total), outbound: dec(r.outbound), vehicle: dec(r.vehicle),
         vehiclePurchase: dec(r.vehicle_purchase), vehicleOperation: dec(r.vehicle_operation), reception: dec(r.reception),
         meeting: dec(r.meeting), training: dec(r.training),
+        // A 决算's 预算数 beside its 决算数; undefined where the table prints none.
+        budget: r.budget_printed ? {
+          total: dec(r.budget_total), outbound: dec(r.budget_outbound), vehicle: dec(r.budget_vehicle),
+          vehiclePurchase: dec(r.budget_vehicle_purchase), vehicleOperation: dec(r.budget_vehicle_operation), reception: dec(r.budget_reception),
+        } : undefined,
       };
     },
     /** One column of the 三公 table across departments (latest, or one year's 部门 budgets), largest first. */

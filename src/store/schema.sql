@@ -82,6 +82,14 @@ CREATE TABLE three_public (
   reception         INTEGER,
   meeting           INTEGER,
   training          INTEGER,
+  -- A 决算's 预算数 columns (NULL throughout where the table prints none; a blank cell stays NULL).
+  budget_printed    INTEGER NOT NULL DEFAULT 0,
+  budget_total      INTEGER,
+  budget_outbound   INTEGER,
+  budget_vehicle    INTEGER,
+  budget_vehicle_purchase  INTEGER,
+  budget_vehicle_operation INTEGER,
+  budget_reception  INTEGER,
   table_title       TEXT NOT NULL,
   line              INTEGER NOT NULL
 );

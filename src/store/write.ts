@@ -18,7 +18,9 @@ export function createWriter(db: DB) {
     total: db.prepare('INSERT INTO totals (doc_id, key, amount, table_title, line, verified) VALUES (?, ?, ?, ?, ?, ?)'),
     fn: db.prepare('INSERT OR REPLACE INTO function_items (doc_id, code, level, name, total, basic, project, table_title, line, verified) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'),
     econ: db.prepare('INSERT OR REPLACE INTO economic_items (doc_id, code, level, name, total, personnel, public_funds, table_title, line, verified) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'),
-    three: db.prepare('INSERT INTO three_public (doc_id, total, outbound, vehicle, vehicle_purchase, vehicle_operation, reception, meeting, training, table_title, line) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'),
+    three: db.prepare(`INSERT INTO three_public (doc_id, total, outbound, vehicle, vehicle_purchase, vehicle_operation, reception, meeting, training,
+      budget_printed, budget_total, budget_outbound, budget_vehicle, budget_vehicle_purchase, budget_vehicle_operation, budget_reception, table_title, line)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
     project: db.prepare('INSERT INTO projects (doc_id, name, amount, table_title, line, verified) VALUES (?, ?, ?, ?, ?, ?)'),
     target: db.prepare('INSERT INTO targets (doc_id, project, text, table_title, line) VALUES (?, ?, ?, ?, ?)'),
     change: db.prepare('INSERT OR IGNORE INTO changes (doc_id, metric, prior_year, change, percent, table_title, line) VALUES (?, ?, ?, ?, ?, ?, ?)'),
@@ -48,8 +50,10 @@ export function createWriter(db: DB) {
     }
     const t = d.threePublic;
     if (t) {
-      s.three.run(id, toFen(t.total), toFen(t.outbound), toFen(t.vehicle), toFen(t.vehiclePurchase), toFen(t.vehicleOperation), toFen(t.reception), toFen(t.meeting ?? null), toFen(t.training ?? null), t.table, t.line);
-      figures += 6 + [t.meeting, t.training].filter(Boolean).length;
+      const b = t.budget;
+      s.three.run(id, toFen(t.total), toFen(t.outbound), toFen(t.vehicle), toFen(t.vehiclePurchase), toFen(t.vehicleOperation), toFen(t.reception), toFen(t.meeting ?? null), toFen(t.training ?? null),
+        b ? 1 : 0, toFen(b?.total), toFen(b?.outbound), toFen(b?.vehicle), toFen(b?.vehiclePurchase), toFen(b?.vehicleOperation), toFen(b?.reception), t.table, t.line);
+      figures += 6 + [t.meeting, t.training].filter(Boolean).length + (b ? Object.values(b).filter(Boolean).length : 0);
     }
     for (const p of d.projects) { s.project.run(id, p.name, toFen(p.amount), p.table, p.line, p.verified === false ? 0 : 1); if (p.amount) figures++; }
     for (const x of d.targets) s.target.run(id, x.project, x.text, x.table, x.line);

@@ -70,6 +70,18 @@ describeCorpus('outside documents against the hand-read gold', () => {
     expect(d.findings.find((f) => f.rule === 'unverified')!.message).toContain('“三公”经费 346.30 万元（2025年预算情况说明第 256 行）');
   });
 
+  it('a 决算 三公 table printing 预算数 and 决算数 under every column: both read (规划和自然资源局: 预算 2.85, 决算 0.39, all 接待)', () => {
+    const t = parse(CORPUS_TEXT_DIR!, 'sh_putuo_ghzy_2024_final.txt')[0].threePublic!;
+    const row = (f: Pick<typeof t, 'total' | 'outbound' | 'vehicle' | 'reception'>) => [f.total, f.outbound, f.vehicle, f.reception].map((v) => v?.toFixed(2));
+    expect([row(t), row(t.budget!), t.line]).toEqual([['0.39', '0.00', '0.00', '0.39'], ['2.85', '0.00', '0.00', '2.85'], 358]);
+  });
+
+  it('a 决算 三公 row of two numbers under twelve columns is not guessed: which half they fill is named as undecided (财政局)', () => {
+    const d = parse(CORPUS_TEXT_DIR!, 'sh_putuo_czj_2024_final.txt')[0];
+    expect([d.threePublic!.total, d.threePublic!.budget!.total]).toEqual([null, null]);
+    expect(d.findings.find((f) => f.rule === 'three-public-columns')!.message).toContain('预算数合计、决算数合计');
+  });
+
   it('the deliberately altered 决算 loads with a finding naming its contradiction', () => {
     const d = parse(CORPUS_NEGATIVE_DIR!, 'sh_putuo_czj_2024_final_TAMPERED_testversion.txt')[0];
     expect(d.findings.map((f) => f.message)).toContain('支出总计：说明文字 0.00 万元，「收入支出决算总表」 2995.39 万元，相差 2995.39 万元');

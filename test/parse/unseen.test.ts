@@ -33,6 +33,11 @@ describe('a Guangdong county 决算 in 元 (hand-made from the national 决算 t
     expect([d.threePublic!.total, d.threePublic!.vehicleOperation, d.threePublic!.reception].map(amount)).toEqual(['20.00', '15.00', '5.00']);
   });
 
+  it('keeps the 预算数 half of that row beside the 决算数, placed by the same arithmetic', () => {
+    const b = d.threePublic!.budget!;
+    expect([b.total, b.outbound, b.vehicle, b.vehiclePurchase, b.vehicleOperation, b.reception].map(amount)).toEqual(['26.00', '0.00', '18.00', '0.00', '18.00', '8.00']);
+  });
+
   it('reads 人员/公用 and the stated change against 2020', () => {
     expect([amount(d.totals.get('personnel')!.value), amount(d.totals.get('public_funds')!.value)]).toEqual(['710.00', '110.00']);
     expect(d.changes.find((c) => c.metric === 'expenditure_total')).toMatchObject({ priorYear: 2020 });
@@ -41,6 +46,34 @@ describe('a Guangdong county 决算 in 元 (hand-made from the national 决算 t
 
   it('finds nothing wrong in a document that adds up', () => {
     expect(d.findings.filter((f) => f.rule !== 'unverified')).toEqual([]);
+  });
+});
+
+describe('the same 决算 with its 三公 table printed as named rows under 预算数 | 决算数 (in 元)', () => {
+  const rows = (outbound: string) => ['项目 预算数 决算数', '合计 260,000.00 200,000.00', outbound, '公务用车购置及运行费 180,000.00 150,000.00',
+    '公务用车购置费', '公务用车运行费 180,000.00 150,000.00', '公务接待费 80,000.00 50,000.00', ''].join('\n');
+  const withList = (outbound: string) => {
+    const start = text.indexOf('预算数 决算数\n合计');
+    return parseDocument(`${text.slice(0, start)}${rows(outbound)}\n${text.slice(text.indexOf('第三部分'))}`, 'list.txt')[0].threePublic!;
+  };
+  const five = (f: { total: unknown; outbound: unknown; vehicle: unknown; vehicleOperation: unknown; reception: unknown }) =>
+    [f.total, f.outbound, f.vehicle, f.vehicleOperation, f.reception].map((v) => (v ? amount(v as never) : v));
+
+  it('reads each row’s first number as its 预算数 and the second as its 决算数', () => {
+    const t = withList('因公出国（境）费 0.00 0.00');
+    expect([five(t), five(t.budget!)]).toEqual([['20.00', '0.00', '15.00', '15.00', '5.00'], ['26.00', '0.00', '18.00', '18.00', '8.00']]);
+    // 购置费 printed blank: 0 in both, because 购置及运行费 equals 运行费 in each column.
+    expect([amount(t.vehiclePurchase), amount(t.budget!.vehiclePurchase)]).toEqual(['0.00', '0.00']);
+  });
+
+  it('a label printed with no number is blank in the 预算数 (null, never 0) and 0 in the 决算数, as the one-column form reads it', () => {
+    const t = withList('因公出国（境）费');
+    expect([amount(t.outbound), t.budget!.outbound]).toEqual(['0.00', null]);
+  });
+
+  it('a row that printed one number of two cannot say which column it is in: both stay unknown', () => {
+    const t = withList('因公出国（境）费 0.00');
+    expect([t.outbound, t.budget!.outbound]).toEqual([null, null]);
   });
 });
 

@@ -144,9 +144,12 @@ export function readThreePublic(ctx: ReadContext, evidence: { vehicleOperation?:
   const table = tablesOf(ctx, 'three_public')[0];
   if (!table) return null;
   const body = tableBody(ctx.lines, table);
-  const numberRow = body.find((l) => {
+  // A 决算 that prints 预算数/决算数 under every column may fill only two of its cells ("0.95 0.95"):
+  // below such a header a shorter row of numbers is still the row.
+  const pairedAbove = (i: number) => body.slice(0, i).some((l) => /预算数\s*决算数/.test(l.text));
+  const numberRow = body.find((l, i) => {
     const parts = l.text.trim().split(/\s+/);
-    return parts.length >= 4 && parts.every((p) => /^-?[\d,]+(?:\.\d+)?$/.test(p));
+    return (parts.length >= 4 || (parts.length >= 2 && pairedAbove(i))) && parts.every((p) => /^-?[\d,]+(?:\.\d+)?$/.test(p));
   });
   if (numberRow) {
     const tokens = numberRow.text.trim().split(/\s+/);
@@ -169,5 +172,8 @@ export function readThreePublic(ctx: ReadContext, evidence: { vehicleOperation?:
   if (table.empty && pairs.every((p) => p.values.length === 0)) {
     return { value: { table: table.title, line: ctx.lines[table.start].no, total: ZERO, outbound: ZERO, vehicle: ZERO, vehiclePurchase: ZERO, vehicleOperation: ZERO, reception: ZERO }, findings: [] };
   }
-  return threePublicFromList(pairs, table.title, ctx.lines[table.start].no);
+  // A 决算 list whose header prints 预算数 before 决算数: each row's two numbers are those two columns.
+  const head = body.map((l) => l.text.replace(/\s/g, '')).join('');
+  const paired = /预算数.*决算数/.test(head) && !/决算数.*预算数/.test(head);
+  return threePublicFromList(pairs, table.title, ctx.lines[table.start].no, paired);
 }

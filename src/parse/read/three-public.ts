@@ -15,7 +15,8 @@ export interface ThreePublicResult {
 
 const LABELS = {
   subtotal: [/^“?三公”?经费(?:小计|合计)$/, /^三公经费(?:小计|合计)$/],
-  total: [/^合计$/],
+  // The column headings run into the first row's label when no number stands between them.
+  total: [/^合计$/, /^(?:项目|名称|预算数|决算数|金额)+合计$/],
   outbound: [/^因公出国[（(]境[)）]费(?:用)?$/],
   vehicle: [/^公务用车购置及运[行维]/],
   vehiclePurchase: [/^公务用车购置费?$/],
@@ -23,31 +24,38 @@ const LABELS = {
   reception: [/^公务接待费$/],
 };
 
-/** Named rows: each figure is the first number after its label; a label with none is blank (0). */
-export function threePublicFromList(pairs: LabelValue[], table: string, line: number): ThreePublicResult {
-  const get = (res: RegExp[]) => {
+/**
+ * Named rows: each figure is the first number after its label; a label with none is blank (0). Under a
+ * 决算 header of 预算数 then 决算数 (`paired`), a row's two numbers are its 预算数 and 决算数; a row that
+ * printed only one cannot say which it is, and both stay unknown.
+ */
+export function threePublicFromList(pairs: LabelValue[], table: string, line: number, paired = false): ThreePublicResult {
+  const at = (res: RegExp[], column: 0 | 1 | null) => {
     const hit = findLabel(pairs, res);
-    return hit ? { v: hit.values[0] ?? ZERO, line: hit.line } : null;
+    if (!hit) return null;
+    if (column === null) return { v: hit.values[0] ?? ZERO, line: hit.line };
+    const v = hit.values.length === 2 ? hit.values[column] : hit.values.length === 0 && column === 1 ? ZERO : null;
+    return { v, line: hit.line };
   };
-  const subtotal = get(LABELS.subtotal) ?? get(LABELS.total);
-  const outbound = get(LABELS.outbound);
-  const vehicle = get(LABELS.vehicle);
-  const purchase = get(LABELS.vehiclePurchase);
-  const operation = get(LABELS.vehicleOperation);
-  const reception = get(LABELS.reception);
-  return {
-    value: {
-      table,
+  const read = (column: 0 | 1 | null) => {
+    const get = (res: RegExp[]) => at(res, column);
+    const subtotal = get(LABELS.subtotal) ?? get(LABELS.total);
+    const vehicle = get(LABELS.vehicle);
+    const purchase = get(LABELS.vehiclePurchase);
+    const operation = get(LABELS.vehicleOperation);
+    return {
       line: subtotal?.line ?? line,
       total: subtotal?.v ?? null,
-      outbound: outbound?.v ?? null,
+      outbound: get(LABELS.outbound)?.v ?? null,
       vehicle: vehicle?.v ?? null,
-      vehiclePurchase: purchase?.v ?? (vehicle && operation && agrees(vehicle.v, operation.v) ? ZERO : null),
+      vehiclePurchase: purchase?.v ?? (vehicle?.v && operation?.v && agrees(vehicle.v, operation.v) ? ZERO : null),
       vehicleOperation: operation?.v ?? null,
-      reception: reception?.v ?? null,
-    },
-    findings: [],
+      reception: get(LABELS.reception)?.v ?? null,
+    };
   };
+  const { line: at0, ...final } = read(paired ? 1 : null);
+  const budget = paired ? (({ line: _, ...b }) => b)(read(0)) : undefined;
+  return { value: { table, line: at0, ...final, ...(budget ? { budget } : {}) }, findings: [] };
 }
 
 type Slot = 'grand' | 'subtotal' | 'outbound' | 'vehicle' | 'purchase' | 'operation' | 'reception' | 'meeting' | 'training';
@@ -148,6 +156,33 @@ export function placeByPosition(values: Decimal[], centers: number[], header: Po
   return placed;
 }
 
+/** Which half of a 决算's 预算数/决算数 pair a column belongs to; a budget's columns are all 'final'. */
+type Half = 'budget' | 'final';
+interface Column { half: Half; slot: Slot }
+type Placed = Record<Half, Partial<Record<Slot, Decimal>>>;
+
+/**
+ * The columns a row of `count` numbers is printed under. A 决算 prints 预算数 beside 决算数 either as two
+ * halves (every 预算数 column, then every 决算数 column: one "预算数 … 决算数" heading) or interleaved
+ * (Shanghai: "预算数 决算数" under each 三公 column).
+ */
+function columnsOf(header: string, slots: Slot[], count: number): Column[] {
+  const flat = header.replace(/\s/g, '');
+  const final = slots.map((slot): Column => ({ half: 'final', slot }));
+  const budget = slots.map((slot): Column => ({ half: 'budget', slot }));
+  if ((flat.match(/预算数决算数/g) ?? []).length === slots.length) return slots.flatMap((_, i) => [budget[i], final[i]]);
+  if (count > slots.length && /预算数.*决算数/.test(flat)) return [...budget, ...final];
+  return final;
+}
+
+function placedOf(pos: number[], values: Decimal[], columns: Column[]): Placed {
+  const out: Placed = { budget: {}, final: {} };
+  pos.forEach((p, i) => { out[columns[p].half][columns[p].slot] = values[i]; });
+  return out;
+}
+
+const SLOT_NAMES: Partial<Record<Slot, string>> = { outbound: '因公出国（境）费', purchase: '公务用车购置费', operation: '公务用车运行维护费', reception: '公务接待费', subtotal: '合计', vehicle: '公务用车购置及运行费' };
+
 /** One row of numbers under a header. `evidence.vehicleOperation` is that figure from another table. */
 export function threePublicFromRow(
   printed: Decimal[], header: string, table: string, line: number, evidence: { vehicleOperation?: Decimal },
@@ -155,55 +190,62 @@ export function threePublicFromRow(
 ): ThreePublicResult {
   const slots = slotsOf(header);
   const findings: Finding[] = [];
-  let values = printed;
-  // A 决算 prints 预算数 and 决算数 side by side: the figures of the year are the 决算数, the second half.
-  if (values.length > slots.length && /决算数/.test(header) && /预算数/.test(header) && values.length % 2 === 0) {
-    values = values.slice(values.length / 2);
-  }
-  if (values.length > slots.length) {
+  const values = printed;
+  const columns = columnsOf(header, slots, values.length);
+  const paired = columns.some((c) => c.half === 'budget');
+  if (values.length > columns.length) {
     return {
       value: { table, line, total: null, outbound: null, vehicle: null, vehiclePurchase: null, vehicleOperation: null, reception: null },
-      findings: [{ rule: 'three-public-columns', severity: 'warning', table, line, message: `“三公”经费表印出 ${values.length} 个数字，多于已知的 ${slots.length} 栏，无法对应，未予采用` }],
+      findings: [{ rule: 'three-public-columns', severity: 'warning', table, line, message: `“三公”经费表印出 ${values.length} 个数字，多于已知的 ${columns.length} 栏，无法对应，未予采用` }],
     };
   }
-  // Positions, where the text came with them, decide before arithmetic has to.
-  const byPosition = positions && positions.centers.length === values.length ? placeByPosition(values, positions.centers, positions.header, slots) : null;
-  let fits = byPosition && consistent(byPosition, slots)
-    ? [byPosition]
-    : placements(slots.length, Math.min(values.length, slots.length))
-      .map((pos) => Object.fromEntries(pos.map((p, i) => [slots[p], values[i]])) as Partial<Record<Slot, Decimal>>)
-      .filter((a) => consistent(a, slots));
+  const fitsBoth = (a: Placed) => consistent(a.final, slots) && (!paired || consistent(a.budget, slots));
+  // Positions, where the text came with them, decide before arithmetic has to (one set of columns only).
+  const byPosition = !paired && positions && positions.centers.length === values.length ? placeByPosition(values, positions.centers, positions.header, slots) : null;
+  let fits: Placed[] = byPosition && consistent(byPosition, slots)
+    ? [{ budget: {}, final: byPosition }]
+    : placements(columns.length, values.length).map((pos) => placedOf(pos, values, columns)).filter(fitsBoth);
   if (fits.length > 1 && evidence.vehicleOperation) {
+    // The 基本支出表's 30231 is the year's own figure: it speaks for the 决算数 (or the budget's) columns.
     const op = evidence.vehicleOperation;
-    const narrowed = fits.filter((a) => agrees(a.operation ?? ZERO, op));
+    const narrowed = fits.filter((a) => agrees(a.final.operation ?? ZERO, op));
     if (narrowed.length > 0) fits = narrowed;
   }
   const decided = fits.length === 1 ? fits[0] : null;
+  // Slots every consistent placement agrees on are known; `blank` is what an unfilled slot reads as.
+  const agreed = (half: Half, s: Slot, blank: Decimal | null) => {
+    const seen = new Set(fits.map((a) => (a[half][s] ?? blank)?.toFixed(4) ?? 'blank'));
+    return fits.length > 0 && seen.size === 1 ? fits[0][half][s] ?? blank : null;
+  };
   if (!decided) {
+    const open = fits.length === 0 ? [] : columns.filter((c) => agreed(c.half, c.slot, ZERO) === null);
+    const names = [...new Set(open.map((c) => `${paired ? (c.half === 'budget' ? '预算数' : '决算数') : ''}${SLOT_NAMES[c.slot] ?? c.slot}`))];
     findings.push({
       rule: 'three-public-columns', severity: 'warning', table, line,
       message: fits.length === 0
         ? `“三公”经费表的数字（${values.map((v) => v.toFixed(2)).join('、')}）无论如何对应栏目都不满足 小计 = 出国 + 车辆 + 接待`
-        : `“三公”经费表有空白栏，表内勾稽无法判定公务用车购置费与运行维护费各是多少`,
+        : paired
+          ? `“三公”经费表有空白栏，表内勾稽无法判定${names.join('、')}各是多少`
+          : `“三公”经费表有空白栏，表内勾稽无法判定公务用车购置费与运行维护费各是多少`,
     });
   }
-  const pick = (s: Slot) => {
-    if (decided) return decided[s] ?? ZERO;
-    // Slots every consistent placement agrees on are still known.
-    const seen = new Set(fits.map((a) => (a[s] ?? ZERO).toFixed(4)));
-    return fits.length > 0 && seen.size === 1 ? fits[0][s] ?? ZERO : null;
-  };
+  // A 三公 cell the arithmetic leaves empty reads as 0 (the long-standing reading of the one-row form);
+  // the 预算数 beside a 决算 keeps a blank cell blank, so an execution rate is never taken against a 0 not printed.
+  const pick = (s: Slot) => agreed('final', s, ZERO);
   // 会议费/培训费: a cell no placement fills was left blank in the document, and stays blank (null).
-  const blankOr = (s: Slot) => {
-    if (!slots.includes(s)) return undefined;
-    const seen = new Set(fits.map((a) => a[s]?.toFixed(4) ?? 'blank'));
-    return fits.length > 0 && seen.size === 1 ? fits[0][s] ?? null : null;
-  };
+  const blankOr = (s: Slot) => (slots.includes(s) ? agreed('final', s, null) : undefined);
+  const budgetOf = (s: Slot) => agreed('budget', s, null);
   return {
     value: {
       table, line, meeting: blankOr('meeting'), training: blankOr('training'),
       total: pick('subtotal'), outbound: pick('outbound'), vehicle: pick('vehicle'), vehiclePurchase: pick('purchase'),
       vehicleOperation: pick('operation'), reception: pick('reception'),
+      ...(paired ? {
+        budget: {
+          total: budgetOf('subtotal'), outbound: budgetOf('outbound'), vehicle: budgetOf('vehicle'), vehiclePurchase: budgetOf('purchase'),
+          vehicleOperation: budgetOf('operation'), reception: budgetOf('reception'),
+        },
+      } : {}),
     },
     findings,
   };
