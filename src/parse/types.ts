@@ -35,20 +35,14 @@ export interface EconomicItem extends Provenance {
 export interface ThreePublicFigures {
   total: Decimal | null;
   outbound: Decimal | null;
+  /** 公务用车购置及运行费, the sum of the two below. */
   vehicle: Decimal | null;
   vehiclePurchase: Decimal | null;
   vehicleOperation: Decimal | null;
   reception: Decimal | null;
 }
 
-export interface ThreePublic extends Provenance {
-  total: Decimal | null;
-  outbound: Decimal | null;
-  /** 公务用车购置及运行费, the sum of the two below. */
-  vehicle: Decimal | null;
-  vehiclePurchase: Decimal | null;
-  vehicleOperation: Decimal | null;
-  reception: Decimal | null;
+export interface ThreePublic extends Provenance, ThreePublicFigures {
   /** 会议费 and 培训费 where the table prints them beside the 三公 columns (Jiangsu); null where left blank. */
   meeting?: Decimal | null;
   training?: Decimal | null;
