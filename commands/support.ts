@@ -7,10 +7,11 @@ import { findDepartment, requireDepartment } from '../src/query/resolve.js';
 import { extractYears, resolveYear, type YearRef } from '../src/query/years.js';
 import type { DocRow, Queries } from '../src/store/queries.js';
 
-export function citation(doc: DocRow, at: { table: string; line: number; verified?: boolean } | null | undefined): Citation | null {
+export function citation(doc: DocRow, at: { table: string; line: number; verified?: boolean; lines?: number[] } | null | undefined): Citation | null {
   if (!at) return null;
   const c: Citation = { source: doc.source, department: doc.unitName ?? doc.department, year: doc.year, scope: doc.scope, table: at.table, line: at.line };
   if (at.verified === false) c.unverified = true;
+  if (at.lines && at.lines.length > 1) c.lines = at.lines;
   // A PDF's lines are ours; the reader wants the file and page.
   const page = doc.pages?.filter((p) => p.line <= at.line).at(-1);
   return page ? { ...c, file: page.file, page: page.page } : c;

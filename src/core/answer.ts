@@ -13,6 +13,8 @@ export interface Citation {
   page?: number;
   /** The figure cited is not confirmed by anything else in the document. */
   unverified?: boolean;
+  /** The figure is the sum of these lines (one code printed on several rows). */
+  lines?: number[];
 }
 
 export interface Field {

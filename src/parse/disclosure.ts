@@ -32,7 +32,7 @@ function readDisclosure(source: string, ctx: ReadContext, meta: Meta & { departm
   summaries.forEach((read) => read.forEach(put));
 
   const fn = firstCodedTable(ctx, FUNCTION_TABLES, FUNCTION_ROLES, FUNCTION_PARTS);
-  const functionItems: FunctionItem[] = (fn?.rows ?? []).map((r) => ({ code: r.code!, name: r.name, total: r.total, basic: r.parts[0], project: r.parts[1], table: fn!.table.title, line: r.line }));
+  const functionItems: FunctionItem[] = (fn?.rows ?? []).map((r) => ({ code: r.code!, name: r.name, total: r.total, basic: r.parts[0], project: r.parts[1], table: fn!.table.title, line: r.line, ...(r.lines ? { lines: r.lines } : {}) }));
   if (fn?.root) {
     const at = { table: fn.table.title, line: fn.root.line };
     if (fn.root.parts[0]) totals.set('basic', { key: 'basic', value: fn.root.parts[0], ...at });
@@ -40,7 +40,7 @@ function readDisclosure(source: string, ctx: ReadContext, meta: Meta & { departm
   }
   if (!totals.has('basic') && !totals.has('project')) splitFromFiscalTable(ctx, summaries.flat()).forEach(put);
   const econ = firstCodedTable(ctx, ECONOMIC_TABLES, ECONOMIC_ROLES, ECONOMIC_PARTS);
-  const economicItems: EconomicItem[] = (econ?.rows ?? []).map((r) => ({ code: r.code!, name: r.name, total: r.total, personnel: r.parts[0], publicFunds: r.parts[1], table: econ!.table.title, line: r.line }));
+  const economicItems: EconomicItem[] = (econ?.rows ?? []).map((r) => ({ code: r.code!, name: r.name, total: r.total, personnel: r.parts[0], publicFunds: r.parts[1], table: econ!.table.title, line: r.line, ...(r.lines ? { lines: r.lines } : {}) }));
   if (econ?.root) {
     const at = { table: econ.table.title, line: econ.root.line };
     if (econ.root.parts[0]) put({ key: 'personnel', value: econ.root.parts[0], ...at });

@@ -10,6 +10,8 @@ export type SourceUnit = '万元' | '元';
 export interface Provenance {
   table: string;
   line: number;
+  /** Several lines where the figure is their sum (one code printed on several rows of a table). */
+  lines?: number[];
 }
 
 export interface FunctionItem extends Provenance {

@@ -43,6 +43,8 @@ export interface ItemRow {
   line: number;
   /** False when nothing else in the document confirms the row: answers must say so. */
   verified?: boolean;
+  /** The lines a row printed on several lines was added up from. */
+  lines?: number[];
 }
 
 /** How many matches (those loaded last) a search ranks by relevance; see SEARCH_SQL. */
@@ -80,11 +82,11 @@ export function createQueries(db: DB) {
     docs: db.prepare('SELECT id, source, department, unit_name, region, year, kind, scope, format, sha256, latest FROM documents ORDER BY department, year, scope'),
     pages: db.prepare('SELECT doc_id, first_line, file, page FROM pages ORDER BY doc_id, first_line'),
     totals: db.prepare('SELECT key, amount, table_title, line, verified FROM totals WHERE doc_id = ?'),
-    fn: db.prepare('SELECT doc_id, code, level, name, total, basic p1, project p2, table_title, line, verified FROM function_items WHERE doc_id = ? ORDER BY line, code'),
-    econ: db.prepare('SELECT doc_id, code, level, name, total, personnel p1, public_funds p2, table_title, line, verified FROM economic_items WHERE doc_id = ? ORDER BY line, code'),
+    fn: db.prepare('SELECT doc_id, code, level, name, total, basic p1, project p2, table_title, line, verified, lines FROM function_items WHERE doc_id = ? ORDER BY line, code'),
+    econ: db.prepare('SELECT doc_id, code, level, name, total, personnel p1, public_funds p2, table_title, line, verified, lines FROM economic_items WHERE doc_id = ? ORDER BY line, code'),
     // Largest first, through the (code, total) index: a page of rows, whatever the corpus size.
-    fnCode: db.prepare('SELECT doc_id, code, level, name, total, basic p1, project p2, table_title, line, verified FROM function_items WHERE code = ? ORDER BY total DESC LIMIT ?'),
-    econCode: db.prepare('SELECT doc_id, code, level, name, total, personnel p1, public_funds p2, table_title, line, verified FROM economic_items WHERE code = ? ORDER BY total DESC LIMIT ?'),
+    fnCode: db.prepare('SELECT doc_id, code, level, name, total, basic p1, project p2, table_title, line, verified, lines FROM function_items WHERE code = ? ORDER BY total DESC LIMIT ?'),
+    econCode: db.prepare('SELECT doc_id, code, level, name, total, personnel p1, public_funds p2, table_title, line, verified, lines FROM economic_items WHERE code = ? ORDER BY total DESC LIMIT ?'),
     fnCount: db.prepare('SELECT count(*) n FROM function_items WHERE code = ?'),
     econCount: db.prepare('SELECT count(*) n FROM economic_items WHERE code = ?'),
     // A 类 or 款 printed nowhere as its own row is the sum of its 项 (tables that list only 项).
@@ -119,6 +121,7 @@ export function createQueries(db: DB) {
   const item = (r: Raw): ItemRow => ({
     docId: r.doc_id, code: r.code, level: r.level, name: r.name, total: dec(r.total), parts: [dec(r.p1), dec(r.p2)], table: r.table_title, line: r.line,
     ...(r.verified === 0 ? { verified: false } : {}),
+    ...(r.lines ? { lines: String(r.lines).split(',').map(Number) } : {}),
   });
   let docCache: DocRow[] | null = null;
   let docIndex: Map<number, DocRow> | null = null;

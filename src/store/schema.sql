@@ -51,6 +51,7 @@ CREATE TABLE function_items (
   table_title TEXT NOT NULL,
   line        INTEGER NOT NULL,
   verified    INTEGER NOT NULL DEFAULT 1,   -- 0: no identity in the document confirms the row
+  lines       TEXT,                         -- "340,341": the lines a row printed twice was added up from
   PRIMARY KEY (doc_id, code)
 ) WITHOUT ROWID;
 CREATE INDEX function_by_code ON function_items (code, total);
@@ -67,6 +68,7 @@ CREATE TABLE economic_items (
   table_title  TEXT NOT NULL,
   line         INTEGER NOT NULL,
   verified     INTEGER NOT NULL DEFAULT 1,
+  lines        TEXT,
   PRIMARY KEY (doc_id, code)
 ) WITHOUT ROWID;
 CREATE INDEX economic_by_code ON economic_items (code, total);

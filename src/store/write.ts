@@ -16,8 +16,8 @@ export function createWriter(db: DB) {
     page: db.prepare('INSERT OR IGNORE INTO pages (doc_id, first_line, file, page) VALUES (?, ?, ?, ?)'),
     duplicate: db.prepare('INSERT OR REPLACE INTO duplicates (source, kept_source, differences) VALUES (?, ?, ?)'),
     total: db.prepare('INSERT INTO totals (doc_id, key, amount, table_title, line, verified) VALUES (?, ?, ?, ?, ?, ?)'),
-    fn: db.prepare('INSERT OR REPLACE INTO function_items (doc_id, code, level, name, total, basic, project, table_title, line, verified) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'),
-    econ: db.prepare('INSERT OR REPLACE INTO economic_items (doc_id, code, level, name, total, personnel, public_funds, table_title, line, verified) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'),
+    fn: db.prepare('INSERT OR REPLACE INTO function_items (doc_id, code, level, name, total, basic, project, table_title, line, verified, lines) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'),
+    econ: db.prepare('INSERT OR REPLACE INTO economic_items (doc_id, code, level, name, total, personnel, public_funds, table_title, line, verified, lines) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'),
     three: db.prepare(`INSERT INTO three_public (doc_id, total, outbound, vehicle, vehicle_purchase, vehicle_operation, reception, meeting, training,
       budget_printed, budget_total, budget_outbound, budget_vehicle, budget_vehicle_purchase, budget_vehicle_operation, budget_reception, table_title, line)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
@@ -41,11 +41,11 @@ export function createWriter(db: DB) {
     let figures = 0;
     for (const t of d.totals.values()) { s.total.run(id, t.key, toFen(t.value), t.table, t.line, t.verified === false ? 0 : 1); figures++; }
     for (const r of d.functionItems) {
-      s.fn.run(id, r.code, levelOf(r.code), r.name, toFen(r.total), toFen(r.basic), toFen(r.project), r.table, r.line, r.verified === false ? 0 : 1);
+      s.fn.run(id, r.code, levelOf(r.code), r.name, toFen(r.total), toFen(r.basic), toFen(r.project), r.table, r.line, r.verified === false ? 0 : 1, r.lines?.join(',') ?? null);
       figures += [r.total, r.basic, r.project].filter(Boolean).length;
     }
     for (const r of d.economicItems) {
-      s.econ.run(id, r.code, levelOf(r.code), r.name, toFen(r.total), toFen(r.personnel), toFen(r.publicFunds), r.table, r.line, r.verified === false ? 0 : 1);
+      s.econ.run(id, r.code, levelOf(r.code), r.name, toFen(r.total), toFen(r.personnel), toFen(r.publicFunds), r.table, r.line, r.verified === false ? 0 : 1, r.lines?.join(',') ?? null);
       figures += [r.total, r.personnel, r.publicFunds].filter(Boolean).length;
     }
     const t = d.threePublic;

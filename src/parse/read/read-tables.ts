@@ -118,6 +118,8 @@ function mergeDuplicateCodes(rows: Placed[]): Placed[] {
     }
     seen.total = add(seen.total, r.total);
     seen.parts = [add(seen.parts[0], r.parts[0]), add(seen.parts[1], r.parts[1])];
+    // The sum cites every line it came from: a reader checking the citation finds each printed part.
+    seen.lines = [...(seen.lines ?? [seen.line]), r.line];
   }
   return out;
 }

@@ -10,6 +10,8 @@ export interface Placed {
   code: string | null;
   name: string;
   line: number;
+  /** Every line the figure was added up from, where the table prints the code on several lines. */
+  lines?: number[];
   total: Decimal | null;
   parts: [Decimal | null, Decimal | null];
 }
