@@ -22,9 +22,25 @@ export function createParsePool(workers: number, pdfCache: string): ParsePool {
     minThreads: workers,
     maxThreads: workers,
   });
+  // Tasks started and not yet settled. A worker must never be terminated in the middle of one:
+  // nodejieba's native code then throws a C++ exception nothing catches and the whole process
+  // aborts (seen on Ctrl-C mid-run). So destroy first lets them finish — at most the window of
+  // inOrder, well under a second — and only then terminates idle threads.
+  const running = new Set<Promise<unknown>>();
   return {
-    parse: async (input) => fromTransfer((await pool.run({ input, pdfCache } satisfies ParseTask)) as ParsedTransfer),
-    destroy: () => pool.destroy(),
+    parse: async (input) => {
+      const task = pool.run({ input, pdfCache } satisfies ParseTask) as Promise<ParsedTransfer>;
+      running.add(task);
+      try {
+        return fromTransfer(await task);
+      } finally {
+        running.delete(task);
+      }
+    },
+    destroy: async () => {
+      await Promise.allSettled([...running]);
+      await pool.destroy();
+    },
   };
 }
 
