@@ -20,7 +20,7 @@ import { ftsQuery } from '../src/query/search-terms.js';
 import { SEARCH_SQL } from '../src/store/queries.js';
 import { createProgress } from '../src/progress.js';
 
-type IngestRun = { files: number; disclosures: number; workers: number; parseMs: number; segmentMs: number; loadMs: number; totalMs: number; firstParsed: number; lastParsed: number; dbBytes: number; maxRssMb: number; load: number };
+type IngestRun = { files: number; disclosures: number; workers: number; parseMs: number; segmentMs: number; loadMs: number; totalMs: number; cpuMs: number; firstParsed: number; lastParsed: number; dbBytes: number; maxRssMb: number; load: number };
 
 const given = process.argv.slice(2).map(Number).filter((n) => n > 0);
 const sizes = given.length ? given : [1000];
@@ -130,6 +130,7 @@ for (const n of sizes) {
   const one = cols.find((x) => x.workers === 1);
   row('**documents/s**, end to end', (x) => `${(x.files / (x.totalMs / 1000)).toFixed(0)}${one && x.workers > 1 ? ` (${(one.totalMs / x.totalMs).toFixed(2)}× 1 worker)` : ''}`);
   row('documents/s once parsing started (workers loaded)', (x) => ((x.files - 1) / ((x.lastParsed - x.firstParsed) / 1000)).toFixed(0));
+  row('CPU time per document, all threads (ms)', (x) => (x.cpuMs / x.files).toFixed(1));
   row('start: to first document written', (x) => `${(x.firstParsed / 1000).toFixed(1)} s`);
   row('parse (read + parse), ms per document, all threads', (x) => (x.parseMs / x.files).toFixed(1));
   row('segment (jieba, search text), ms per document', (x) => (x.segmentMs / x.files).toFixed(1));
