@@ -1,8 +1,11 @@
-// npm run bench:scale -- 1000 10000 [100000]: the performance table at each corpus size.
-// Ingest (parse and load apart, documents/s, MB/s, database size, peak RSS) runs in a child
-// process per size; then each command's core latency (p50/p99) beside its raw SQL (the floor),
-// cold start to first answer, and the Slack HTTP round trip through the real Bolt app.
+// npm run bench:scale [-- 1000 10000 100000]: the performance table at each corpus size (1,000 by
+// default). Ingest runs in a child process per size and worker count — on this thread only, one
+// parse worker, and one per core — side by side (documents/s, parse/segment/insert, database size,
+// peak RSS); then each command's core latency (p50/p99) beside its raw SQL (the floor), cold start
+// to first answer, and the Slack HTTP round trip through the real Bolt app. Progress (which size,
+// which phase) goes to stderr; SCALE_QUIET=1 silences it.
 import { execFileSync, spawnSync } from 'node:child_process';
+import { availableParallelism, loadavg } from 'node:os';
 import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,8 +18,18 @@ import { postSigned, slashBody, startFakeSlack } from '../test/fakes/slack.js';
 import { writeCorpus } from './corpus.js';
 import { ftsQuery } from '../src/query/search-terms.js';
 import { SEARCH_SQL } from '../src/store/queries.js';
+import { createProgress } from '../src/progress.js';
 
-const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
+type IngestRun = { files: number; disclosures: number; workers: number; parseMs: number; segmentMs: number; loadMs: number; totalMs: number; cpuMs: number; firstParsed: number; lastParsed: number; dbBytes: number; maxRssMb: number; load: number };
+
+const given = process.argv.slice(2).map(Number).filter((n) => n > 0);
+const sizes = given.length ? given : [1000];
+const cores = availableParallelism();
+/** Ingest runs compared: parsing on the writer's thread, one worker, one per core. */
+const WORKERS = [0, 1, cores];
+const quiet = process.env.SCALE_QUIET === '1';
+const progress = createProgress({ quiet });
+const say = (phase: string) => progress.update({ phase, done: 0, total: 1 });
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))];
 
 /** Each command of the mix, with the SQL it needs at its core run directly: the floor. */
@@ -44,11 +57,20 @@ async function measure(n: number) {
     // SCALE_CORPUS=DIR reuses a corpus written before (generating 100k documents takes minutes).
     const reuse = process.env.SCALE_CORPUS;
     const corpus = reuse ?? join(dir, 'corpus');
+    const label = `${n.toLocaleString('en-US')} 份 · `;
+    say(`${label}生成语料`);
     const gen = reuse ? corpusSize(reuse) : writeCorpus(corpus, n);
     const db = join(dir, 'budget.sqlite');
-    const ingest = JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', join(PROJECT_ROOT, 'bench', 'scale-one.ts'), corpus, db], { encoding: 'utf8', maxBuffer: 1 << 24 }));
-    // The slow part is done: print it now, so a later failure does not lose it.
-    console.error(JSON.stringify({ n, gen, ingest }));
+    const ingests: IngestRun[] = [];
+    for (const workers of WORKERS) {
+      progress.stop();
+      const load = loadavg()[0];
+      const run = JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', join(PROJECT_ROOT, 'bench', 'scale-one.ts'), corpus, db, String(workers), label], { encoding: 'utf8', maxBuffer: 1 << 24, stdio: ['ignore', 'pipe', 'inherit'] }));
+      ingests.push({ ...run, load });
+      // The slow part is done: print it now, so a later failure does not lose it.
+      console.error(JSON.stringify({ n, gen, ingest: ingests.at(-1) }));
+    }
+    say(`${label}命令延迟`);
 
     const app = openApp(db);
     const raw = new Database(db, { readonly: true });
@@ -69,6 +91,7 @@ async function measure(n: number) {
     raw.close();
 
     // Cold start: a new process, an existing database, to the first answer printed.
+    say(`${label}冷启动`);
     const coldRuns = [0, 1, 2].map(() => {
       const t = performance.now();
       spawnSync(process.execPath, [join(PROJECT_ROOT, 'bin', 'budget-bot.mjs'), 'ask', '/budget 模拟一县 三公', '--db', db], { encoding: 'utf8' });
@@ -76,6 +99,7 @@ async function measure(n: number) {
     });
 
     // Slack HTTP round trip, one request at a time, through the real Bolt app on loopback.
+    say(`${label}Slack 往返`);
     const fake = await startFakeSlack();
     const secret = 'scale0123456789abcdef0123456789ab';
     const slack = await startSlack(app, { botToken: 'xoxb-scale', signingSecret: secret, port: 0, apiUrl: fake.apiUrl }, createLogger({ level: 'error', write: () => {} }));
@@ -89,7 +113,8 @@ async function measure(n: number) {
     await slack.stop();
     await fake.close();
     app.close();
-    return { n, gen, ingest, rows, cold: Math.min(...coldRuns), rtt: { p50: pct(rtt, 0.5), p99: pct(rtt, 0.99) } };
+    progress.stop();
+    return { n, gen, ingests, rows, cold: Math.min(...coldRuns), rtt: { p50: pct(rtt, 0.5), p99: pct(rtt, 0.99) } };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -97,15 +122,23 @@ async function measure(n: number) {
 
 for (const n of sizes) {
   const r = await measure(n);
-  const i = r.ingest;
   const mb = r.gen.bytes / 1024 / 1024;
   console.log(`\n## ${n.toLocaleString('en-US')} documents (${mb.toFixed(0)} MB of text)\n`);
-  console.log('| ingest | value |\n|---|---|');
-  console.log(`| documents/s (parse + load) | ${(i.files / (i.totalMs / 1000)).toFixed(0)} |`);
-  console.log(`| parse only: documents/s, MB/s | ${(i.files / (i.parseMs / 1000)).toFixed(0)}, ${(mb / (i.parseMs / 1000)).toFixed(2)} |`);
-  console.log(`| load only (SQLite + search index): disclosures/s | ${(i.disclosures / (i.loadMs / 1000)).toFixed(0)} |`);
-  console.log(`| database size | ${(i.dbBytes / 1024 / 1024).toFixed(0)} MB |`);
-  console.log(`| peak RSS | ${i.maxRssMb.toFixed(0)} MB |`);
+  const cols = r.ingests;
+  const row = (name: string, f: (x: IngestRun) => string) => console.log(`| ${name} | ${cols.map(f).join(' | ')} |`);
+  console.log(`| ingest | ${cols.map((x) => (x.workers ? `${x.workers} worker${x.workers > 1 ? 's' : ''}` : 'no worker (inline)')).join(' | ')} |\n|---|${cols.map(() => '---|').join('')}`);
+  const one = cols.find((x) => x.workers === 1);
+  row('**documents/s**, end to end', (x) => `${(x.files / (x.totalMs / 1000)).toFixed(0)}${one && x.workers > 1 ? ` (${(one.totalMs / x.totalMs).toFixed(2)}× 1 worker)` : ''}`);
+  row('documents/s once parsing started (workers loaded)', (x) => ((x.files - 1) / ((x.lastParsed - x.firstParsed) / 1000)).toFixed(0));
+  row('CPU time per document, all threads (ms)', (x) => (x.cpuMs / x.files).toFixed(1));
+  row('start: to first document written', (x) => `${(x.firstParsed / 1000).toFixed(1)} s`);
+  row('parse (read + parse), ms per document, all threads', (x) => (x.parseMs / x.files).toFixed(1));
+  row('segment (jieba, search text), ms per document', (x) => (x.segmentMs / x.files).toFixed(1));
+  row('insert (writer thread), ms per disclosure', (x) => (x.loadMs / x.disclosures).toFixed(2));
+  row('database size', (x) => `${(x.dbBytes / 1024 / 1024).toFixed(0)} MB`);
+  row('peak RSS (all threads)', (x) => `${x.maxRssMb.toFixed(0)} MB`);
+  row('load average (1 min) at start', (x) => x.load.toFixed(2));
+
   console.log('\n| command | p50 ms | p99 ms | SQL floor p50 ms | ratio |\n|---|---|---|---|---|');
   for (const row of r.rows) console.log(`| ${row.join(' | ')} |`);
   console.log(`\n| cold start to first answer | ${r.cold.toFixed(0)} ms |\n|---|---|`);

@@ -15,7 +15,8 @@ import { createLogger, createRedactor } from './log.js';
 import { createRateLimiter } from './core/rate-limit.js';
 import { warmSegmenter } from './query/segment.js';
 import { exportCsv, exportDocuments } from './store/export.js';
-import { defaultPdfCache, ingestDirectory, type IngestOptions, type IngestReport } from './store/ingest.js';
+import { defaultPdfCache, ingest as ingestParallel, IngestInterrupted, type IngestPhase, type ParallelIngestOptions, type IngestReport } from './store/ingest.js';
+import { createProgress, type Progress } from './progress.js';
 import { formatIngestReport, formatFindings, formatParseReport } from './store/report.js';
 import { openApp } from './app.js';
 import { installProcessGuards } from './process-guards.js';
@@ -39,13 +40,19 @@ function defaultDataDirs(): string[] {
   return [DEFAULT_DATA_DIR];
 }
 
-/** PDFs are extracted (once, cached) before the synchronous ingest reads them. */
-async function ingest(dirs: string[], dbFile: string, opts: Omit<IngestOptions, 'pdfCache'> = {}): Promise<IngestReport> {
+const PHASES: Record<IngestPhase | 'pdf', string> = { pdf: '读取 PDF 文字缓存', hash: '清点文件', parse: '解析', index: '建立索引' };
+
+/** PDFs are extracted (once, cached) before the ingest reads them; progress, if any, covers both. */
+async function ingest(dirs: string[], dbFile: string, opts: Omit<ParallelIngestOptions, 'pdfCache' | 'onProgress'> = {}, progress?: Progress): Promise<IngestReport> {
   const pdfCache = defaultPdfCache(dbFile);
   const { preparePdfs } = await import('./pdf/prepare.js');
-  await preparePdfs(dirs, pdfCache);
-  return ingestDirectory(dirs, dbFile, { ...opts, pdfCache });
+  await preparePdfs(dirs, pdfCache, { signal: opts.signal, onProgress: (done, total) => progress?.update({ phase: PHASES.pdf, done, total }) });
+  if (opts.signal?.aborted) throw new IngestInterrupted(dbFile);
+  return ingestParallel(dirs, dbFile, { ...opts, pdfCache, onProgress: (p) => progress?.update({ ...p, phase: PHASES[p.phase] }) });
 }
+
+const quietOption = () => new Option('--quiet', '不显示进度');
+const intervalOption = () => new Option('--progress-interval <seconds>', '不在终端时，进度行的间隔（秒）').default(5).argParser(Number).hideHelp();
 
 /**
  * Opens the database, building it from the bundled documents first when it does not exist yet — or,
@@ -65,9 +72,26 @@ program
   .addOption(dbOption())
   .option('--force', '即使文件未变也重新解析')
   .option('--max-size <mb>', '数据库最大体积（MB），超过则报错而不写满磁盘', (v) => Number(v))
-  .action(async (opts: { data?: string[]; db: string; force?: boolean; maxSize?: number }) => {
+  .option('--workers <n>', '解析线程数（默认每核一个；0 为不用线程）', (v) => Number(v))
+  .addOption(quietOption())
+  .addOption(intervalOption())
+  .action(async (opts: { data?: string[]; db: string; force?: boolean; maxSize?: number; workers?: number; quiet?: boolean; progressInterval: number }) => {
     const dirs = opts.data?.map((d) => resolve(d)) ?? defaultDataDirs();
-    const report = await ingest(dirs, resolve(opts.db), { force: opts.force, maxBytes: opts.maxSize ? opts.maxSize * 1024 * 1024 : undefined });
+    const progress = createProgress({ quiet: opts.quiet, intervalMs: opts.progressInterval * 1000 });
+    // Ctrl-C: the run stops between documents, removes its temp file and says so; a second Ctrl-C kills.
+    const interrupt = new AbortController();
+    process.once('SIGINT', () => interrupt.abort());
+    let report: IngestReport;
+    try {
+      report = await ingest(dirs, resolve(opts.db), { force: opts.force, maxBytes: opts.maxSize ? opts.maxSize * 1024 * 1024 : undefined, workers: opts.workers, signal: interrupt.signal }, progress);
+    } catch (err) {
+      progress.stop();
+      if (!(err instanceof IngestInterrupted)) throw err;
+      console.error(err.message);
+      process.exitCode = 130;
+      return;
+    }
+    progress.stop();
     console.log(formatIngestReport(report));
     if (report.replaced || report.unchanged) printParseReport(resolve(opts.db), 40);
     if (report.disclosures === 0) process.exitCode = 1;
@@ -111,13 +135,21 @@ program
   .description('导出全部解析结果')
   .addOption(new Option('--format <format>', '格式').choices(['json', 'csv']).default('json'))
   .addOption(dbOption())
-  .action(async (opts: { format: 'json' | 'csv'; db: string }) => {
+  .addOption(quietOption())
+  .addOption(intervalOption())
+  .action(async (opts: { format: 'json' | 'csv'; db: string; quiet?: boolean; progressInterval: number }) => {
     const dbFile = resolve(opts.db);
     await ensureDatabase(dbFile);
     const db = openDatabase(dbFile);
+    // Shown only when the export takes long (a national database), never for the bundled one.
+    const progress = createProgress({ quiet: opts.quiet, intervalMs: opts.progressInterval * 1000, delayMs: 1000 });
+    const onProgress = (done: number, total: number) => progress.update({ phase: '导出', done, total });
     try {
-      process.stdout.write(opts.format === 'csv' ? exportCsv(db) : JSON.stringify(exportDocuments(db), null, 1) + '\n');
+      const out = opts.format === 'csv' ? exportCsv(db, onProgress) : JSON.stringify(exportDocuments(db, onProgress), null, 1) + '\n';
+      progress.stop();
+      process.stdout.write(out);
     } finally {
+      progress.stop();
       db.close();
     }
   });

@@ -49,30 +49,38 @@ export function readCachedPdf(cacheDir: string, doc: PdfDocument): CachedPdf | n
   return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as CachedPdf) : null;
 }
 
+export interface PrepareOptions {
+  /** Told before each PDF document (extracted, or found in the cache), with how many come before it. */
+  onProgress?: (done: number, total: number) => void;
+  /** Stops between documents (Ctrl-C); what was extracted so far stays cached. */
+  signal?: AbortSignal;
+}
+
 /** Extracts every PDF document not yet in the cache. Failures are cached too, with their reason. */
-export async function preparePdfs(dirs: string[], cacheDir: string): Promise<{ extracted: number; cached: number }> {
+export async function preparePdfs(dirs: string[], cacheDir: string, { onProgress, signal }: PrepareOptions = {}): Promise<{ extracted: number; cached: number }> {
   let extracted = 0;
   let cached = 0;
-  for (const dir of dirs) {
-    for (const doc of listPdfDocuments(dir)) {
-      if (doc.problem) continue;
-      if (existsSync(cacheFile(cacheDir, doc.sha))) {
-        cached++;
-        continue;
-      }
-      let entry: CachedPdf;
-      try {
-        const text = await pdfToLines(doc.parts.map((p) => ({ name: p.split(/[\\/]/).pop()!, bytes: readFileSync(p) })));
-        entry = { ok: true, lines: text.lines, pages: text.pages };
-      } catch (err) {
-        entry = { ok: false, reason: err instanceof ScannedPdfError ? err.message : `无法读取 PDF：${(err as Error).message}` };
-      }
-      mkdirSync(cacheDir, { recursive: true });
-      const tmp = `${cacheFile(cacheDir, doc.sha)}.tmp-${process.pid}`;
-      writeFileSync(tmp, JSON.stringify(entry));
-      renameSync(tmp, cacheFile(cacheDir, doc.sha));
-      extracted++;
+  const docs = dirs.flatMap(listPdfDocuments);
+  for (const [i, doc] of docs.entries()) {
+    if (signal?.aborted) break;
+    onProgress?.(i, docs.length);
+    if (doc.problem) continue;
+    if (existsSync(cacheFile(cacheDir, doc.sha))) {
+      cached++;
+      continue;
     }
+    let entry: CachedPdf;
+    try {
+      const text = await pdfToLines(doc.parts.map((p) => ({ name: p.split(/[\\/]/).pop()!, bytes: readFileSync(p) })));
+      entry = { ok: true, lines: text.lines, pages: text.pages };
+    } catch (err) {
+      entry = { ok: false, reason: err instanceof ScannedPdfError ? err.message : `无法读取 PDF：${(err as Error).message}` };
+    }
+    mkdirSync(cacheDir, { recursive: true });
+    const tmp = `${cacheFile(cacheDir, doc.sha)}.tmp-${process.pid}`;
+    writeFileSync(tmp, JSON.stringify(entry));
+    renameSync(tmp, cacheFile(cacheDir, doc.sha));
+    extracted++;
   }
   return { extracted, cached };
 }

@@ -9,7 +9,8 @@ const amt = (fen: number | null) => formatAmount(fromFen(fen));
 type Row = Record<string, unknown>;
 const TOTAL_KEYS = ['income_total', 'expenditure_total', 'general_budget_appropriation', 'carryover', 'basic', 'project', 'personnel', 'public_funds', 'three_public', 'procurement_total', 'assets_total'];
 
-export function exportDocuments(db: DB) {
+/** `onProgress` is told after each document (a national export takes a while). */
+export function exportDocuments(db: DB, onProgress?: (done: number, total: number) => void) {
   const docs = db.prepare('SELECT * FROM documents ORDER BY source, first_line').all() as Row[];
   const q = {
     totals: db.prepare('SELECT key, amount FROM totals WHERE doc_id = ?'),
@@ -21,7 +22,8 @@ export function exportDocuments(db: DB) {
     changes: db.prepare('SELECT metric, prior_year, change, percent FROM changes WHERE doc_id = ? ORDER BY line'),
     findings: db.prepare('SELECT rule, severity, message, table_title, line FROM findings WHERE doc_id = ? ORDER BY id'),
   };
-  const documents = docs.map((d) => {
+  const documents = docs.map((d, i) => {
+    onProgress?.(i + 1, docs.length);
     const totals = Object.fromEntries(TOTAL_KEYS.map((k) => [k, null as string | null]));
     for (const t of q.totals.all(d.id) as Row[]) totals[t.key as string] = amt(t.amount as number);
     const three = q.three.get(d.id) as Row | undefined;
@@ -70,10 +72,10 @@ const csvCell = (v: unknown) => {
 };
 
 /** One row per figure: long format, so a spreadsheet can pivot it any way. */
-export function exportCsv(db: DB): string {
+export function exportCsv(db: DB, onProgress?: (done: number, total: number) => void): string {
   const header = ['source', 'department', 'region', 'year', 'kind', 'scope', 'fact', 'code', 'name', 'column', 'amount_wanyuan', 'table', 'line'];
   const rows: unknown[][] = [header];
-  for (const d of exportDocuments(db).documents) {
+  for (const d of exportDocuments(db, onProgress).documents) {
     const base = [d.source, d.department, d.region, d.year, d.kind, d.scope];
     for (const [k, v] of Object.entries(d.totals)) if (v !== null) rows.push([...base, 'total', '', k, '', v, '', '']);
     for (const r of d.function_items) for (const c of ['total', 'basic', 'project'] as const) if (r[c] !== null) rows.push([...base, 'function', r.code, r.name, c, r[c], r.table, r.line]);

@@ -9,6 +9,22 @@ export function levelOf(code: string): number {
   return code.length <= 3 ? 1 : code.length <= 5 ? 2 : 3;
 }
 
+/** One row of the full-text index: the text as shown and its jieba tokens. */
+export interface SearchEntry { kind: 'project' | 'target' | 'passage'; line: number; text: string; tokens: string }
+
+/**
+ * The search rows of a disclosure, segmented. Pure (jieba aside), so a parse worker can do it and
+ * the writer thread only inserts: segmentation is the larger part of writing a disclosure.
+ */
+export function searchEntriesOf(d: Disclosure): SearchEntry[] {
+  const out: SearchEntry[] = [];
+  const add = (kind: SearchEntry['kind'], line: number, text: string) => out.push({ kind, line, text, tokens: indexTokens(text) });
+  for (const p of d.projects) add('project', p.line, p.name);
+  for (const x of d.targets) add('target', x.line, x.project ? `${x.project}：${x.text}` : x.text);
+  for (const p of d.passages) add('passage', p.line, p.text);
+  return out;
+}
+
 export function createWriter(db: DB) {
   const s = {
     doc: db.prepare(`INSERT INTO documents (source, sha256, department, unit_name, region, year, kind, scope, source_unit, format, first_line, last_line)
@@ -31,8 +47,8 @@ export function createWriter(db: DB) {
     search: db.prepare('INSERT INTO search_index (tokens, doc_id, kind, line, text) VALUES (?, ?, ?, ?, ?)'),
   };
 
-  /** Inserts one disclosure; returns its id and how many figures it holds. */
-  function insertDisclosure(d: Disclosure, sha256: string): { id: number; figures: number } {
+  /** Inserts one disclosure (with its search entries, segmented here unless given); returns its id and how many figures it holds. */
+  function insertDisclosure(d: Disclosure, sha256: string, entries: SearchEntry[] = searchEntriesOf(d)): { id: number; figures: number } {
     const id = Number(s.doc.run({
       source: d.source, sha256, department: d.department, unitName: d.unitName, region: d.region, year: d.year,
       kind: d.kind, scope: d.scope, unit: d.unit, format: d.pages ? 'pdf' : 'txt', firstLine: d.lines[0], lastLine: d.lines[1],
@@ -61,10 +77,7 @@ export function createWriter(db: DB) {
     for (const f of d.findings) s.finding.run(id, f.rule, f.severity, f.message, f.table, f.line);
     for (const p of d.passages) s.passage.run(id, p.line, p.text);
     for (const x of d.tables) s.table.run(id, x.title, x.kind, x.line, x.empty ? 1 : 0);
-    const index = (kind: string, line: number, text: string) => s.search.run(indexTokens(text), id, kind, line, text);
-    for (const p of d.projects) index('project', p.line, p.name);
-    for (const x of d.targets) index('target', x.line, x.project ? `${x.project}：${x.text}` : x.text);
-    for (const p of d.passages) index('passage', p.line, p.text);
+    for (const e of entries) s.search.run(e.tokens, id, e.kind, e.line, e.text);
     return { id, figures };
   }
 
