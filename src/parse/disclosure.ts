@@ -12,6 +12,7 @@ import { bareLabel, findLabel } from './read/label-values.js';
 import { agrees, FEN_ROUNDING, ROUNDING, statedPrecision, withRounding, YUAN_ROUNDING } from './amount.js';
 import { checkProjectList, corroborate, verifiedRows, type Evidence } from './reconcile/corroborate.js';
 import { parentIndexes } from './reconcile/infer-columns.js';
+import { TABLE_TOTALS } from './template/catalog.js';
 import { ruleOf } from './template/rules.js';
 import { totalsFromSummary } from './read/totals.js';
 import type { Decimal } from 'decimal.js';
@@ -45,6 +46,15 @@ function readDisclosure(source: string, ctx: ReadContext, meta: Meta & { departm
     const at = { table: econ.table.title, line: econ.root.line };
     if (econ.root.parts[0]) put({ key: 'personnel', value: econ.root.parts[0], ...at });
     if (econ.root.parts[1]) put({ key: 'public_funds', value: econ.root.parts[1], ...at });
+  }
+
+  // Labelled totals other tables print (a 决算's "人员经费合计 … 公用经费合计 …"), where the rows gave none.
+  for (const entry of TABLE_TOTALS) {
+    if (totals.has(entry.key)) continue;
+    for (const table of tablesOf(ctx, entry.kind)) {
+      const hit = findLabel(labelValuesOf(ctx, table), entry.patterns);
+      if (hit?.values[0]) { put({ key: entry.key, value: hit.values[0], table: table.title, line: hit.line }); break; }
+    }
   }
 
   const vehicleOperation = economicItems.find((e) => e.code === '30231')?.total ?? undefined;

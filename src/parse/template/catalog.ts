@@ -20,6 +20,11 @@ export const TOTALS: TotalEntry[] = catalog.totals.map((t) => ({
   key: t.key as TotalKey, patterns: t.labels.map((l) => new RegExp(`^${l}$`)), blankIsZero: 'blankIsZero' in t ? Boolean(t.blankIsZero) : undefined, last: 'last' in t ? Boolean(t.last) : undefined,
 }));
 
+/** Totals a table other than the 收支总表 prints as a labelled line (read where the coded rows did not give them). */
+export const TABLE_TOTALS: (TotalEntry & { kind: TableKind })[] = catalog.tableTotals.map((t) => ({
+  kind: t.kind as TableKind, key: t.key as TotalKey, patterns: t.labels.map((l) => new RegExp(`^${l}$`)),
+}));
+
 /** The kind of table a title names, by the first entry whose alias it contains. */
 export function kindOfTitle(title: string): TableKind | null {
   return TABLES.find((t) => t.aliases.some((a) => a.test(title)))?.kind ?? null;
