@@ -7,6 +7,7 @@ import { parseLabelValues, type LabelValue } from './label-values.js';
 import type { Layout, Line } from '../front/lines.js';
 import { ECONOMIC_ROLES, FUNCTION_ROLES, parseSubjectRows, type Roles, type SubjectRow } from './subject-rows.js';
 import { tableBody } from '../segment/table-body.js';
+import { positionRows } from './position-rows.js';
 import type { TableBlock, TableKind } from '../segment/tables.js';
 import { threePublicFromList, threePublicFromRow, type ThreePublicResult } from './three-public.js';
 import type { Finding } from '../types.js';
@@ -89,18 +90,39 @@ export function readCodedTable(ctx: ReadContext, table: TableBlock, roles: Roles
 
 function readCodedTableUncached(ctx: ReadContext, table: TableBlock, roles: Roles, partNames: [string, string]): CodedTable {
   const body = tableBody(ctx.lines, table);
-  let raw = parseSubjectRows(body, roles, { layout: ctx.layout, unit: table.unit, twoDecimals: ctx.twoDecimals, rowNumbers: hasRowNumbers(ctx, table) });
+  const parsed = parseSubjectRows(body, roles, { layout: ctx.layout, unit: table.unit, twoDecimals: ctx.twoDecimals, rowNumbers: hasRowNumbers(ctx, table) });
+  let raw = parsed;
   const header = ctx.lines.slice(table.start, table.end);
   const withParts = headerHasParts(header, roles);
   if (!withParts) raw = raw.map((r) => ({ ...r, values: [r.values[0] ?? null, null, null], positioned: true }));
   else if (roles === FUNCTION_ROLES && splitsBasic(header)) raw = raw.map(basicFromSplit);
-  const { placed, undecided } = placeColumns(raw);
+  const { placed, undecided } = placeByPositionOrArithmetic(raw, parsed, header, roles, table);
   const findings: Finding[] = undecided.map(({ row, printed }) => ({
     rule: 'column-undecided', severity: 'warning', table: table.title, line: row.line,
     message: `${row.code ?? '合计'} ${row.name}：印出 ${printed.map((v) => v.toFixed(2)).join('、')}，空白单元格在文本中丢失，表内勾稽无法判定属于${partNames[0]}还是${partNames[1]}，该两栏不予采用`,
   }));
   const merged = mergeDuplicateCodes(placed.filter((r) => r.code !== null));
   return { table, root: placed.find((r) => r.code === null) ?? null, rows: merged, findings };
+}
+
+/**
+ * A PDF's positions place what the arithmetic cannot (a row printing its total and one part), but they
+ * are trusted only where they agree with every row the arithmetic did decide: a misread position must
+ * never overrule the table's own sums.
+ */
+function placeByPositionOrArithmetic(raw: SubjectRow[], parsed: SubjectRow[], header: Line[], roles: Roles, table: TableBlock): ReturnType<typeof placeColumns> {
+  const arithmetic = placeColumns(raw);
+  if (arithmetic.undecided.length === 0) return arithmetic;
+  const positioned = positionRows(parsed, header, roles, table.unit);
+  if (!positioned) return arithmetic;
+  const byPosition = placeColumns(positioned);
+  const open = new Set(arithmetic.undecided.map((u) => u.row.line));
+  const same = (a: Decimal | null, b: Decimal | null) => (a ?? ZERO).equals(b ?? ZERO);
+  const agree = arithmetic.placed.every((a, i) => {
+    const p = byPosition.placed[i];
+    return open.has(a.line) || (same(a.total, p.total) && same(a.parts[0], p.parts[0]) && same(a.parts[1], p.parts[1]));
+  });
+  return agree && byPosition.undecided.length < arithmetic.undecided.length ? byPosition : arithmetic;
 }
 
 /** Some tables list one economic code on several lines (one per government-economic code): add them up. */

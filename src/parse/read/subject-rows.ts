@@ -22,9 +22,11 @@ export interface SubjectRow {
 export interface Roles {
   total: RegExp;
   parts: [RegExp, RegExp];
+  /** The first part printed as its own two halves (基本支出 as 人员经费 and 公用经费). */
+  split?: [RegExp, RegExp];
 }
 
-export const FUNCTION_ROLES: Roles = { total: /^(合计|预算数|金额|总计)$/, parts: [/^基本支出/, /^项目支出/] };
+export const FUNCTION_ROLES: Roles = { total: /^(合计|预算数|金额|总计)$/, parts: [/^基本支出/, /^项目支出/], split: [/^人员经费/, /^公用经费/] };
 export const ECONOMIC_ROLES: Roles = { total: /^(合计|预算数|金额)$/, parts: [/^人员经费/, /^公用经费/] };
 
 const CODE = /^(?:2\d{2}|3\d{2}|5\d{2})(?:\d{2}){0,2}$/;

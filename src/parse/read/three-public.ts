@@ -6,6 +6,7 @@ import type { Decimal } from 'decimal.js';
 import { agrees, sum, ZERO } from '../amount.js';
 import { findLabel, type LabelValue } from './label-values.js';
 import type { PositionedCell } from '../front/lines.js';
+import { headerColumns } from './header-columns.js';
 import type { Finding, ThreePublic } from '../types.js';
 
 export interface ThreePublicResult {
@@ -109,33 +110,12 @@ const SLOT_HEADERS: [Slot, RegExp][] = [
 const SPANNING = /及|^“?三公”?经费$/;
 
 /**
- * Columns of a header whose words are stacked over several lines: cells gathered by horizontal
- * position, each column's text read top to bottom (cells arrive in line order).
- */
-export function headerColumns(header: PositionedCell[][], tolerance = 14): { text: string; x: number }[] {
-  const cols: { cells: PositionedCell[]; x: number }[] = [];
-  // The department and unit line above the header is not part of it.
-  const cells = header.filter((line) => !line.some((c) => /^(部\s*门|单\s*位|编制单位)/.test(c.text) && /[：:]/.test(c.text))).flat();
-  for (const c of cells) {
-    const text = c.text.replace(/[\s]/g, '');
-    if (!text || SPANNING.test(text)) continue;
-    const x = (c.x0 + c.x1) / 2;
-    const col = cols.find((k) => Math.abs(k.x - x) <= tolerance);
-    if (col) {
-      col.cells.push(c);
-      col.x = col.cells.reduce((n, k) => n + (k.x0 + k.x1) / 2, 0) / col.cells.length;
-    } else cols.push({ cells: [c], x });
-  }
-  return cols.map((k) => ({ text: k.cells.map((c) => c.text.replace(/[\s“”"]/g, '')).join(''), x: k.x })).sort((a, b) => a.x - b.x);
-}
-
-/**
  * Numbers placed under the header columns they are printed beneath (PDF positions). The two 小计
  * columns are the 三公 subtotal (left) and the vehicle subtotal (right). Null when the header does
  * not name every column or two numbers would share one.
  */
 export function placeByPosition(values: Decimal[], centers: number[], header: PositionedCell[][], slots: Slot[]): Partial<Record<Slot, Decimal>> | null {
-  const columns = headerColumns(header);
+  const columns = headerColumns(header, { spanning: SPANNING });
   const at = new Map<Slot, number>();
   for (const [slot, re] of SLOT_HEADERS) {
     const col = columns.find((c) => re.test(c.text));
