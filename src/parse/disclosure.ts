@@ -71,7 +71,7 @@ function readDisclosure(source: string, ctx: ReadContext, meta: Meta & { departm
   }
 
   const narrativeTitle = `${meta.year}年${meta.kind}情况说明`;
-  const stated = statedTotals(ctx.lines, narrativeTitle);
+  const stated = statedTotals(ctx.lines, narrativeTitle, { year: meta.year, kind: meta.kind });
   for (const t of stated) if (['procurement_total', 'assets_total'].includes(t.key) || !totals.has(t.key)) put(t);
   const projects = parseProjects(ctx.lines, ctx.layout, dominantUnit(ctx), tablesOf(ctx, 'projects').map((t) => ({ title: t.title, start: t.start, end: t.end })));
 

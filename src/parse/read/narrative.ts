@@ -3,7 +3,8 @@
 import type { Decimal } from 'decimal.js';
 import { parseAmount } from '../amount.js';
 import type { Line } from '../front/lines.js';
-import type { Passage, StatedChange, Total, TotalKey } from '../types.js';
+import type { Passage, SourceUnit, StatedChange, Total, TotalKey } from '../types.js';
+import { STATED } from '../template/catalog.js';
 
 interface Clause {
   text: string;
@@ -118,22 +119,31 @@ function metricOf(texts: string[]): StatedChange['metric'][] | null {
 
 const AMOUNT = '([\\d,]+(?:\\.\\d+)?)万元';
 const NOT_A_CHANGE = '(?<!增加|减少|增长|下降|压减|新增|降低|上升)';
-/** Totals as the narrative states them: "其中基本支出 298.8 万元，包括人员经费 274.9 万元…". */
-const STATED: [TotalKey, RegExp][] = [
-  // A figure right after 增加/减少 is a change, not the level ("基本支出增加人员经费 1408.29 万元").
-  ['personnel', new RegExp(`${NOT_A_CHANGE}(?:人员经费|人员支出)(?:支出)?${AMOUNT}`)],
-  ['public_funds', new RegExp(`${NOT_A_CHANGE}(?:日常)?公用经费(?:支出)?${AMOUNT}`)],
-  ['basic', new RegExp(`${NOT_A_CHANGE}基本支出(?:预算数|预算)?(?:为|是)?${AMOUNT}`)],
-  ['project', new RegExp(`${NOT_A_CHANGE}项目支出(?:预算数|预算)?(?:为|是)?${AMOUNT}`)],
-  ['expenditure_total', new RegExp(`(?:(?<!基本|项目|人员|公用)支出预算|预算收支安排|收入、支出预算总计|支出总计|支出合计)(?:为|是)?${AMOUNT}`)],
-  ['three_public', new RegExp(`“?三公”?经费(?:预算)?(?:安排|预算数?为|为)${AMOUNT}`)],
-];
+/** The amount after a stated phrase, in 万元 or 元. */
+const STATED_AMOUNT = '([\\d,]+(?:\\.\\d+)?)(万元|元)';
+/** A subject named before the clause ("一般公共服务支出（类）：2025年支出预算…"): its figure is not the document's. */
+const SUBJECT_BEFORE = /[（(][类款项][)）]/;
+
+/** template/catalog.json's stated phrases, compiled once. */
+const STATED_PATTERNS = STATED.map((e) => ({ ...e, re: new RegExp(`${e.afterChange ? '' : NOT_A_CHANGE}(?:${e.phrase})${STATED_AMOUNT}`) }));
+
+/** The document a narrative belongs to: a stated figure must be of its year, and of its kind. */
+export interface NarrativeOf {
+  year: number | null;
+  kind: string | null;
+}
+
+/** The last year a clause names before `at` ("2023年“三公”经费预算数为…"), if any. */
+function yearBefore(text: string, at: number): number | null {
+  const years = [...text.slice(0, at).matchAll(/(20\d{2})\s*年/g)];
+  return years.length ? Number(years[years.length - 1][1]) : null;
+}
 
 /** A total the narrative or a small table states: procurement, fixed assets, 人员/公用 经费. */
-export function statedTotals(lines: Line[], table: string): Total[] {
+export function statedTotals(lines: Line[], table: string, doc: NarrativeOf = { year: null, kind: null }): Total[] {
   const out: Total[] = [];
-  const add = (key: TotalKey, raw: string | undefined, line: number, from = table) => {
-    const value = raw === undefined ? null : parseAmount(raw);
+  const add = (key: TotalKey, raw: string | undefined, line: number, from = table, unit: SourceUnit = '万元') => {
+    const value = raw === undefined ? null : parseAmount(raw, unit);
     if (value && !out.some((t) => t.key === key)) out.push({ key, value, table: from, line });
   };
   lines.forEach((l, i) => {
@@ -149,13 +159,19 @@ export function statedTotals(lines: Line[], table: string): Total[] {
     if (/无政府采购预算/.test(t)) add('procurement_total', '0', l.no);
   });
   // Stated figures can wrap across lines ("基本" / "支出预算10403.11万元"): read them from clauses.
-  for (const c of clausesOf(lines)) {
-    if (!c.text.includes('万元')) continue;
-    for (const [key, re] of STATED) {
+  const clauses = clausesOf(lines);
+  clauses.forEach((c, i) => {
+    if (!c.text.includes('元')) return;
+    const afterSubject = clauses[i - 1]?.sentence === c.sentence && SUBJECT_BEFORE.test(clauses[i - 1].text);
+    for (const { key, kinds, re } of STATED_PATTERNS) {
+      if (kinds && doc.kind && !kinds.includes(doc.kind)) continue;
       const m = re.exec(c.text);
-      if (m) add(key, m[1], c.line);
+      if (!m) continue;
+      const year = yearBefore(c.text, m.index + m[0].length);
+      if ((doc.year !== null && year !== null && year !== doc.year) || (afterSubject && key !== 'three_public')) continue;
+      add(key, m[1], c.line, table, m[2] === '元' ? '元' : '万元');
     }
-  }
+  });
   for (const l of lines) {
     if (!l.text.includes('资产总额')) continue;
     const m = /^资产总额([\d,]+(?:\.\d+)?)$/.exec(l.text.replace(/\s+/g, ''));

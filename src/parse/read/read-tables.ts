@@ -159,8 +159,8 @@ export function firstCodedTable(ctx: ReadContext, kinds: TableKind[], roles: Rol
 
 export const FUNCTION_TABLES: TableKind[] = ['expenditure', 'general_budget_expenditure', 'fiscal_expenditure'];
 export const ECONOMIC_TABLES: TableKind[] = ['basic_expenditure'];
-export const FUNCTION_PARTS: [string, string] = ['基本支出', '项目支出'];
-export const ECONOMIC_PARTS: [string, string] = ['人员经费', '公用经费'];
+export const FUNCTION_PARTS: [string, string] = FUNCTION_ROLES.partNames;
+export const ECONOMIC_PARTS: [string, string] = ECONOMIC_ROLES.partNames;
 export { FUNCTION_ROLES, ECONOMIC_ROLES };
 
 /** The 三公 table in whichever of its two shapes the document prints. */

@@ -7,6 +7,7 @@ import { parseAmount } from '../amount.js';
 import { cellsOf, type Layout, type Line } from '../front/lines.js';
 import { tokenize, type Token } from '../front/tokens.js';
 import type { SourceUnit } from '../types.js';
+import { ECONOMIC_COLUMNS, FUNCTION_COLUMNS, type ColumnRoles } from '../template/catalog.js';
 
 export interface SubjectRow {
   /** Null for the table's 合计 row. */
@@ -18,16 +19,10 @@ export interface SubjectRow {
   positioned: boolean;
 }
 
-/** Column headers that name the total and the two parts, per table family. */
-export interface Roles {
-  total: RegExp;
-  parts: [RegExp, RegExp];
-  /** The first part printed as its own two halves (基本支出 as 人员经费 and 公用经费). */
-  split?: [RegExp, RegExp];
-}
-
-export const FUNCTION_ROLES: Roles = { total: /^(合计|预算数|金额|总计)$/, parts: [/^基本支出/, /^项目支出/], split: [/^人员经费/, /^公用经费/] };
-export const ECONOMIC_ROLES: Roles = { total: /^(合计|预算数|金额)$/, parts: [/^人员经费/, /^公用经费/] };
+/** Column headers that name the total and the two parts, per table family (template/catalog.json). */
+export type Roles = ColumnRoles;
+export const FUNCTION_ROLES: Roles = FUNCTION_COLUMNS;
+export const ECONOMIC_ROLES: Roles = ECONOMIC_COLUMNS;
 
 const CODE = /^(?:2\d{2}|3\d{2}|5\d{2})(?:\d{2}){0,2}$/;
 const TOTAL_LABEL = /^(合计|总计)$/;

@@ -32,3 +32,31 @@ export function kindOfTitle(title: string): TableKind | null {
 
 /** The report's name for a kind of table. */
 export const tableName = (kind: string): string => TABLES.find((t) => t.kind === kind)?.name ?? kind;
+
+/** Column roles of a family of coded tables, from the header words above each column. */
+export interface ColumnRoles {
+  total: RegExp;
+  parts: [RegExp, RegExp];
+  /** The first part printed as its own two halves (基本支出 as 人员经费 and 公用经费). */
+  split?: [RegExp, RegExp];
+  /** How findings name the two parts. */
+  partNames: [string, string];
+}
+
+const rolesOf = (c: { total: string; parts: string[]; split?: string[]; partNames: string[] }): ColumnRoles => ({
+  total: new RegExp(c.total),
+  parts: [new RegExp(c.parts[0]), new RegExp(c.parts[1])],
+  ...(c.split ? { split: [new RegExp(c.split[0]), new RegExp(c.split[1])] as [RegExp, RegExp] } : {}),
+  partNames: [c.partNames[0], c.partNames[1]],
+});
+
+export const FUNCTION_COLUMNS: ColumnRoles = rolesOf(catalog.columns.function);
+export const ECONOMIC_COLUMNS: ColumnRoles = rolesOf(catalog.columns.economic);
+
+/** A total as the narrative states it: the words before the amount, and where the phrase applies. */
+export interface StatedEntry { key: TotalKey; phrase: string; afterChange: boolean; kinds?: string[] }
+
+export const STATED: StatedEntry[] = catalog.stated.entries.map((e) => ({
+  key: e.key as TotalKey, phrase: e.phrase, afterChange: 'afterChange' in e ? Boolean(e.afterChange) : true,
+  ...('kinds' in e ? { kinds: e.kinds as string[] } : {}),
+}));

@@ -1,0 +1,46 @@
+// Totals the narrative states in words, as the fallback and corroboration of the tables' figures.
+// The sentences are made up, written the way provinces word their 说明; each case is a reading that
+// once gave a confident wrong figure or none at all.
+import { describe, expect, it } from 'vitest';
+import { splitLines } from '../../src/parse/front/lines.js';
+import { statedTotals, type NarrativeOf } from '../../src/parse/read/narrative.js';
+
+const BUDGET_2024: NarrativeOf = { year: 2024, kind: '预算' };
+const FINAL_2023: NarrativeOf = { year: 2023, kind: '决算' };
+const stated = (text: string, doc: NarrativeOf = BUDGET_2024) =>
+  Object.fromEntries(statedTotals(splitLines(text), '说明', doc).map((t) => [t.key, t.value.toFixed(4)]));
+
+describe('stated totals', () => {
+  it('reads the whole budget, its halves and the 三公', () => {
+    expect(stated('2024年部门支出预算为534.8万元，其中：基本支出298.8万元，项目支出236万元。“三公”经费预算为1.50万元。')).toEqual({
+      expenditure_total: '534.8000', basic: '298.8000', project: '236.0000', three_public: '1.5000',
+    });
+  });
+
+  it('does not take another item\'s 支出预算 for the whole budget', () => {
+    expect(stated('一般公共预算“三公”经费支出预算为14.01万元。')).toEqual({ three_public: '14.0100' });
+    expect(stated('机关运行经费支出预算为50.00万元。政府性基金支出预算为300.00万元。财政拨款支出预算950.12万元。')).toEqual({});
+  });
+
+  it('does not take 本年支出合计 for 支出总计 (a 决算\'s 支出总计 includes 年末结转)', () => {
+    expect(stated('2023年度本年支出合计100.00万元，其中：基本支出60.00万元。', FINAL_2023)).toEqual({ basic: '60.0000' });
+  });
+
+  it('takes a 决算\'s 三公 决算数, never the 预算数 it states beside it', () => {
+    expect(stated('2023年度“三公”经费财政拨款支出决算为8.00万元。', FINAL_2023)).toEqual({ three_public: '8.0000' });
+    expect(stated('2023年度“三公”经费预算为10.00万元。', FINAL_2023)).toEqual({});
+  });
+
+  it('skips a figure of another year', () => {
+    expect(stated('2023年财政拨款“三公”经费预算数为9.00万元，2024年“三公”经费预算数为8.00万元。')).toEqual({ three_public: '8.0000' });
+    expect(stated('2023年基本支出预算为90.00万元。')).toEqual({});
+  });
+
+  it('skips a figure stated for a 类 of spending', () => {
+    expect(stated('一般公共服务支出（类）：2024年支出预算300.00万元。')).toEqual({});
+  });
+
+  it('reads amounts stated in 元, exactly in 万元', () => {
+    expect(stated('2024年一般公共预算基本支出 1133753.33 元，其中：人员经费 1000000.00 元。')).toEqual({ basic: '113.3753', personnel: '100.0000' });
+  });
+});
