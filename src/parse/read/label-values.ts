@@ -71,10 +71,14 @@ function pairLabelRowsWithValueRows(pairs: LabelValue[]): LabelValue[] {
 
 /** Strips enumeration and "其中：" so labels compare by their words. */
 export function bareLabel(label: string): string {
-  return label
-    .replace(/^(?:[一二三四五六七八九十廿]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）]|\d{1,2}[.．、])/, '')
-    .replace(/^其中[：:]?/, '')
-    .replace(/[“”"\s]/g, '');
+  let bare = label.replace(/[“”"\s]/g, '');
+  // "其中：（1）公务用车购置费": an enumerator and 其中 in either order.
+  for (let i = 0; i < 2; i++) {
+    bare = bare
+      .replace(/^(?:[一二三四五六七八九十廿]{1,3}、|[（(](?:[一二三四五六七八九十]{1,3}|\d{1,2})[)）]|\d{1,2}[.．、])/, '')
+      .replace(/^其中[：:]?/, '');
+  }
+  return bare;
 }
 
 /** The first pair whose bare label matches, tried pattern by pattern in order of preference. */

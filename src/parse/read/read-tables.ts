@@ -3,6 +3,7 @@
 import type { Decimal } from 'decimal.js';
 import { agrees, parseAmount, ZERO } from '../amount.js';
 import { placeColumns, type Placed } from '../reconcile/infer-columns.js';
+import { keepRoleColumns } from '../reconcile/extra-columns.js';
 import { parseLabelValues, type LabelValue } from './label-values.js';
 import type { Layout, Line } from '../front/lines.js';
 import { ECONOMIC_ROLES, FUNCTION_ROLES, parseSubjectRows, type Roles, type SubjectRow } from './subject-rows.js';
@@ -96,6 +97,7 @@ function readCodedTableUncached(ctx: ReadContext, table: TableBlock, roles: Role
   const withParts = headerHasParts(header, roles);
   if (!withParts) raw = raw.map((r) => ({ ...r, values: [r.values[0] ?? null, null, null], positioned: true }));
   else if (roles === FUNCTION_ROLES && splitsBasic(header)) raw = raw.map(basicFromSplit);
+  else raw = keepRoleColumns(raw);
   const { placed, undecided } = placeByPositionOrArithmetic(raw, parsed, header, roles, table);
   const findings: Finding[] = undecided.map(({ row, printed }) => ({
     rule: 'column-undecided', severity: 'warning', table: table.title, line: row.line,
@@ -163,10 +165,27 @@ export const FUNCTION_PARTS: [string, string] = FUNCTION_ROLES.partNames;
 export const ECONOMIC_PARTS: [string, string] = ECONOMIC_ROLES.partNames;
 export { FUNCTION_ROLES, ECONOMIC_ROLES };
 
-/** The 三公 table in whichever of its two shapes the document prints. */
+/**
+ * The 三公 table in whichever of its two shapes the document prints. Some templates print two (Yunnan's
+ * 决算: one with 机关运行经费 beside it, one of 一般公共预算 only) or a 政府性基金 one: the general
+ * budget's comes first, and the first that yields a 三公 total is taken.
+ */
 export function readThreePublic(ctx: ReadContext, evidence: { vehicleOperation?: Decimal }): ThreePublicResult | null {
-  const table = tablesOf(ctx, 'three_public')[0];
-  if (!table) return null;
+  const tables = tablesOf(ctx, 'three_public');
+  const ranked = [...tables.filter((t) => !OTHER_FUNDS.test(t.title)), ...tables.filter((t) => OTHER_FUNDS.test(t.title))];
+  let first: ThreePublicResult | null = null;
+  for (const table of ranked) {
+    const read = readThreePublicTable(ctx, table, evidence);
+    if (read.value.total !== null) return read;
+    first ??= read;
+  }
+  return first;
+}
+
+/** A 三公 table of the government funds or state capital budgets, not the general budget's. */
+const OTHER_FUNDS = /政府性基金|国有资本/;
+
+function readThreePublicTable(ctx: ReadContext, table: TableBlock, evidence: { vehicleOperation?: Decimal }): ThreePublicResult {
   const body = tableBody(ctx.lines, table);
   // A 决算 that prints 预算数/决算数 under every column may fill only two of its cells ("0.95 0.95"):
   // below such a header a shorter row of numbers is still the row.

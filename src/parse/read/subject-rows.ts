@@ -26,6 +26,7 @@ export const ECONOMIC_ROLES: Roles = ECONOMIC_COLUMNS;
 
 const CODE = /^(?:2\d{2}|3\d{2}|5\d{2})(?:\d{2}){0,2}$/;
 const TOTAL_LABEL = /^(合计|总计)$/;
+const PERCENT = /^-?[\d.]+%$/;
 
 export function isSubjectCode(s: string): boolean {
   return CODE.test(s);
@@ -73,6 +74,11 @@ function parseTokenRows(tokens: Token[], { layout, unit, twoDecimals, rowNumbers
   };
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
+    // A percentage column (增减%, 占比) is neither an amount nor part of a name.
+    if (PERCENT.test(t.s) || (t.kind === 'num' && tokens[i + 1]?.s.startsWith('%'))) {
+      if (t.kind === 'num') i++;
+      continue;
+    }
     if (startsRow(i)) {
       // Text left between rows: the next row's name when it prints none after its code (a cell
       // centred vertically), otherwise the end of the previous row's wrapped name.

@@ -4,7 +4,7 @@
 // elsewhere in the document (the 公务用车运行维护费 line of the basic-expenditure table).
 import type { Decimal } from 'decimal.js';
 import { agrees, sum, ZERO } from '../amount.js';
-import { findLabel, type LabelValue } from './label-values.js';
+import { bareLabel, findLabel, type LabelValue } from './label-values.js';
 import type { PositionedCell } from '../front/lines.js';
 import { headerColumns } from './header-columns.js';
 import type { Finding, ThreePublic } from '../types.js';
@@ -15,7 +15,7 @@ export interface ThreePublicResult {
 }
 
 const LABELS = {
-  subtotal: [/^“?三公”?经费(?:小计|合计)$/, /^三公经费(?:小计|合计)$/],
+  subtotal: [/^“?三公”?经费(?:小计|合计)$/, /^三公经费(?:小计|合计)$/, /^(?:财政拨款)?三公经费(?:支出)?$/],
   // The column headings run into the first row's label when no number stands between them.
   total: [/^合计$/, /^(?:项目|名称|预算数|决算数|金额)+合计$/],
   outbound: [/^因公出国[（(]境[)）]费(?:用)?$/],
@@ -40,7 +40,9 @@ export function threePublicFromList(pairs: LabelValue[], table: string, line: nu
   };
   const read = (column: 0 | 1 | null) => {
     const get = (res: RegExp[]) => at(res, column);
-    const subtotal = get(LABELS.subtotal) ?? get(LABELS.total);
+    // A table that lists 机关运行经费 beside the 三公 (Yunnan's 决算) has a 合计 that is not the 三公's.
+    const withOperating = pairs.some((p) => /^机关运行经费/.test(bareLabel(p.label)));
+    const subtotal = get(LABELS.subtotal) ?? (withOperating ? null : get(LABELS.total));
     const vehicle = get(LABELS.vehicle);
     const purchase = get(LABELS.vehiclePurchase);
     const operation = get(LABELS.vehicleOperation);
@@ -136,8 +138,11 @@ export function placeByPosition(values: Decimal[], centers: number[], header: Po
   return placed;
 }
 
-/** Which half of a 决算's 预算数/决算数 pair a column belongs to; a budget's columns are all 'final'. */
-type Half = 'budget' | 'final';
+/**
+ * Which half of a 决算's 预算数/决算数 pair a column belongs to; a budget's columns are all 'final',
+ * except a prior year's printed beside them ('prior': read to place the row, never reported).
+ */
+type Half = 'budget' | 'final' | 'prior';
 interface Column { half: Half; slot: Slot }
 type Placed = Record<Half, Partial<Record<Slot, Decimal>>>;
 
@@ -152,11 +157,29 @@ function columnsOf(header: string, slots: Slot[], count: number): Column[] {
   const budget = slots.map((slot): Column => ({ half: 'budget', slot }));
   if ((flat.match(/预算数决算数/g) ?? []).length === slots.length) return slots.flatMap((_, i) => [budget[i], final[i]]);
   if (count > slots.length && /预算数.*决算数/.test(flat)) return [...budget, ...final];
+  const years = yearHalves(flat);
+  if (count > slots.length && years) {
+    const prior = slots.map((slot): Column => ({ half: 'prior', slot }));
+    return years === 'prior-first' ? [...prior, ...final] : [...final, ...prior];
+  }
   return final;
 }
 
+/**
+ * A budget's 三公 table printing last year's figures beside this year's ("2023年预算数 … 2024年预算数",
+ * "上年预算数 … 本年预算数"): which comes first. The later year is the document's own.
+ */
+function yearHalves(flat: string): 'prior-first' | 'current-first' | null {
+  const years = [...flat.matchAll(/(20\d{2})年(?:度)?(?:预算数?|执行数?|决算数?)/g)].map((m) => Number(m[1]));
+  if (years.length === 2 && years[0] !== years[1]) return years[0] < years[1] ? 'prior-first' : 'current-first';
+  const prior = flat.search(/上年(?:预算|执行|决算)/);
+  const current = flat.search(/本年(?:预算|执行|决算)/);
+  if (prior >= 0 && current >= 0) return prior < current ? 'prior-first' : 'current-first';
+  return null;
+}
+
 function placedOf(pos: number[], values: Decimal[], columns: Column[]): Placed {
-  const out: Placed = { budget: {}, final: {} };
+  const out: Placed = { budget: {}, final: {}, prior: {} };
   pos.forEach((p, i) => { out[columns[p].half][columns[p].slot] = values[i]; });
   return out;
 }
@@ -173,17 +196,18 @@ export function threePublicFromRow(
   const values = printed;
   const columns = columnsOf(header, slots, values.length);
   const paired = columns.some((c) => c.half === 'budget');
+  const withPrior = columns.some((c) => c.half === 'prior');
   if (values.length > columns.length) {
     return {
       value: { table, line, total: null, outbound: null, vehicle: null, vehiclePurchase: null, vehicleOperation: null, reception: null },
       findings: [{ rule: 'three-public-columns', severity: 'warning', table, line, message: `“三公”经费表印出 ${values.length} 个数字，多于已知的 ${columns.length} 栏，无法对应，未予采用` }],
     };
   }
-  const fitsBoth = (a: Placed) => consistent(a.final, slots) && (!paired || consistent(a.budget, slots));
+  const fitsBoth = (a: Placed) => consistent(a.final, slots) && (!paired || consistent(a.budget, slots)) && (!withPrior || consistent(a.prior, slots));
   // Positions, where the text came with them, decide before arithmetic has to (one set of columns only).
-  const byPosition = !paired && positions && positions.centers.length === values.length ? placeByPosition(values, positions.centers, positions.header, slots) : null;
+  const byPosition = !paired && !withPrior && positions && positions.centers.length === values.length ? placeByPosition(values, positions.centers, positions.header, slots) : null;
   let fits: Placed[] = byPosition && consistent(byPosition, slots)
-    ? [{ budget: {}, final: byPosition }]
+    ? [{ budget: {}, final: byPosition, prior: {} }]
     : placements(columns.length, values.length).map((pos) => placedOf(pos, values, columns)).filter(fitsBoth);
   if (fits.length > 1 && evidence.vehicleOperation) {
     // The 基本支出表's 30231 is the year's own figure: it speaks for the 决算数 (or the budget's) columns.
@@ -197,8 +221,10 @@ export function threePublicFromRow(
     const seen = new Set(fits.map((a) => (a[half][s] ?? blank)?.toFixed(4) ?? 'blank'));
     return fits.length > 0 && seen.size === 1 ? fits[0][half][s] ?? blank : null;
   };
-  if (!decided) {
-    const open = fits.length === 0 ? [] : columns.filter((c) => agreed(c.half, c.slot, ZERO) === null);
+  // A prior year's columns printed for comparison are read to place the row; what they leave open is not reported.
+  const openOwn = fits.length === 0 ? [] : columns.filter((c) => c.half !== 'prior' && agreed(c.half, c.slot, ZERO) === null);
+  if (!decided && (fits.length === 0 || openOwn.length > 0)) {
+    const open = openOwn;
     const names = [...new Set(open.map((c) => `${paired ? (c.half === 'budget' ? '预算数' : '决算数') : ''}${SLOT_NAMES[c.slot] ?? c.slot}`))];
     findings.push({
       rule: 'three-public-columns', severity: 'warning', table, line,
