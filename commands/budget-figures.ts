@@ -7,6 +7,7 @@ import { wan, wanUnit } from '../src/core/format.js';
 import type { Subject } from '../src/query/catalog.js';
 import { measureOf, THREE_FIELD, type Measure } from '../src/query/measures.js';
 import type { DocRow, ItemRow, Queries } from '../src/store/queries.js';
+import { printedSumText } from './printed-rows.js';
 import { citation, docLabel } from './support.js';
 
 type Builder = ReturnType<typeof createAnswer>;
@@ -27,7 +28,8 @@ export function lineItems(b: Builder, q: Queries, doc: DocRow, subjects: Subject
   }
   for (const r of rows) {
     const parts = r.code.length === 5 && /^3/.test(r.code) ? ['人员经费', '公用经费'] : ['基本支出', '项目支出'];
-    b.field(`${r.code} ${r.name}`, wanUnit(r.total), citation(doc, r));
+    // A row printed on several lines: the sum, with what each line prints.
+    b.field(`${r.code} ${r.name}`, r.printed ? printedSumText(r) : wanUnit(r.total), citation(doc, r));
     if (r.parts[0] || r.parts[1]) b.field(`　${parts[0]} / ${parts[1]}`, `${wan(r.parts[0])} / ${wan(r.parts[1])}`);
   }
   const first = rows[0];

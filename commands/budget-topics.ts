@@ -5,6 +5,7 @@ import { bar, wan, wanUnit } from '../src/core/format.js';
 import type { Topic } from '../src/query/topics.js';
 import type { DocRow, ItemRow, Queries } from '../src/store/queries.js';
 import { threePublicExecution } from './budget-execution.js';
+import { addCsvTables, printedCsvTable, printedNotes } from './printed-rows.js';
 import { citation, warningsFor } from './support.js';
 
 type Builder = ReturnType<typeof createAnswer>;
@@ -17,6 +18,10 @@ function itemTable(b: Builder, doc: DocRow, rows: ItemRow[], title: string, part
     rows: rows.map((r) => [r.code, `${'　'.repeat(Math.max(0, r.level - 1))}${r.name}`, wan(r.total), wan(r.parts[0]), wan(r.parts[1])]),
     cites: rows.map((r) => [b.cite(citation(doc, r))]),
   });
+  // The answer's only table: a row the document prints on several lines gets its lines shown.
+  const shown = rows.map((row) => ({ doc, row }));
+  printedNotes(b.answer, shown);
+  addCsvTables(b.answer, [printedCsvTable(shown, parts)]);
 }
 
 const sumOf = (rows: ItemRow[]) => rows.reduce<Decimal | null>((acc, r) => (r.total ? (acc ? acc.plus(r.total) : r.total) : acc), null);

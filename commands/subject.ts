@@ -10,6 +10,7 @@ import { findDepartment, findSubjects, unknownCode } from '../src/query/resolve.
 import { measureOf } from '../src/query/measures.js';
 import { extractYears } from '../src/query/years.js';
 import type { DocRow, ItemRow, Queries } from '../src/store/queries.js';
+import { addCsvTables, printedCsvTable, printedNotes } from './printed-rows.js';
 import { citation, docLabel } from './support.js';
 
 const LEVEL = ['', '类', '款', '项'];
@@ -76,6 +77,7 @@ export default defineCommand({
     b.answer.understood = `理解为：科目 ${subjects.map((s) => s.code).join('、')} ${first.name} · ${year?.kind === 'absolute' ? `${year.year}年` : '全部年度'} · ${deps.size ? [...deps].join('、') : '全部部门'}`;
     const shown = subjects.slice(0, 5);
     let chartRows: ReturnType<typeof bar>[] = [];
+    const printedShown: { rows: { doc: DocRow; row: ItemRow }[]; parts: [string, string] }[] = [];
     for (const s of shown) {
       const all = subjectRows(q, s, filter, SHOWN * 4);
       const rows = all.slice(0, SHOWN);
@@ -85,7 +87,8 @@ export default defineCommand({
         const narrow = [!year && '<年份>', dep.kind !== 'one' && '<部门>'].filter(Boolean).join(' 或 ');
         b.answer.notes.push(`${s.code} 有 ${all.length}${capped ? ' 个以上' : ' 个'}部门年度，只列出金额最大的 ${rows.length} 个${narrow ? `；用 /subject ${s.code} ${narrow} 缩小范围` : ''}。`);
       }
-      const parts = s.kind === 'function' ? ['基本支出', '项目支出'] : ['人员经费', '公用经费'];
+      const parts: [string, string] = s.kind === 'function' ? ['基本支出', '项目支出'] : ['人员经费', '公用经费'];
+      printedShown.push({ rows, parts });
       // No empty tables: a filter that leaves no row is said in the summary.
       if (rows.length) b.table({
         title: `${s.code} ${s.name}（${s.kind === 'function' ? '功能分类' : '经济分类'}${LEVEL[(s.code.length - 1) / 2] ?? ''}：${subjectPath(s, c)}）`,
@@ -123,6 +126,9 @@ export default defineCommand({
         b.answer.notes.push(`两表口径不同：${first.code} 是基本支出经济分类中的${first.name}；「${ranked[0].figure.table}」另印${column.label}总数。`);
       }
     }
+    // Rows the documents print on several lines: the notes say so, the CSV lists each line.
+    printedNotes(b.answer, printedShown.flatMap((p) => p.rows), { perDocument: true });
+    addCsvTables(b.answer, printedShown.map((p) => printedCsvTable(p.rows, p.parts, { perDocument: true })));
     if (subjects.length > shown.length) b.answer.notes.push(`另有 ${subjects.length - shown.length} 个同名科目未列出，请用编码查询。`);
     if (!b.answer.summary) b.answer.summary = `没有符合条件的部门年度印有 ${first.code} ${first.name}。`;
     if (chartRows.length > 1) b.answer.chart = { kind: 'bar', title: `${first.code} ${first.name}`, unit: '万元', bars: chartRows };

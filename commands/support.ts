@@ -1,17 +1,24 @@
 // What several commands share: choosing the document a question is about, citing figures, and
 // attaching the document's own findings as warnings.
 import type { Citation } from '../src/core/answer.js';
+import { wan } from '../src/core/format.js';
 import { UserError } from '../src/errors.js';
 import type { Catalog, Department } from '../src/query/catalog.js';
 import { findDepartment, requireDepartment } from '../src/query/resolve.js';
 import { extractYears, resolveYear, type YearRef } from '../src/query/years.js';
-import type { DocRow, Queries } from '../src/store/queries.js';
+import type { DocRow, PrintedLine, Queries } from '../src/store/queries.js';
 
-export function citation(doc: DocRow, at: { table: string; line: number; verified?: boolean; lines?: number[] } | null | undefined): Citation | null {
+/** Each printed line of a summed row with the amount shown for it: its 合计, else the part it prints. */
+export function printedAmounts(printed: PrintedLine[]): { line: number; amount: string }[] {
+  return printed.map((p) => ({ line: p.line, amount: wan(p.total ?? p.parts[0] ?? p.parts[1]) }));
+}
+
+export function citation(doc: DocRow, at: { table: string; line: number; verified?: boolean; lines?: number[]; printed?: PrintedLine[] } | null | undefined): Citation | null {
   if (!at) return null;
   const c: Citation = { source: doc.source, department: doc.unitName ?? doc.department, year: doc.year, scope: doc.scope, table: at.table, line: at.line };
   if (at.verified === false) c.unverified = true;
   if (at.lines && at.lines.length > 1) c.lines = at.lines;
+  if (at.printed && at.printed.length > 1) c.printed = printedAmounts(at.printed);
   // A PDF's lines are ours; the reader wants the file and page.
   const page = doc.pages?.filter((p) => p.line <= at.line).at(-1);
   return page ? { ...c, file: page.file, page: page.page } : c;

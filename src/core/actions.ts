@@ -3,6 +3,7 @@
 // that produced it, so every platform draws the same buttons and re-runs the same request.
 import { createAnswer, type ActionRequest, type Answer, type AnswerAction } from './answer.js';
 import type { CommandDef, View } from './command.js';
+import { citedRows } from '../render/cite.js';
 
 export interface Flags extends View {
   csv: boolean;
@@ -65,7 +66,7 @@ export function sourcesAnswer(answer: Answer): Answer {
   if (answer.citations.length) {
     b.table({
       columns: ['编号', '部门', '年度', '文件', '表', '位置'],
-      rows: answer.citations.map((c, i) => [`[${i + 1}]`, c.department, `${c.year}年${c.scope}`, c.file ?? c.source, c.table, c.page ? `第 ${c.page} 页` : `第 ${c.line} 行`]),
+      rows: answer.citations.map((c, i) => [`[${i + 1}]`, c.department, `${c.year}年${c.scope}`, c.file ?? c.source, c.table, c.page ? `第 ${c.page} 页` : citedRows(c)]),
     });
   }
   return b.answer;

@@ -15,6 +15,8 @@ export interface Citation {
   unverified?: boolean;
   /** The figure is the sum of these lines (one code printed on several rows). */
   lines?: number[];
+  /** Those lines with the amount each prints (its 合计), as shown: "7.30". */
+  printed?: { line: number; amount: string }[];
 }
 
 export interface Field {

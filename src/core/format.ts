@@ -28,6 +28,11 @@ export function changePercent(from: Decimal, to: Decimal): Decimal | null {
   return from.isZero() ? null : to.minus(from).div(from.abs()).times(100);
 }
 
+/** A figure a table prints on several lines, each line with its amount: "第 335 行 7.30 + 第 336 行 10.70". */
+export function printedLinesText(printed: { line: number; amount: string }[]): string {
+  return printed.map((p) => `第 ${p.line} 行 ${p.amount}`).join(' + ');
+}
+
 /** One bar of a chart: plotted from the amount, labelled with it exactly. */
 export function bar(label: string, value: Decimal | null | undefined): { label: string; value: number; display: string } {
   const v = value ?? new Decimal(0);

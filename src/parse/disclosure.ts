@@ -11,7 +11,7 @@ import { checkHierarchy, checkThreePublic, differ, economicRows, functionRows } 
 import { findLabel } from './read/label-values.js';
 import { agrees, FEN_ROUNDING, ROUNDING, statedPrecision, withRounding, YUAN_ROUNDING } from './amount.js';
 import { checkProjectList, corroborate, verifiedRows, type Evidence } from './reconcile/corroborate.js';
-import { parentIndexes } from './reconcile/infer-columns.js';
+import { parentIndexes, type Placed } from './reconcile/infer-columns.js';
 import { TABLE_TOTALS } from './template/catalog.js';
 import { ruleOf } from './template/rules.js';
 import { totalsFromSummary } from './read/totals.js';
@@ -24,6 +24,9 @@ export function buildDisclosure(source: string, ctx: ReadContext, meta: Meta & {
   return withRounding(rounding, () => readDisclosure(source, ctx, meta));
 }
 
+/** A row the table prints on several lines: every line cited, and each line's own figures kept. */
+const repeatedOf = (r: Placed) => (r.printed ? { lines: r.lines, printedRows: r.printed } : {});
+
 function readDisclosure(source: string, ctx: ReadContext, meta: Meta & { department: string; year: number }): Disclosure {
   const findings: Finding[] = [...meta.findings];
   const totals = new Map<TotalKey, Total>();
@@ -34,7 +37,7 @@ function readDisclosure(source: string, ctx: ReadContext, meta: Meta & { departm
   summaries.forEach((read) => read.forEach(put));
 
   const fn = firstCodedTable(ctx, FUNCTION_TABLES, FUNCTION_ROLES, FUNCTION_PARTS);
-  const functionItems: FunctionItem[] = (fn?.rows ?? []).map((r) => ({ code: r.code!, name: r.name, total: r.total, basic: r.parts[0], project: r.parts[1], table: fn!.table.title, line: r.line, ...(r.lines ? { lines: r.lines } : {}) }));
+  const functionItems: FunctionItem[] = (fn?.rows ?? []).map((r) => ({ code: r.code!, name: r.name, total: r.total, basic: r.parts[0], project: r.parts[1], table: fn!.table.title, line: r.line, ...repeatedOf(r) }));
   if (fn?.root) {
     const at = { table: fn.table.title, line: fn.root.line };
     if (fn.root.parts[0]) totals.set('basic', { key: 'basic', value: fn.root.parts[0], ...at });
@@ -42,7 +45,7 @@ function readDisclosure(source: string, ctx: ReadContext, meta: Meta & { departm
   }
   if (!totals.has('basic') && !totals.has('project')) splitFromFiscalTable(ctx, summaries.flat()).forEach(put);
   const econ = firstCodedTable(ctx, ECONOMIC_TABLES, ECONOMIC_ROLES, ECONOMIC_PARTS);
-  const economicItems: EconomicItem[] = (econ?.rows ?? []).map((r) => ({ code: r.code!, name: r.name, total: r.total, personnel: r.parts[0], publicFunds: r.parts[1], table: econ!.table.title, line: r.line, ...(r.lines ? { lines: r.lines } : {}) }));
+  const economicItems: EconomicItem[] = (econ?.rows ?? []).map((r) => ({ code: r.code!, name: r.name, total: r.total, personnel: r.parts[0], publicFunds: r.parts[1], table: econ!.table.title, line: r.line, ...repeatedOf(r) }));
   if (econ?.root) {
     const at = { table: econ.table.title, line: econ.root.line };
     if (econ.root.parts[0]) put({ key: 'personnel', value: econ.root.parts[0], ...at });

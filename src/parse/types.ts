@@ -14,7 +14,24 @@ export interface Provenance {
   lines?: number[];
 }
 
-export interface FunctionItem extends Provenance {
+/**
+ * One of the lines a table prints a code on where it prints it more than once (002's 基本支出表 lists
+ * 30113 once per 政府经济分类 code): that line's own figures. The item holds their sum.
+ */
+export interface PrintedRow {
+  line: number;
+  name: string;
+  total: Decimal | null;
+  /** 基本/项目 for a function item, 人员/公用 for an economic item. */
+  parts: [Decimal | null, Decimal | null];
+}
+
+/** A row summed from several printed lines: each line as printed, in the table's order. */
+export interface Repeated {
+  printedRows?: PrintedRow[];
+}
+
+export interface FunctionItem extends Provenance, Repeated {
   code: string;
   name: string;
   total: Decimal | null;
@@ -24,7 +41,7 @@ export interface FunctionItem extends Provenance {
   verified?: boolean;
 }
 
-export interface EconomicItem extends Provenance {
+export interface EconomicItem extends Provenance, Repeated {
   code: string;
   name: string;
   total: Decimal | null;

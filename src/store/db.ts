@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-export const SCHEMA_VERSION = 7;
+export const SCHEMA_VERSION = 8;
 export type DB = Database.Database;
 
 const schemaSql = () => readFileSync(fileURLToPath(new URL('./schema.sql', import.meta.url)), 'utf8');

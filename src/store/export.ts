@@ -16,6 +16,7 @@ export function exportDocuments(db: DB, onProgress?: (done: number, total: numbe
     totals: db.prepare('SELECT key, amount FROM totals WHERE doc_id = ?'),
     fn: db.prepare('SELECT code, name, total, basic, project, table_title, line FROM function_items WHERE doc_id = ? ORDER BY line, code'),
     econ: db.prepare('SELECT code, name, total, personnel, public_funds, table_title, line FROM economic_items WHERE doc_id = ? ORDER BY line, code'),
+    itemLines: db.prepare('SELECT family, code, line, name, total, part1, part2 FROM item_lines WHERE doc_id = ? ORDER BY line'),
     three: db.prepare('SELECT * FROM three_public WHERE doc_id = ?'),
     projects: db.prepare('SELECT name, amount, table_title, line FROM projects WHERE doc_id = ? ORDER BY id'),
     targets: db.prepare('SELECT project, text, table_title, line FROM targets WHERE doc_id = ? ORDER BY id'),
@@ -27,6 +28,17 @@ export function exportDocuments(db: DB, onProgress?: (done: number, total: numbe
     const totals = Object.fromEntries(TOTAL_KEYS.map((k) => [k, null as string | null]));
     for (const t of q.totals.all(d.id) as Row[]) totals[t.key as string] = amt(t.amount as number);
     const three = q.three.get(d.id) as Row | undefined;
+    // A code printed on several lines: the item is their sum; `printed_rows` gives each line as printed.
+    const printed = new Map<string, Row[]>();
+    for (const p of q.itemLines.all(d.id) as Row[]) {
+      const [one, two] = p.family === 'function' ? ['basic', 'project'] : ['personnel', 'public_funds'];
+      const key = `${p.family}|${p.code}`;
+      printed.set(key, [...(printed.get(key) ?? []), { line: p.line, name: p.name, total: amt(p.total as number), [one]: amt(p.part1 as number), [two]: amt(p.part2 as number) }]);
+    }
+    const withPrinted = (family: string, code: unknown) => {
+      const rows = printed.get(`${family}|${code}`);
+      return rows ? { printed_rows: rows } : {};
+    };
     const changes = q.changes.all(d.id) as Row[];
     const prior: Row | null = changes.length ? { year: changes[0].prior_year } : null;
     for (const c of changes) {
@@ -39,9 +51,11 @@ export function exportDocuments(db: DB, onProgress?: (done: number, total: numbe
       totals,
       function_items: (q.fn.all(d.id) as Row[]).map((r) => ({
         code: r.code, name: r.name, total: amt(r.total as number), basic: amt(r.basic as number), project: amt(r.project as number), table: r.table_title, line: r.line,
+        ...withPrinted('function', r.code),
       })),
       economic_items: (q.econ.all(d.id) as Row[]).map((r) => ({
         code: r.code, name: r.name, total: amt(r.total as number), personnel: amt(r.personnel as number), public_funds: amt(r.public_funds as number), table: r.table_title, line: r.line,
+        ...withPrinted('economic', r.code),
       })),
       three_public: three ? {
         total: amt(three.total as number), outbound: amt(three.outbound as number), vehicle: amt(three.vehicle as number),
@@ -80,6 +94,11 @@ export function exportCsv(db: DB, onProgress?: (done: number, total: number) => 
     for (const [k, v] of Object.entries(d.totals)) if (v !== null) rows.push([...base, 'total', '', k, '', v, '', '']);
     for (const r of d.function_items) for (const c of ['total', 'basic', 'project'] as const) if (r[c] !== null) rows.push([...base, 'function', r.code, r.name, c, r[c], r.table, r.line]);
     for (const r of d.economic_items) for (const c of ['total', 'personnel', 'public_funds'] as const) if (r[c] !== null) rows.push([...base, 'economic', r.code, r.name, c, r[c], r.table, r.line]);
+    // The lines a summed row was printed on, apart (fact *_printed_row), so summing a fact's rows never counts one twice.
+    const printedRows = [...d.function_items.map((r) => ['function', r] as const), ...d.economic_items.map((r) => ['economic', r] as const)];
+    for (const [family, r] of printedRows) {
+      for (const p of (r.printed_rows ?? []) as Row[]) for (const c of Object.keys(p).filter((k) => k !== 'line' && k !== 'name')) if (p[c] !== null) rows.push([...base, `${family}_printed_row`, r.code, p.name, c, p[c], r.table, p.line]);
+    }
     const columns = ['total', 'outbound', 'vehicle', 'vehicle_purchase', 'vehicle_operation', 'reception'] as const;
     if (d.three_public) for (const c of columns) if (d.three_public[c] !== null) rows.push([...base, 'three_public', '', c, c, d.three_public[c], d.three_public.table, d.three_public.line]);
     const budget = d.three_public?.budget;

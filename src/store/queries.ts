@@ -45,6 +45,16 @@ export interface ItemRow {
   verified?: boolean;
   /** The lines a row printed on several lines was added up from. */
   lines?: number[];
+  /** Those lines' own figures, as printed: the row's figures are their sum. */
+  printed?: PrintedLine[];
+}
+
+/** One line of a row printed on several lines (store/schema.sql item_lines). */
+export interface PrintedLine {
+  line: number;
+  name: string;
+  total: Decimal | null;
+  parts: [Decimal | null, Decimal | null];
 }
 
 /** How many matches (those loaded last) a search ranks by relevance; see SEARCH_SQL. */
@@ -87,6 +97,7 @@ export function createQueries(db: DB) {
     // Largest first, through the (code, total) index: a page of rows, whatever the corpus size.
     fnCode: db.prepare('SELECT doc_id, code, level, name, total, basic p1, project p2, table_title, line, verified, lines FROM function_items WHERE code = ? ORDER BY total DESC LIMIT ?'),
     econCode: db.prepare('SELECT doc_id, code, level, name, total, personnel p1, public_funds p2, table_title, line, verified, lines FROM economic_items WHERE code = ? ORDER BY total DESC LIMIT ?'),
+    itemLines: db.prepare('SELECT line, name, total, part1 p1, part2 p2 FROM item_lines WHERE doc_id = ? AND family = ? AND code = ? ORDER BY line'),
     fnCount: db.prepare('SELECT count(*) n FROM function_items WHERE code = ?'),
     econCount: db.prepare('SELECT count(*) n FROM economic_items WHERE code = ?'),
     // A 类 or 款 printed nowhere as its own row is the sum of its 项 (tables that list only 项).
@@ -118,10 +129,13 @@ export function createQueries(db: DB) {
     meta: db.prepare('SELECT value FROM meta WHERE key = ?'),
   };
 
-  const item = (r: Raw): ItemRow => ({
+  // Only a row summed from several lines (rare) looks its printed lines up.
+  const printedLines = (kind: SubjectKind, r: Raw): PrintedLine[] => (st.itemLines.all(r.doc_id, kind, r.code) as Raw[])
+    .map((p) => ({ line: p.line, name: p.name, total: dec(p.total), parts: [dec(p.p1), dec(p.p2)] }));
+  const item = (kind: SubjectKind) => (r: Raw): ItemRow => ({
     docId: r.doc_id, code: r.code, level: r.level, name: r.name, total: dec(r.total), parts: [dec(r.p1), dec(r.p2)], table: r.table_title, line: r.line,
     ...(r.verified === 0 ? { verified: false } : {}),
-    ...(r.lines ? { lines: String(r.lines).split(',').map(Number) } : {}),
+    ...(r.lines ? { lines: String(r.lines).split(',').map(Number), printed: printedLines(kind, r) } : {}),
   });
   let docCache: DocRow[] | null = null;
   let docIndex: Map<number, DocRow> | null = null;
@@ -156,14 +170,14 @@ export function createQueries(db: DB) {
       return new Map((st.totals.all(docId) as Raw[]).map((r) => [r.key as TotalKey, figure(r)!]));
     },
     items(kind: SubjectKind, docId: number): ItemRow[] {
-      return ((kind === 'function' ? st.fn : st.econ).all(docId) as Raw[]).map(item);
+      return ((kind === 'function' ? st.fn : st.econ).all(docId) as Raw[]).map(item(kind));
     },
     /** One subject across documents, largest first (up to `limit`): its own rows, or the sum of its children where it has none. */
     subjectAcross(kind: SubjectKind, code: string, limit = 10_000): { rows: ItemRow[]; rolledUp: ItemRow[]; count: number } {
-      const rows = ((kind === 'function' ? st.fnCode : st.econCode).all(code, limit) as Raw[]).map(item);
+      const rows = ((kind === 'function' ? st.fnCode : st.econCode).all(code, limit) as Raw[]).map(item(kind));
       const count = memoCount(`${kind}|${code}`, () => ((kind === 'function' ? st.fnCount : st.econCount).get(code) as { n: number }).n);
       const rolledUp = code.length < 7
-        ? ((kind === 'function' ? st.fnRollup : st.econRollup).all(code, code, `${code}\uffff`, code) as Raw[]).map(item).filter((r) => r.total !== null)
+        ? ((kind === 'function' ? st.fnRollup : st.econRollup).all(code, code, `${code}\uffff`, code) as Raw[]).map(item(kind)).filter((r) => r.total !== null)
         : [];
       return { rows, rolledUp, count: count + rolledUp.length };
     },

@@ -74,6 +74,22 @@ CREATE TABLE economic_items (
 CREATE INDEX economic_by_code ON economic_items (code, total);
 CREATE INDEX economic_by_name ON economic_items (name);
 
+-- A code a table prints on several lines (seed 002's 基本支出表 lists 30113 once per 政府经济分类 code):
+-- the item row above holds their sum, which the arithmetic and every answer use; each printed line is
+-- kept here with its own figures. part1/part2: basic/project for 'function', personnel/public_funds
+-- for 'economic'.
+CREATE TABLE item_lines (
+  doc_id INTEGER NOT NULL REFERENCES documents (id),
+  family TEXT NOT NULL CHECK (family IN ('function', 'economic')),
+  code   TEXT NOT NULL,
+  line   INTEGER NOT NULL,
+  name   TEXT NOT NULL,
+  total  INTEGER,
+  part1  INTEGER,
+  part2  INTEGER,
+  PRIMARY KEY (doc_id, family, code, line)
+) WITHOUT ROWID;
+
 CREATE TABLE three_public (
   doc_id            INTEGER PRIMARY KEY REFERENCES documents (id),
   total             INTEGER,

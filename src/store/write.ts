@@ -1,7 +1,7 @@
 // Writes parsed disclosures into a database being built. Statements are prepared once per build.
 import type { DB } from './db.js';
 import { toFen } from './money.js';
-import type { Disclosure } from '../parse/types.js';
+import type { Disclosure, PrintedRow } from '../parse/types.js';
 import { indexTokens } from '../query/segment.js';
 
 /** 类 (3 digits), 款 (5), 项 (7): the level a classification code sits at. */
@@ -34,6 +34,7 @@ export function createWriter(db: DB) {
     total: db.prepare('INSERT INTO totals (doc_id, key, amount, table_title, line, verified) VALUES (?, ?, ?, ?, ?, ?)'),
     fn: db.prepare('INSERT OR REPLACE INTO function_items (doc_id, code, level, name, total, basic, project, table_title, line, verified, lines) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'),
     econ: db.prepare('INSERT OR REPLACE INTO economic_items (doc_id, code, level, name, total, personnel, public_funds, table_title, line, verified, lines) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'),
+    itemLine: db.prepare('INSERT OR REPLACE INTO item_lines (doc_id, family, code, line, name, total, part1, part2) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
     three: db.prepare(`INSERT INTO three_public (doc_id, total, outbound, vehicle, vehicle_purchase, vehicle_operation, reception, meeting, training,
       budget_printed, budget_total, budget_outbound, budget_vehicle, budget_vehicle_purchase, budget_vehicle_operation, budget_reception, table_title, line)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
@@ -64,6 +65,12 @@ export function createWriter(db: DB) {
       s.econ.run(id, r.code, levelOf(r.code), r.name, toFen(r.total), toFen(r.personnel), toFen(r.publicFunds), r.table, r.line, r.verified === false ? 0 : 1, r.lines?.join(',') ?? null);
       figures += [r.total, r.personnel, r.publicFunds].filter(Boolean).length;
     }
+    // Each printed line of a summed row: not figures of their own (the sum is the figure), where they came from.
+    const printed = (family: 'function' | 'economic', r: { code: string; printedRows?: PrintedRow[] }) => {
+      for (const p of r.printedRows ?? []) s.itemLine.run(id, family, r.code, p.line, p.name, toFen(p.total), toFen(p.parts[0]), toFen(p.parts[1]));
+    };
+    for (const r of d.functionItems) printed('function', r);
+    for (const r of d.economicItems) printed('economic', r);
     const t = d.threePublic;
     if (t) {
       const b = t.budget;

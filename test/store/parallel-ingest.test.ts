@@ -28,6 +28,7 @@ function contents(dbFile: string) {
       export: exportDocuments(db),
       order: db.prepare('SELECT id, source, department, year, scope, latest FROM documents ORDER BY id').all(),
       search: db.prepare('SELECT doc_id, kind, line, tokens FROM search_index ORDER BY rowid').all(),
+      itemLines: db.prepare('SELECT * FROM item_lines ORDER BY doc_id, family, code, line').all(),
       duplicates: db.prepare('SELECT * FROM duplicates ORDER BY source').all(),
       subjects: db.prepare('SELECT * FROM subjects ORDER BY kind, code, name').all(),
     };
@@ -45,6 +46,8 @@ describe('ingest on a worker pool', () => {
   it('the single-thread ingest loads the corpus, rejecting the bad entries and checking the duplicates', () => {
     expect([serial.files, serial.rejected.length, serial.duplicates.length]).toEqual([45, 3, 1]);
     expect(serial.disclosures).toBeGreaterThan(40);
+    // The 002-shaped counties print codes on several lines: their printed lines are compared below too.
+    expect(contents(serialDb).itemLines.length).toBeGreaterThan(0);
   });
 
   it.each([1, 2])('with %i worker(s) builds the same database as the single-thread ingest', async (workers) => {

@@ -11,7 +11,7 @@ import { tableBody } from '../segment/table-body.js';
 import { positionRows } from './position-rows.js';
 import type { TableBlock, TableKind } from '../segment/tables.js';
 import { threePublicFromList, threePublicFromRow, type ThreePublicResult } from './three-public.js';
-import type { Finding } from '../types.js';
+import type { Finding, PrintedRow } from '../types.js';
 
 export interface ReadContext {
   lines: Line[];
@@ -127,23 +127,29 @@ function placeByPositionOrArithmetic(raw: SubjectRow[], parsed: SubjectRow[], he
   return agree && byPosition.undecided.length < arithmetic.undecided.length ? byPosition : arithmetic;
 }
 
-/** Some tables list one economic code on several lines (one per government-economic code): add them up. */
+/**
+ * Some tables list one economic code on several lines (one per government-economic code): add them
+ * up, and keep each line as printed so answers can show the parts beside the sum.
+ */
 function mergeDuplicateCodes(rows: Placed[]): Placed[] {
   const out: Placed[] = [];
-  const byCode = new Map<string, Placed>();
+  const byCode = new Map<string, { merged: Placed; first: Placed }>();
   const add = (a: Decimal | null, b: Decimal | null) => (a === null && b === null ? null : (a ?? ZERO).plus(b ?? ZERO));
+  const printedOf = (r: Placed): PrintedRow => ({ line: r.line, name: r.name, total: r.total, parts: [r.parts[0], r.parts[1]] });
   for (const r of rows) {
     const seen = byCode.get(r.code!);
     if (!seen) {
       const copy = { ...r, parts: [...r.parts] as Placed['parts'] };
-      byCode.set(r.code!, copy);
+      byCode.set(r.code!, { merged: copy, first: r });
       out.push(copy);
       continue;
     }
-    seen.total = add(seen.total, r.total);
-    seen.parts = [add(seen.parts[0], r.parts[0]), add(seen.parts[1], r.parts[1])];
+    const { merged, first } = seen;
+    merged.total = add(merged.total, r.total);
+    merged.parts = [add(merged.parts[0], r.parts[0]), add(merged.parts[1], r.parts[1])];
+    merged.printed = [...(merged.printed ?? [printedOf(first)]), printedOf(r)];
     // The sum cites every line it came from: a reader checking the citation finds each printed part.
-    seen.lines = [...(seen.lines ?? [seen.line]), r.line];
+    merged.lines = merged.printed.map((p) => p.line);
   }
   return out;
 }

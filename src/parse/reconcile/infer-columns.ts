@@ -5,6 +5,7 @@
 import type { Decimal } from 'decimal.js';
 import { agrees, sum, ZERO } from '../amount.js';
 import type { SubjectRow } from '../read/subject-rows.js';
+import type { PrintedRow } from '../types.js';
 
 export interface Placed {
   code: string | null;
@@ -12,6 +13,8 @@ export interface Placed {
   line: number;
   /** Every line the figure was added up from, where the table prints the code on several lines. */
   lines?: number[];
+  /** Those lines' own figures, as printed (the row's figures are their sum). */
+  printed?: PrintedRow[];
   total: Decimal | null;
   parts: [Decimal | null, Decimal | null];
 }
