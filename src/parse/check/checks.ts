@@ -87,13 +87,15 @@ export function checkThreePublic(t: ThreePublic): Finding[] {
 export function checkSameCode(
   a: { code: string; name: string; total: Decimal | null; table: string; line: number }[],
   b: { code: string; name: string; total: Decimal | null; table: string; line: number }[],
+  /** `b` covers part of `a`'s funds (a 一般公共预算 table beside the all-funds 支出总表): it may be smaller. */
+  bIsPart = false,
 ): Finding[] {
   const out: Finding[] = [];
   const byCode = new Map(a.map((r) => [r.code, r]));
   for (const r of b) {
     const o = byCode.get(r.code);
     if (!o) continue;
-    if (o.total && r.total) {
+    if (o.total && r.total && !(bIsPart && r.total.lte(o.total))) {
       const f = differ('same-figure', r.table, r.line, `${r.code} ${r.name} 在「${o.table}」与「${r.table}」`, [`前者`, o.total], ['后者', r.total]);
       if (f) out.push(f);
     }

@@ -59,6 +59,7 @@ export function crossChecks(ctx: ReadContext, totals: Map<TotalKey, Total>, fn: 
   const appropriation = totals.get('general_budget_appropriation');
   // The basic-expenditure table covers fiscal appropriations only; where the document also has other
   // funds, it may be smaller than the all-funds 基本支出, never larger.
+  const mixedFunds = Boolean(income && appropriation && !income.value.minus(appropriation.value).abs().lte(0.01));
   const otherFunds = income && appropriation && !income.value.minus(totals.get('carryover')?.value ?? 0).minus(appropriation.value).abs().lte(0.01);
   if (basic && econ?.root?.total && (!otherFunds || econ.root.total.gt(basic.value.plus(0.01)))) {
     out.push(differ('basic-vs-economic', econ.table.title, econ.root.line, '基本支出', [`「${basic.table}」`, basic.value], [`「${econ.table.title}」合计`, econ.root.total]));
@@ -76,14 +77,20 @@ export function crossChecks(ctx: ReadContext, totals: Map<TotalKey, Total>, fn: 
       if (t === fn.table) continue;
       const other = readCodedTable(ctx, t, FUNCTION_ROLES, FUNCTION_PARTS);
       const asItems = (c: CodedTable) => c.rows.map((r) => ({ code: r.code!, name: r.name, total: r.total, table: c.table.title, line: r.line }));
-      out.push(...checkSameCode(asItems(fn), asItems(other)));
+      // The all-funds 支出总表 against an appropriations-only table, where the department has other funds.
+      const part = fn.table.kind === 'expenditure' && mixedFunds;
+      out.push(...checkSameCode(asItems(fn), asItems(other), part));
     }
   }
   out.push(...checkStatedClasses(ctx));
   for (const s of stated) {
     const t = totals.get(s.key);
     const what = NARRATIVE_CHECKED[s.key];
-    if (t && what && t.line !== s.line) out.push(differ('narrative-vs-table', t.table, s.line, what, ['说明文字', s.value], [`「${t.table}」`, t.value], statedPrecision(s.value)));
+    if (!t || !what || t.line === s.line) continue;
+    // "支出预算 1,350 万元" may state 本年支出 where the 总表's 支出总计 adds 结转下年: the 支出表's 合计 settles it.
+    const yearSpending = s.key === 'expenditure_total' ? fn?.root?.total : null;
+    if (yearSpending && !differ('narrative-vs-table', t.table, s.line, what, ['说明文字', s.value], ['', yearSpending], statedPrecision(s.value))) continue;
+    out.push(differ('narrative-vs-table', t.table, s.line, what, ['说明文字', s.value], [`「${t.table}」`, t.value], statedPrecision(s.value)));
   }
   return out.filter((f): f is Finding => f !== null);
 }

@@ -213,7 +213,7 @@ function readThreePublicTable(ctx: ReadContext, table: TableBlock, evidence: { v
     }
     const values = parsed as Decimal[];
     const headerLines = body.slice(0, body.indexOf(numberRow));
-    const header = headerLines.map((l) => l.text).join(' ');
+    const header = headerLines.map((l) => l.text).join('\n');
     const positions = numberRow.cells && { centers: numberRow.cells.map((c) => (c.x0 + c.x1) / 2), header: headerLines.map((l) => l.cells ?? []) };
     return threePublicFromRow(values, header, table.title, numberRow.no, evidence, positions);
   }

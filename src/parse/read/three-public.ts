@@ -72,8 +72,31 @@ const MEETINGS_NO_GRAND: Slot[] = ['subtotal', 'outbound', 'vehicle', 'purchase'
 /** The column order a header declares: whether it prints 会议费/培训费, and a 合计 that covers them. */
 function slotsOf(header: string): Slot[] {
   const flat = header.replace(/[\s“”"]/g, '');
-  if (!/会议费|培训费/.test(flat)) return THREE_ONLY;
-  return /合计/.test(flat.replace(/三公经费合计/g, '')) ? WITH_MEETINGS : MEETINGS_NO_GRAND;
+  const slots = !/会议费|培训费/.test(flat) ? THREE_ONLY : /合计/.test(flat.replace(/三公经费合计/g, '')) ? WITH_MEETINGS : MEETINGS_NO_GRAND;
+  return inHeaderOrder(slots, header);
+}
+
+/** Where each of the three items' columns starts in a header, by its words. */
+const GROUPS: [Slot[], RegExp][] = [
+  [['outbound'], /因公出国/],
+  [['vehicle', 'purchase', 'operation'], /公务用车|车辆/],
+  [['reception'], /公务接待|接待费/],
+];
+
+/**
+ * The three items in the order the header prints them: most templates print 出国, 车辆, 接待, but
+ * some (北京) print 接待 before 车辆. Only a header line naming all three says so (stacked headers
+ * put a wrapped heading's words on another line); otherwise the template order stands.
+ */
+function inHeaderOrder(slots: Slot[], header: string): Slot[] {
+  const line = header.split('\n').map((l) => l.replace(/[\s“”"]/g, '')).find((l) => GROUPS.every(([, re]) => re.test(l)));
+  if (!line) return slots;
+  const at = GROUPS.map(([group, re]) => ({ group, index: line.search(re) }));
+  // Every template prints 出国 first; a line where it is not is a stacked header's words run together.
+  if (at[0].index > at[1].index || at[0].index > at[2].index) return slots;
+  const ordered = [...at].sort((a, b) => a.index - b.index).flatMap((g) => g.group);
+  const first = slots.indexOf('outbound');
+  return [...slots.slice(0, first), ...ordered, ...slots.filter((s) => s === 'meeting' || s === 'training')];
 }
 
 function consistent(a: Partial<Record<Slot, Decimal>>, slots: Slot[]): boolean {
