@@ -10,7 +10,7 @@ import {
 import { checkHierarchy, checkThreePublic, differ, economicRows, functionRows } from './check/checks.js';
 import { findLabel } from './read/label-values.js';
 import { agrees, FEN_ROUNDING, ROUNDING, statedPrecision, withRounding, YUAN_ROUNDING } from './amount.js';
-import { checkProjectList, corroborate, verifiedRows, type Evidence } from './reconcile/corroborate.js';
+import { checkProjectList, corroborate, IDENTITIES, verifiedRows, type Evidence } from './reconcile/corroborate.js';
 import { parentIndexes, type Placed } from './reconcile/infer-columns.js';
 import { TABLE_TOTALS } from './template/catalog.js';
 import { ruleOf } from './template/rules.js';
@@ -75,7 +75,11 @@ function readDisclosure(source: string, ctx: ReadContext, meta: Meta & { departm
 
   const narrativeTitle = `${meta.year}年${meta.kind}情况说明`;
   const stated = statedTotals(ctx.lines, narrativeTitle, { year: meta.year, kind: meta.kind });
-  for (const t of stated) if (['procurement_total', 'assets_total'].includes(t.key) || !totals.has(t.key)) put(t);
+  // A figure stated for one fund fills a gap only where the department has no other funds, or where
+  // an identity with the department's own figures shows it is the whole (人员 + 公用 = the 总表's 基本).
+  const oneFund = singleFund(totals);
+  for (const t of stated) if (['procurement_total', 'assets_total'].includes(t.key) || (!totals.has(t.key) && (!t.fundsOnly || oneFund))) put(t);
+  for (const t of fundsOnlyMatchingTheWhole(stated, totals)) put(t);
   const projects = parseProjects(ctx.lines, ctx.layout, dominantUnit(ctx), tablesOf(ctx, 'projects').map((t) => ({ title: t.title, start: t.start, end: t.end })));
 
   findings.push(...fn?.findings ?? [], ...econ?.findings ?? [], ...three?.findings ?? []);
@@ -96,7 +100,8 @@ function readDisclosure(source: string, ctx: ReadContext, meta: Meta & { departm
   const evidence: Evidence = {
     totals, functionRoot: fn?.root?.total ?? null, economicRoot: econ?.root?.total ?? null, stated, threePublic: three?.value ?? null,
     elsewhere: otherTablesCopies(summaries, totals),
-    unitsDeclared: ctx.tables.some((t) => t.unitDeclared),
+    // A narrative states each amount with its unit: without tables, its figures' identities hold at their own scale.
+    unitsDeclared: ctx.tables.length === 0 || ctx.tables.some((t) => t.unitDeclared),
   };
   const { verified, finding: unverifiedNote } = corroborate(evidence, ctx.lines[0]?.no ?? 1);
   for (const t of totals.values()) t.verified = verified.has(t.key);
@@ -197,3 +202,25 @@ function dedupe(findings: Finding[]): Finding[] {
   const seen = new Set<string>();
   return findings.filter((f) => !seen.has(f.message) && (seen.add(f.message), true)).map((f) => ({ ...f, severity: ruleOf(f.rule)?.severity ?? f.severity }));
 }
+
+/** Whether every yuan of the year is general-budget appropriation (收入总计 = 上年结转 + 一般公共预算拨款). */
+export function singleFund(totals: Map<TotalKey, Total>): boolean {
+  const income = totals.get('income_total')?.value;
+  const appropriation = totals.get('general_budget_appropriation')?.value;
+  if (!income || !appropriation) return false;
+  return income.minus(totals.get('carryover')?.value ?? 0).minus(appropriation).abs().lte(0.01);
+}
+
+/** One-fund statements that an identity with figures already read shows to be the department's whole. */
+function fundsOnlyMatchingTheWhole(stated: Total[], totals: Map<TotalKey, Total>): Total[] {
+  const open = stated.filter((t) => t.fundsOnly && !totals.has(t.key));
+  if (open.length === 0) return [];
+  const trial = new Map(totals);
+  for (const t of open) trial.set(t.key, t);
+  const get = (k: TotalKey) => trial.get(k)?.value ?? null;
+  const evidence: Evidence = { totals: trial, functionRoot: null, economicRoot: null, stated: [], elsewhere: {}, threePublic: null, unitsDeclared: true };
+  const confirmed = new Set(IDENTITIES.filter((id) => id.confirms.some((k) => open.some((t) => t.key === k)) && id.holds(get, evidence) === true).flatMap((id) => id.confirms));
+  // Only an identity that also involves a figure read from elsewhere says anything.
+  return open.filter((t) => confirmed.has(t.key) && IDENTITIES.some((id) => id.confirms.includes(t.key) && id.confirms.some((k) => totals.has(k)) && id.holds(get, evidence) === true));
+}
+

@@ -2,7 +2,8 @@
 // why it could not be read. No I/O here: the caller reads the file.
 import { detectMeta } from './segment/metadata.js';
 import { buildDisclosure } from './disclosure.js';
-import { detectLayout, splitLines, type Line } from './front/lines.js';
+import { detectLayout, splitLines, type Layout, type Line } from './front/lines.js';
+import { statedTotals } from './read/narrative.js';
 import { disclosureStarts, findTables, splitGluedTitles } from './segment/tables.js';
 import { printsTwoDecimals } from './front/tokens.js';
 import type { Disclosure } from './types.js';
@@ -42,7 +43,7 @@ export function parseLines(input: Line[], source: string): Disclosure[] {
   const layout = detectLayout(lines);
   const twoDecimals = printsTwoDecimals(lines);
   const tables = findTables(lines);
-  if (tables.length === 0) throw new DocumentError(source, '没有找到预算公开表格（收支总表、支出总表等），不像是部门预算或决算公开文件');
+  if (tables.length === 0) return [narrativeOnly(lines, source, layout, twoDecimals)];
   const starts = disclosureStarts(tables);
   const out: Disclosure[] = [];
   starts.forEach((start, k) => {
@@ -59,3 +60,23 @@ export function parseLines(input: Line[], source: string): Disclosure[] {
   });
   return out;
 }
+
+/** Headline figures a narrative must state before a document without tables is taken as a disclosure. */
+const NARRATIVE_HEADLINES = ['expenditure_total', 'basic', 'project', 'three_public', 'personnel', 'public_funds'];
+
+/**
+ * A disclosure published without its tables (the 情况说明 alone, the tables issued as images or
+ * spreadsheets): its stated figures are still the document's, cited to the narrative and checked
+ * against each other. Anything that does not read as one department's 预算/决算 说明 is refused.
+ */
+function narrativeOnly(lines: Line[], source: string, layout: Layout, twoDecimals: boolean): Disclosure {
+  const refuse = (why: string) => new DocumentError(source, `没有找到预算公开表格（收支总表、支出总表等）${why}`);
+  const meta = detectMeta(lines, []);
+  if (meta.department === null || meta.year === null) throw refuse('，也无法从文字确定部门名称和年度，不像是部门预算或决算公开文件');
+  const stated = statedTotals(lines, '说明', { year: meta.year, kind: meta.kind }).filter((t) => NARRATIVE_HEADLINES.includes(t.key));
+  if (stated.length < 2) throw refuse('，说明文字中也没有读到主要数字，不像是部门预算或决算公开文件');
+  const d = buildDisclosure(source, { lines, layout, twoDecimals, tables: [] }, { ...meta, department: meta.department, year: meta.year });
+  d.findings.unshift({ rule: 'narrative-only', severity: 'warning', table: '全文', line: lines[0]?.no ?? 1, message: '文件中没有预算公开表格（可能另行发布），数字取自说明文字，无表格可核对' });
+  return d;
+}
+

@@ -113,6 +113,8 @@ export interface Total extends Provenance {
   value: Decimal;
   /** False when no identity in the document confirms it (see corroborate.ts); set once parsing ends. */
   verified?: boolean;
+  /** Stated by the narrative for one fund only ("一般公共预算财政拨款基本支出…"), not the department's whole. */
+  fundsOnly?: boolean;
 }
 
 /** A paragraph of narrative text, kept for full-text search. */

@@ -87,6 +87,8 @@ export function crossChecks(ctx: ReadContext, totals: Map<TotalKey, Total>, fn: 
     const t = totals.get(s.key);
     const what = NARRATIVE_CHECKED[s.key];
     if (!t || !what || t.line === s.line) continue;
+    // One fund's figure says nothing against the whole where the department has other funds.
+    if (s.fundsOnly && mixedFunds) continue;
     // "支出预算 1,350 万元" may state 本年支出 where the 总表's 支出总计 adds 结转下年: the 支出表's 合计 settles it.
     const yearSpending = s.key === 'expenditure_total' ? fn?.root?.total : null;
     if (yearSpending && !differ('narrative-vs-table', t.table, s.line, what, ['说明文字', s.value], ['', yearSpending], statedPrecision(s.value))) continue;

@@ -124,6 +124,10 @@ const STATED_AMOUNT = '([\\d,]+(?:\\.\\d+)?)(万元|元)';
 /** A subject named before the clause ("一般公共服务支出（类）：2025年支出预算…"): its figure is not the document's. */
 const SUBJECT_BEFORE = /[（(][类款项][)）]/;
 
+/** Totals of every fund: a sentence about one fund (财政拨款, 一般公共预算, 政府性基金) does not state them. */
+const ALL_FUNDS_KEYS: TotalKey[] = ['expenditure_total', 'basic', 'project', 'personnel', 'public_funds'];
+const FUNDS_SCOPE = /财政拨款|一般公共预算|政府性基金|国有资本经营/;
+
 /** template/catalog.json's stated phrases, compiled once. */
 const STATED_PATTERNS = STATED.map((e) => ({ ...e, re: new RegExp(`${e.afterChange ? '' : NOT_A_CHANGE}(?:${e.phrase})${STATED_AMOUNT}`) }));
 
@@ -142,9 +146,14 @@ function yearBefore(text: string, at: number): number | null {
 /** A total the narrative or a small table states: procurement, fixed assets, 人员/公用 经费. */
 export function statedTotals(lines: Line[], table: string, doc: NarrativeOf = { year: null, kind: null }): Total[] {
   const out: Total[] = [];
-  const add = (key: TotalKey, raw: string | undefined, line: number, from = table, unit: SourceUnit = '万元') => {
+  const add = (key: TotalKey, raw: string | undefined, line: number, from = table, unit: SourceUnit = '万元', fundsOnly = false) => {
     const value = raw === undefined ? null : parseAmount(raw, unit);
-    if (value && !out.some((t) => t.key === key)) out.push({ key, value, table: from, line });
+    if (!value) return;
+    const seen = out.findIndex((t) => t.key === key);
+    const total: Total = { key, value, table: from, line, ...(fundsOnly ? { fundsOnly } : {}) };
+    // The first statement of the department's whole wins over one of a single fund.
+    if (seen < 0) out.push(total);
+    else if (out[seen].fundsOnly && !fundsOnly) out[seen] = total;
   };
   lines.forEach((l, i) => {
     if (!l.text.includes('采购')) return;
@@ -163,13 +172,16 @@ export function statedTotals(lines: Line[], table: string, doc: NarrativeOf = { 
   clauses.forEach((c, i) => {
     if (!c.text.includes('元')) return;
     const afterSubject = clauses[i - 1]?.sentence === c.sentence && SUBJECT_BEFORE.test(clauses[i - 1].text);
+    // "一般公共预算财政拨款基本支出 1,136.23 万元，其中：人员经费…": the appropriations' share, not the department's whole.
+    const sentenceSoFar = clauses.slice(0, i + 1).filter((x, k) => k >= i - 6 && x.sentence === c.sentence).map((x) => x.text).join('');
     for (const { key, kinds, re } of STATED_PATTERNS) {
       if (kinds && doc.kind && !kinds.includes(doc.kind)) continue;
       const m = re.exec(c.text);
       if (!m) continue;
       const year = yearBefore(c.text, m.index + m[0].length);
       if ((doc.year !== null && year !== null && year !== doc.year) || (afterSubject && key !== 'three_public')) continue;
-      add(key, m[1], c.line, table, m[2] === '元' ? '元' : '万元');
+      const fundsOnly = ALL_FUNDS_KEYS.includes(key) && FUNDS_SCOPE.test(sentenceSoFar.slice(0, sentenceSoFar.length - c.text.length + m.index));
+      add(key, m[1], c.line, table, m[2] === '元' ? '元' : '万元', fundsOnly);
     }
   });
   for (const l of lines) {
