@@ -46,6 +46,12 @@ function readDisclosure(source: string, ctx: ReadContext, meta: Meta & { departm
   if (!totals.has('basic') && !totals.has('project')) splitFromFiscalTable(ctx, summaries.flat()).forEach(put);
   const econ = firstCodedTable(ctx, ECONOMIC_TABLES, ECONOMIC_ROLES, ECONOMIC_PARTS);
   const economicItems: EconomicItem[] = (econ?.rows ?? []).map((r) => ({ code: r.code!, name: r.name, total: r.total, personnel: r.parts[0], publicFunds: r.parts[1], table: econ!.table.title, line: r.line, ...repeatedOf(r) }));
+  // The all-funds 支出总表's own 人员/公用 split first: the 基本支出表 may cover appropriations only.
+  if (fn?.rootSplit && fn.root && fn.table.kind === 'expenditure') {
+    const at = { table: fn.table.title, line: fn.root.line };
+    put({ key: 'personnel', value: fn.rootSplit[0], ...at });
+    put({ key: 'public_funds', value: fn.rootSplit[1], ...at });
+  }
   if (econ?.root) {
     const at = { table: econ.table.title, line: econ.root.line };
     if (econ.root.parts[0]) put({ key: 'personnel', value: econ.root.parts[0], ...at });
@@ -56,7 +62,10 @@ function readDisclosure(source: string, ctx: ReadContext, meta: Meta & { departm
   for (const entry of TABLE_TOTALS) {
     if (totals.has(entry.key)) continue;
     for (const table of tablesOf(ctx, entry.kind)) {
-      const hit = findLabel(labelValuesOf(ctx, table), entry.patterns);
+      // A section label counts below the table's 合计 row only (above it, the same words head columns).
+      const totalLine = entry.belowTotal ? readCodedTable(ctx, table, ECONOMIC_ROLES, ECONOMIC_PARTS).root?.line : undefined;
+      if (entry.belowTotal && totalLine === undefined) continue;
+      const hit = findLabel(labelValuesOf(ctx, table).filter((p) => p.values.length > 0 && (totalLine === undefined || p.line > totalLine)), entry.patterns);
       if (hit?.values[0]) { put({ key: entry.key, value: hit.values[0], table: table.title, line: hit.line }); break; }
     }
   }

@@ -117,26 +117,33 @@ export function checkSameCode(
  * A summary table's class lines ("十、卫生健康支出 474.90") against the coded rows of an expenditure
  * table. Lines naming one class twice (old and new names of 210) are added up first.
  */
+/** More than any rounding: two figures this far apart are of different scopes, not rounded apart. */
+const SCOPE_NOT_ROUNDING = new Decimal('0.05');
+
 export function checkClassLines(pairs: LabelValue[], table: string, coded: { table: { title: string }; rows: Placed[] }): Finding[] {
-  const byCode = new Map<string, { label: string; line: number; printed: Decimal }>();
+  const byCode = new Map<string, { label: string; line: number; printed: Decimal; columns: Decimal[] }>();
   for (const pair of pairs) {
     if (/收入|拨款/.test(pair.label)) continue;
     const code = classCodeOf(pair.label);
     if (!code) continue;
     const value = pair.values[0] ?? sum([]);
     const seen = byCode.get(code);
-    if (!seen) byCode.set(code, { label: pair.label, line: pair.line, printed: value });
+    if (!seen) byCode.set(code, { label: pair.label, line: pair.line, printed: value, columns: pair.values.slice(1) });
     else {
       seen.printed = seen.printed.plus(value);
+      seen.columns = [];
       if (!value.isZero()) Object.assign(seen, { label: pair.label, line: pair.line });
     }
   }
   const out: Finding[] = [];
-  for (const [code, { label, line, printed }] of byCode) {
+  for (const [code, { label, line, printed, columns }] of byCode) {
     const classRow = coded.rows.find((r) => r.code === code);
     const items = coded.rows.filter((r) => r.code!.length === 7 && r.code!.startsWith(code));
     const codedTotal = classRow ? classRow.total : sum(items.map((r) => r.total));
     if (codedTotal === null) continue;
+    // A 财政拨款收支总表 line prints the class per fund (合计, 一般公共预算, 政府性基金): a table of one fund matches its column.
+    // (A difference within rounding of the line's own total is still reported, as rounding.)
+    if (columns.some((v) => agrees(v, codedTotal)) && printed.minus(codedTotal).abs().gt(SCOPE_NOT_ROUNDING)) continue;
     const f = differ('class-vs-summary', table, line, label, ['本表', printed], [`「${coded.table.title}」科目 ${code}`, codedTotal]);
     if (f) out.push(f);
   }

@@ -7,10 +7,10 @@ import { keepRoleColumns } from '../reconcile/extra-columns.js';
 import { parseLabelValues, type LabelValue } from './label-values.js';
 import type { Layout, Line } from '../front/lines.js';
 import { ECONOMIC_ROLES, FUNCTION_ROLES, parseSubjectRows, type Roles, type SubjectRow } from './subject-rows.js';
-import { tableBody } from '../segment/table-body.js';
+import { isColumnIndexLine, tableBody } from '../segment/table-body.js';
 import { positionRows } from './position-rows.js';
 import type { TableBlock, TableKind } from '../segment/tables.js';
-import { threePublicFromList, threePublicFromRow, type ThreePublicResult } from './three-public.js';
+import { listColumns, threePublicFromList, threePublicFromRow, type ThreePublicResult } from './three-public.js';
 import type { Finding, PrintedRow } from '../types.js';
 
 export interface ReadContext {
@@ -23,6 +23,8 @@ export interface ReadContext {
 export interface CodedTable {
   table: TableBlock;
   root: Placed | null;
+  /** The 合计 row's 人员经费 and 公用经费, where the table prints 基本支出 as those two halves. */
+  rootSplit?: [Decimal, Decimal];
   rows: Placed[];
   findings: Finding[];
 }
@@ -63,6 +65,15 @@ function splitsBasic(lines: Line[]): boolean {
   return /人员经费/.test(head) && /公用经费/.test(head);
 }
 
+/** The 人员/公用 halves of a row printing [合计, 人员, 公用, 项目] or [合计, 基本, 人员, 公用, 项目], by its arithmetic. */
+function splitOf(row: SubjectRow | undefined): [Decimal, Decimal] | undefined {
+  if (!row || row.positioned) return undefined;
+  const n = row.values.filter((v): v is Decimal => v !== null);
+  if (n.length === 4 && agrees(n[0], n[1].plus(n[2]).plus(n[3]))) return [n[1], n[2]];
+  if (n.length === 5 && agrees(n[0], n[1].plus(n[4])) && agrees(n[1], n[2].plus(n[3]))) return [n[2], n[3]];
+  return undefined;
+}
+
 /**
  * A row of such a table placed by its arithmetic alone: [合计, 人员, 公用, 项目] where 合计 is their sum,
  * or [合计, 基本, 人员, 公用, 项目] where 基本 = 人员 + 公用 too. Anything else (a blank lost in the text)
@@ -94,9 +105,16 @@ function readCodedTableUncached(ctx: ReadContext, table: TableBlock, roles: Role
   const parsed = parseSubjectRows(body, roles, { layout: ctx.layout, unit: table.unit, twoDecimals: ctx.twoDecimals, rowNumbers: hasRowNumbers(ctx, table) });
   let raw = parsed;
   const header = ctx.lines.slice(table.start, table.end);
-  const withParts = headerHasParts(header, roles);
+  // The header is what comes before the first row: a 基本支出表 of one 金额 column may head its
+  // sections "人员经费 …" / "公用经费 …" in the body, which names no column.
+  const firstRow = parsed.find((r) => r.values.length > 0)?.line;
+  const withParts = headerHasParts(firstRow === undefined ? header : header.filter((l) => l.no < firstRow), roles);
   if (!withParts) raw = raw.map((r) => ({ ...r, values: [r.values[0] ?? null, null, null], positioned: true }));
-  else if (roles === FUNCTION_ROLES && splitsBasic(header)) raw = raw.map(basicFromSplit);
+  let rootSplit: [Decimal, Decimal] | undefined;
+  if (withParts && roles === FUNCTION_ROLES && splitsBasic(header)) {
+    rootSplit = splitOf(raw.find((r) => r.code === null));
+    raw = raw.map(basicFromSplit);
+  }
   else raw = keepRoleColumns(raw);
   const { placed, undecided } = placeByPositionOrArithmetic(raw, parsed, header, roles, table);
   const findings: Finding[] = undecided.map(({ row, printed }) => ({
@@ -104,7 +122,7 @@ function readCodedTableUncached(ctx: ReadContext, table: TableBlock, roles: Role
     message: `${row.code ?? '合计'} ${row.name}：印出 ${printed.map((v) => v.toFixed(2)).join('、')}，空白单元格在文本中丢失，表内勾稽无法判定属于${partNames[0]}还是${partNames[1]}，该两栏不予采用`,
   }));
   const merged = mergeDuplicateCodes(placed.filter((r) => r.code !== null));
-  return { table, root: placed.find((r) => r.code === null) ?? null, rows: merged, findings };
+  return { table, root: placed.find((r) => r.code === null) ?? null, rows: merged, findings, ...(rootSplit ? { rootSplit } : {}) };
 }
 
 /**
@@ -188,18 +206,37 @@ export function readThreePublic(ctx: ReadContext, evidence: { vehicleOperation?:
   return first;
 }
 
+const AMOUNT_ONLY = /^-?[\d,]+\.\d+$/;
+
+/**
+ * An extraction that puts every cell on a line of its own prints the 三公 row as a run of amounts, one
+ * a line, after its stacked header: the run is that row (its first line cited).
+ */
+function columnOfNumbers(body: Line[]): Line | undefined {
+  const start = body.findIndex((l, i) => body.slice(i, i + 4).length === 4 && body.slice(i, i + 4).every((x) => AMOUNT_ONLY.test(x.text.trim())));
+  if (start < 0 || body.slice(0, start).some((l) => /\d\.\d/.test(l.text))) return undefined;
+  let end = start;
+  while (end < body.length && AMOUNT_ONLY.test(body[end].text.trim())) end++;
+  const run = body.slice(start, end);
+  return { ...run[0], text: run.map((l) => l.text.trim()).join(' '), cells: undefined };
+}
+
 /** A 三公 table of the government funds or state capital budgets, not the general budget's. */
 const OTHER_FUNDS = /政府性基金|国有资本/;
 
 function readThreePublicTable(ctx: ReadContext, table: TableBlock, evidence: { vehicleOperation?: Decimal }): ThreePublicResult {
   const body = tableBody(ctx.lines, table);
+  // The header as printed: tableBody drops everything down to a 栏次 line, and the header says which
+  // columns the numbers are (预算数 then 决算数, two years, 接待 before 车辆).
+  const all = ctx.lines.slice(table.start + 1, table.end);
+  const above = (row: Line) => all.slice(0, Math.max(0, all.findIndex((l) => l === row || l.no === row.no))).filter((l) => !isColumnIndexLine(l.text) && !/^栏次/.test(l.text.trim()));
   // A 决算 that prints 预算数/决算数 under every column may fill only two of its cells ("0.95 0.95"):
   // below such a header a shorter row of numbers is still the row.
-  const pairedAbove = (i: number) => body.slice(0, i).some((l) => /预算数\s*决算数/.test(l.text));
+  const pairedAbove = (i: number) => above(body[i]).some((l) => /预算数\s*决算数/.test(l.text));
   const numberRow = body.find((l, i) => {
     const parts = l.text.trim().split(/\s+/);
     return (parts.length >= 4 || (parts.length >= 2 && pairedAbove(i))) && parts.every((p) => /^-?[\d,]+(?:\.\d+)?$/.test(p));
-  });
+  }) ?? columnOfNumbers(body);
   if (numberRow) {
     const tokens = numberRow.text.trim().split(/\s+/);
     const parsed = tokens.map((p) => parseAmount(p, table.unit));
@@ -212,7 +249,7 @@ function readThreePublicTable(ctx: ReadContext, table: TableBlock, evidence: { v
       };
     }
     const values = parsed as Decimal[];
-    const headerLines = body.slice(0, body.indexOf(numberRow));
+    const headerLines = above(numberRow);
     const header = headerLines.map((l) => l.text).join('\n');
     const positions = numberRow.cells && { centers: numberRow.cells.map((c) => (c.x0 + c.x1) / 2), header: headerLines.map((l) => l.cells ?? []) };
     return threePublicFromRow(values, header, table.title, numberRow.no, evidence, positions);
@@ -222,7 +259,7 @@ function readThreePublicTable(ctx: ReadContext, table: TableBlock, evidence: { v
     return { value: { table: table.title, line: ctx.lines[table.start].no, total: ZERO, outbound: ZERO, vehicle: ZERO, vehiclePurchase: ZERO, vehicleOperation: ZERO, reception: ZERO }, findings: [] };
   }
   // A 决算 list whose header prints 预算数 before 决算数: each row's two numbers are those two columns.
-  const head = body.map((l) => l.text.replace(/\s/g, '')).join('');
+  const head = all.map((l) => l.text.replace(/\s/g, '')).join('');
   const paired = /预算数.*决算数/.test(head) && !/决算数.*预算数/.test(head);
-  return threePublicFromList(pairs, table.title, ctx.lines[table.start].no, paired);
+  return threePublicFromList(pairs, table.title, ctx.lines[table.start].no, paired, (!paired && listColumns(head)) || undefined);
 }

@@ -107,6 +107,12 @@ function parseTokenRows(tokens: Token[], { layout, unit, twoDecimals, rowNumbers
       current.values.push(v);
       continue;
     }
+    // A header's 合计 column heading and the 合计 row below it, with no number between: the row is the second.
+    if (current.code === null && current.values.length === 0 && TOTAL_LABEL.test(t.s)) {
+      current.line = t.line;
+      current.name = '';
+      continue;
+    }
     // Text: before any number it continues the name; after numbers it is an orphan for now.
     if (current.values.length === 0) current.name += t.s;
     else orphan.push(t.s);

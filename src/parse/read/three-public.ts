@@ -17,7 +17,7 @@ export interface ThreePublicResult {
 const LABELS = {
   subtotal: [/^“?三公”?经费(?:小计|合计)$/, /^三公经费(?:小计|合计)$/, /^(?:财政拨款)?三公经费(?:支出)?$/],
   // The column headings run into the first row's label when no number stands between them.
-  total: [/^合计$/, /^(?:项目|名称|预算数|决算数|金额)+合计$/],
+  total: [/^合计$/, /^(?:单位[:：]万?元)?(?:项目|名称|预算数|决算数|金额)+合计$/],
   outbound: [/^因公出国[（(]境[)）]费(?:用)?$/],
   vehicle: [/^公务用车购置及运[行维]/],
   vehiclePurchase: [/^公务用车购置费?$/],
@@ -30,15 +30,20 @@ const LABELS = {
  * 决算 header of 预算数 then 决算数 (`paired`), a row's two numbers are its 预算数 and 决算数; a row that
  * printed only one cannot say which it is, and both stay unknown.
  */
-export function threePublicFromList(pairs: LabelValue[], table: string, line: number, paired = false): ThreePublicResult {
-  const at = (res: RegExp[], column: 0 | 1 | null) => {
+export function threePublicFromList(pairs: LabelValue[], table: string, line: number, paired = false, columns?: ListColumns): ThreePublicResult {
+  // Which printed number of a row is the figure asked for: `column` of `width` numbers a row.
+  const width = paired ? 2 : columns?.width ?? null;
+  const own = paired ? 1 : columns?.current ?? null;
+  const at = (res: RegExp[], column: number | null) => {
     const hit = findLabel(pairs, res);
     if (!hit) return null;
-    if (column === null) return { v: hit.values[0] ?? ZERO, line: hit.line };
-    const v = hit.values.length === 2 ? hit.values[column] : hit.values.length === 0 && column === 1 ? ZERO : null;
+    if (column === null || width === null) return { v: hit.values[0] ?? ZERO, line: hit.line };
+    // A row printing fewer numbers than the header has columns lost blanks: which is which is unknown.
+    // A label with no number: blank in the year's own column (0), unknown in a 预算数 beside a 决算.
+    const v = hit.values.length === width ? hit.values[column] : hit.values.length === 0 && column === own ? ZERO : null;
     return { v, line: hit.line };
   };
-  const read = (column: 0 | 1 | null) => {
+  const read = (column: number | null) => {
     const get = (res: RegExp[]) => at(res, column);
     // A table that lists 机关运行经费 beside the 三公 (Yunnan's 决算) has a 合计 that is not the 三公's.
     const withOperating = pairs.some((p) => /^机关运行经费/.test(bareLabel(p.label)));
@@ -56,9 +61,25 @@ export function threePublicFromList(pairs: LabelValue[], table: string, line: nu
       reception: get(LABELS.reception)?.v ?? null,
     };
   };
-  const { line: at0, ...final } = read(paired ? 1 : null);
+  const { line: at0, ...final } = read(paired ? 1 : columns?.current ?? null);
   const budget = paired ? (({ line: _, ...b }) => b)(read(0)) : undefined;
   return { value: { table, line: at0, ...final, ...(budget ? { budget } : {}) }, findings: [] };
+}
+
+/** A list's numeric columns, from its header: how many, and which is the document's year. */
+export interface ListColumns { width: number; current: number }
+
+/**
+ * The columns of a 三公 list printing several years ("项目 2024年预算数 2025年预算数 增减额"): the
+ * later year (or 本年) is the document's. Null when the header names one figure column only.
+ */
+export function listColumns(header: string): ListColumns | null {
+  const flat = header.replace(/\s/g, '');
+  const heads = [...flat.matchAll(/(20\d{2})年度?(?:预算|执行|决算)数?|(上年|本年)(?:预算|执行|决算)?数?|增减(?:额|率|%)?|比上年增减/g)];
+  const years = heads.map((m) => (m[1] ? Number(m[1]) : m[2] === '本年' ? Infinity : m[2] === '上年' ? -Infinity : null));
+  const dated = years.filter((y): y is number => y !== null);
+  if (dated.length < 2 || new Set(dated).size !== dated.length) return null;
+  return { width: heads.length, current: years.indexOf(Math.max(...dated)) };
 }
 
 type Slot = 'grand' | 'subtotal' | 'outbound' | 'vehicle' | 'purchase' | 'operation' | 'reception' | 'meeting' | 'training';
@@ -76,6 +97,28 @@ function slotsOf(header: string): Slot[] {
   return inHeaderOrder(slots, header);
 }
 
+/**
+ * A header laid out with spaces (pdftotext -layout keeps each word at its column) tells where each
+ * item's heading sits even when they are stacked on different lines: its display column (a Chinese
+ * character is two wide). Null for text without such layout.
+ */
+function byLayoutColumn(header: string): { group: Slot[]; index: number }[] | null {
+  const lines = header.split('\n');
+  if (!lines.some((l) => /\S {3,}\S/.test(l))) return null;
+  const width = (s: string) => [...s].reduce((n, ch) => n + (ch.codePointAt(0)! > 0x2e80 ? 2 : 1), 0);
+  const at = GROUPS.map(([group, re]) => {
+    const l = lines.find((x) => re.test(x));
+    return { group, index: l ? width(l.slice(0, l.search(re))) : -1 };
+  });
+  return at.every((g) => g.index >= 0) ? at : null;
+}
+
+/** The slots with the three items' columns in the order given, the grand total and 会议费/培训费 kept in place. */
+function inOrder(slots: Slot[], items: Slot[]): Slot[] {
+  const first = slots.indexOf('outbound');
+  return [...slots.slice(0, first), ...items, ...slots.filter((s) => s === 'meeting' || s === 'training')];
+}
+
 /** Where each of the three items' columns starts in a header, by its words. */
 const GROUPS: [Slot[], RegExp][] = [
   [['outbound'], /因公出国/],
@@ -90,13 +133,11 @@ const GROUPS: [Slot[], RegExp][] = [
  */
 function inHeaderOrder(slots: Slot[], header: string): Slot[] {
   const line = header.split('\n').map((l) => l.replace(/[\s“”"]/g, '')).find((l) => GROUPS.every(([, re]) => re.test(l)));
-  if (!line) return slots;
-  const at = GROUPS.map(([group, re]) => ({ group, index: line.search(re) }));
+  const at = line ? GROUPS.map(([group, re]) => ({ group, index: line.search(re) })) : byLayoutColumn(header);
+  if (!at) return slots;
   // Every template prints 出国 first; a line where it is not is a stacked header's words run together.
   if (at[0].index > at[1].index || at[0].index > at[2].index) return slots;
-  const ordered = [...at].sort((a, b) => a.index - b.index).flatMap((g) => g.group);
-  const first = slots.indexOf('outbound');
-  return [...slots.slice(0, first), ...ordered, ...slots.filter((s) => s === 'meeting' || s === 'training')];
+  return inOrder(slots, [...at].sort((a, b) => a.index - b.index).flatMap((g) => g.group));
 }
 
 function consistent(a: Partial<Record<Slot, Decimal>>, slots: Slot[]): boolean {

@@ -21,8 +21,9 @@ export const TOTALS: TotalEntry[] = catalog.totals.map((t) => ({
 }));
 
 /** Totals a table other than the 收支总表 prints as a labelled line (read where the coded rows did not give them). */
-export const TABLE_TOTALS: (TotalEntry & { kind: TableKind })[] = catalog.tableTotals.map((t) => ({
+export const TABLE_TOTALS: (TotalEntry & { kind: TableKind; belowTotal?: boolean })[] = catalog.tableTotals.map((t) => ({
   kind: t.kind as TableKind, key: t.key as TotalKey, patterns: t.labels.map((l) => new RegExp(`^${l}$`)),
+  ...('belowTotal' in t && t.belowTotal ? { belowTotal: true } : {}),
 }));
 
 /** The kind of table a title names, by the first entry whose alias it contains. */
