@@ -44,3 +44,15 @@ describe('stated totals', () => {
     expect(stated('2024年一般公共预算基本支出 1133753.33 元，其中：人员经费 1000000.00 元。')).toEqual({ basic: '113.3753', personnel: '100.0000' });
   });
 });
+
+describe('more wordings of the national templates', () => {
+  it('reads a 三公 预算 stated without 为, and a 决算数 in the clause after the 三公 预算', () => {
+    expect(stated('2024年“三公”经费预算11.00万元，比2023年预算减少1.50万元。')).toEqual({ three_public: '11.0000' });
+    expect(stated('2023年度“三公”经费财政拨款支出预算为38.00万元，支出决算为24.22万元。', FINAL_2023)).toEqual({ three_public: '24.2200' });
+  });
+
+  it('reads a 决算\'s 收、支总计, the second of two being 支出总计', () => {
+    expect(stated('2023年度收、支总计各是4125.49,4143.91万元。', FINAL_2023)).toEqual({ expenditure_total: '4143.9100' });
+    expect(stated('2023年度收入、支出决算总计1,942.54万元。', FINAL_2023)).toEqual({ expenditure_total: '1942.5400' });
+  });
+});

@@ -55,9 +55,14 @@ export const FUNCTION_COLUMNS: ColumnRoles = rolesOf(catalog.columns.function);
 export const ECONOMIC_COLUMNS: ColumnRoles = rolesOf(catalog.columns.economic);
 
 /** A total as the narrative states it: the words before the amount, and where the phrase applies. */
-export interface StatedEntry { key: TotalKey; phrase: string; afterChange: boolean; kinds?: string[] }
+export interface StatedEntry {
+  key: TotalKey; phrase: string; afterChange: boolean; kinds?: string[];
+  /** Words the clause before it (in the same sentence) must hold: the subject the phrase leaves out. */
+  previousClause?: RegExp;
+}
 
 export const STATED: StatedEntry[] = catalog.stated.entries.map((e) => ({
   key: e.key as TotalKey, phrase: e.phrase, afterChange: 'afterChange' in e ? Boolean(e.afterChange) : true,
   ...('kinds' in e ? { kinds: e.kinds as string[] } : {}),
+  ...('previousClause' in e ? { previousClause: new RegExp(e.previousClause as string) } : {}),
 }));
