@@ -34,7 +34,16 @@ function readDisclosure(source: string, ctx: ReadContext, meta: Meta & { departm
 
   // The 收支总表 first; the 财政拨款收支总表 and 收入总表 fill what a mangled layout left unread there.
   const summaries = tablesOf(ctx, 'summary', 'fiscal_summary', 'income').map((table) => totalsFromSummary(labelValuesOf(ctx, table), table.title));
-  summaries.forEach((read) => read.forEach(put));
+  // The 财政拨款收支总表 covers appropriations only: where a 收支总表 is printed, its 总计 is not the department's.
+  // (Unless the two agree on the year's spending: then every yuan is appropriated and the totals are one.)
+  const summaryTables = tablesOf(ctx, 'summary', 'fiscal_summary', 'income');
+  const spendingOf = (kind: string) => summaries.find((_, i) => summaryTables[i].kind === kind)?.find((t) => t.key === 'expenditure_total')?.value;
+  const [whole, fiscal] = [spendingOf('summary'), spendingOf('fiscal_summary')];
+  const partial = tablesOf(ctx, 'summary').length > 0 && !(whole && fiscal && agrees(whole, fiscal));
+  summaryTables.forEach((table, i) => {
+    const wholeOnly = partial && table.kind === 'fiscal_summary';
+    summaries[i].filter((t) => !(wholeOnly && WHOLE_DEPARTMENT.includes(t.key))).forEach(put);
+  });
 
   const fn = firstCodedTable(ctx, FUNCTION_TABLES, FUNCTION_ROLES, FUNCTION_PARTS);
   const functionItems: FunctionItem[] = (fn?.rows ?? []).map((r) => ({ code: r.code!, name: r.name, total: r.total, basic: r.parts[0], project: r.parts[1], table: fn!.table.title, line: r.line, ...repeatedOf(r) }));
@@ -138,6 +147,9 @@ function readDisclosure(source: string, ctx: ReadContext, meta: Meta & { departm
     tables: ctx.tables.map((t) => ({ title: t.title, kind: t.kind, line: ctx.lines[t.start].no, empty: t.empty })),
   };
 }
+
+/** Totals of the department's every fund, which a table of appropriations alone does not state. */
+const WHOLE_DEPARTMENT: TotalKey[] = ['income_total', 'expenditure_total', 'basic', 'project'];
 
 const CORE_FIGURES: [TotalKey, string][] = [
   ['income_total', '收入总计'], ['expenditure_total', '支出总计'], ['basic', '基本支出'], ['project', '项目支出'], ['three_public', '“三公”经费'],

@@ -65,6 +65,23 @@ function splitsBasic(lines: Line[]): boolean {
   return /人员经费/.test(head) && /公用经费/.test(head);
 }
 
+/**
+ * A header repeating 科目编码 / 科目名称 / its amount heading on one line: two panels side by side. (A
+ * table listing two codes a row — 部门 and 政府 economic codes — repeats the code and name, not the amount.)
+ */
+const PANELS = /科目(?:编码|代码)科目名称(?:决算数|预算数|金额|合计)科目(?:编码|代码)科目名称(?:决算数|预算数|金额|合计)/;
+function printsPanels(header: Line[], firstRow: number | undefined): boolean {
+  return header.some((l) => (firstRow === undefined || l.no < firstRow) && PANELS.test(l.text.replace(/\s+/g, '')));
+}
+
+/** A panel row's one amount, in its panel's part: the first part for the classes listed, the second otherwise. */
+function byPanel(row: SubjectRow, firstPartClasses: string[]): SubjectRow {
+  const v = row.values.find((x) => x !== null) ?? null;
+  if (v === null || row.code === null) return { ...row, values: [v, null, null], positioned: true };
+  const first = firstPartClasses.includes(row.code.slice(0, 3));
+  return { ...row, values: [v, first ? v : ZERO, first ? ZERO : v], positioned: true };
+}
+
 /** The 人员/公用 halves of a row printing [合计, 人员, 公用, 项目] or [合计, 基本, 人员, 公用, 项目], by its arithmetic. */
 function splitOf(row: SubjectRow | undefined): [Decimal, Decimal] | undefined {
   if (!row || row.positioned) return undefined;
@@ -109,7 +126,8 @@ function readCodedTableUncached(ctx: ReadContext, table: TableBlock, roles: Role
   // sections "人员经费 …" / "公用经费 …" in the body, which names no column.
   const firstRow = parsed.find((r) => r.values.length > 0)?.line;
   const withParts = headerHasParts(firstRow === undefined ? header : header.filter((l) => l.no < firstRow), roles);
-  if (!withParts) raw = raw.map((r) => ({ ...r, values: [r.values[0] ?? null, null, null], positioned: true }));
+  if (roles.firstPartClasses && printsPanels(header, firstRow)) raw = raw.map((r) => byPanel(r, roles.firstPartClasses!));
+  else if (!withParts) raw = raw.map((r) => ({ ...r, values: [r.values[0] ?? null, null, null], positioned: true }));
   let rootSplit: [Decimal, Decimal] | undefined;
   if (withParts && roles === FUNCTION_ROLES && splitsBasic(header)) {
     rootSplit = splitOf(raw.find((r) => r.code === null));

@@ -27,6 +27,8 @@ export const ECONOMIC_ROLES: Roles = ECONOMIC_COLUMNS;
 const CODE = /^(?:2\d{2}|3\d{2}|5\d{2})(?:\d{2}){0,2}$/;
 const TOTAL_LABEL = /^(合计|总计)$/;
 const PERCENT = /^-?[\d.]+%$/;
+/** A labelled total after the rows: not a row, and not part of the row above it. */
+const CLOSING_TOTAL = /^(?:人员经费|公用经费|基本支出|项目支出)(?:合计|小计)$/;
 
 export function isSubjectCode(s: string): boolean {
   return CODE.test(s);
@@ -105,6 +107,12 @@ function parseTokenRows(tokens: Token[], { layout, unit, twoDecimals, rowNumbers
       // own (a folio, a note's figure, "公开 06 表"): the row's cells are printed together.
       if (!v || orphan.length) continue;
       current.values.push(v);
+      continue;
+    }
+    // A closing line of halves ("人员经费合计 789.32 公用经费合计 196.63") belongs to no coded row.
+    if (CLOSING_TOTAL.test(t.s)) {
+      current = null;
+      orphan = [];
       continue;
     }
     // A header's 合计 column heading and the 合计 row below it, with no number between: the row is the second.

@@ -42,9 +42,12 @@ export interface ColumnRoles {
   split?: [RegExp, RegExp];
   /** How findings name the two parts. */
   partNames: [string, string];
+  /** The 类 whose rows are all of the first part, where the table prints its parts as side-by-side panels. */
+  firstPartClasses?: string[];
 }
 
-const rolesOf = (c: { total: string; parts: string[]; split?: string[]; partNames: string[] }): ColumnRoles => ({
+const rolesOf = (c: { total: string; parts: string[]; split?: string[]; partNames: string[]; firstPartClasses?: string[] }): ColumnRoles => ({
+  ...(c.firstPartClasses ? { firstPartClasses: c.firstPartClasses } : {}),
   total: new RegExp(c.total),
   parts: [new RegExp(c.parts[0]), new RegExp(c.parts[1])],
   ...(c.split ? { split: [new RegExp(c.split[0]), new RegExp(c.split[1])] as [RegExp, RegExp] } : {}),
