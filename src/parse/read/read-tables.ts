@@ -3,7 +3,7 @@
 import type { Decimal } from 'decimal.js';
 import { agrees, parseAmount, ZERO } from '../amount.js';
 import { placeColumns, type Placed } from '../reconcile/infer-columns.js';
-import { keepRoleColumns } from '../reconcile/extra-columns.js';
+import { keepRoleColumns, withoutReserveGuess } from '../reconcile/extra-columns.js';
 import { parseLabelValues, type LabelValue } from './label-values.js';
 import type { Layout, Line } from '../front/lines.js';
 import { ECONOMIC_ROLES, FUNCTION_ROLES, parseSubjectRows, type Roles, type SubjectRow } from './subject-rows.js';
@@ -69,6 +69,11 @@ function splitsBasic(lines: Line[]): boolean {
  * A header repeating 科目编码 / 科目名称 / its amount heading on one line: two panels side by side. (A
  * table listing two codes a row — 部门 and 政府 economic codes — repeats the code and name, not the amount.)
  */
+/** Whether the header (the lines before the first row) names a column by these words. */
+function headerNames(header: Line[], firstRow: number | undefined, words: RegExp): boolean {
+  return header.some((l) => (firstRow === undefined || l.no < firstRow) && words.test(l.text.replace(/\s+/g, '')));
+}
+
 const PANELS = /科目(?:编码|代码)科目名称(?:决算数|预算数|金额|合计)科目(?:编码|代码)科目名称(?:决算数|预算数|金额|合计)/;
 function printsPanels(header: Line[], firstRow: number | undefined): boolean {
   return header.some((l) => (firstRow === undefined || l.no < firstRow) && PANELS.test(l.text.replace(/\s+/g, '')));
@@ -133,7 +138,7 @@ function readCodedTableUncached(ctx: ReadContext, table: TableBlock, roles: Role
     rootSplit = splitOf(raw.find((r) => r.code === null));
     raw = raw.map(basicFromSplit);
   }
-  else raw = keepRoleColumns(raw);
+  else raw = roles.reserve && headerNames(header, firstRow, roles.reserve) ? withoutReserveGuess(raw) : keepRoleColumns(raw);
   const { placed, undecided } = placeByPositionOrArithmetic(raw, parsed, header, roles, table);
   const findings: Finding[] = undecided.map(({ row, printed }) => ({
     rule: 'column-undecided', severity: 'warning', table: table.title, line: row.line,

@@ -83,3 +83,23 @@ function blanksAt(nums: Decimal[], width: number): (Decimal | null)[][] {
   walk(0, missing, []);
   return out;
 }
+
+/**
+ * A table printing 单位预留机动经费 after 基本 and 项目: where its 合计 row holds a reserve (合计 = 基本 +
+ * 项目 + 机动, 机动 ≠ 0), a row of three amounts may end in its 项目 or its 机动 — the blank between is
+ * lost — so only its total is kept. Where the 合计 row holds none, no row does, and rows stay as read.
+ */
+export function withoutReserveGuess(rows: SubjectRow[]): SubjectRow[] {
+  const root = rows.find((r) => r.code === null);
+  const n = root ? numbersOf(root) : [];
+  const holdsReserve = n.length === 4 && !n[3].isZero() && agrees(n[0], n[1].plus(n[2]).plus(n[3]));
+  if (!holdsReserve) return rows;
+  return rows.map((r) => {
+    const nums = numbersOf(r);
+    if (r.positioned) return r;
+    if (nums.length >= 4) return { ...r, values: nums.slice(0, 3), positioned: true };
+    if (nums.length === 3 && !nums[2].isZero()) return { ...r, values: [nums[0], null, null], positioned: true };
+    return r;
+  });
+}
+

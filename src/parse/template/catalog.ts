@@ -44,9 +44,12 @@ export interface ColumnRoles {
   partNames: [string, string];
   /** The 类 whose rows are all of the first part, where the table prints its parts as side-by-side panels. */
   firstPartClasses?: string[];
+  /** A third part some templates print after the two (单位预留机动经费): a header naming it. */
+  reserve?: RegExp;
 }
 
-const rolesOf = (c: { total: string; parts: string[]; split?: string[]; partNames: string[]; firstPartClasses?: string[] }): ColumnRoles => ({
+const rolesOf = (c: { total: string; parts: string[]; split?: string[]; partNames: string[]; firstPartClasses?: string[]; reserve?: string }): ColumnRoles => ({
+  ...(c.reserve ? { reserve: new RegExp(c.reserve) } : {}),
   ...(c.firstPartClasses ? { firstPartClasses: c.firstPartClasses } : {}),
   total: new RegExp(c.total),
   parts: [new RegExp(c.parts[0]), new RegExp(c.parts[1])],
