@@ -58,8 +58,31 @@ describe('tokens', () => {
     [['2101', '501', '行政运行'], false, ['2101501', '行政运行']],
     [['320.0', '0'], true, ['320.00']],
     [['320.0', '0'], false, ['320.0', '0']],
+    [['总计 40 5,086.2', '5'], true, ['总计', '40', '5,086.25']],
+    [['合计 4,814.33 1,206.33 3,60', '8.00'], true, ['合计', '4,814.33', '1,206.33', '3,608.00']],
+    [['合计 1,', '206.33 3,608.00'], true, ['合计', '1,206.33', '3,608.00']],
+    [['1,942.', '54'], true, ['1,942.54']],
   ] as [string[], boolean, string[]][])('joins %j (two-decimal style: %s)', (input, twoDecimals, want) => {
     expect(tokenize(lines(...input), 'flowing', twoDecimals).map((t) => t.s)).toEqual(want);
+  });
+});
+
+describe('label values in a table with 行次 numbers', () => {
+  const read = (...t: string[]) => parseLabelValues(lines(...t), 'flowing', '万元', true, true).map((p) => [p.label, p.values.map((v) => v.toFixed(2))]);
+
+  it.each([
+    [['总计 20 5,086.25 总计 40 5,086.2', '5', '注：本表反映部门本年度的总收支。', '5'], ['5086.25', '5086.25']],
+    [['总计 20 1,942.54 总计 40 1,942.5', '4'], ['1942.54', '1942.54']],
+    [['总计 20 1,942.54 总计 40 1,942.', '54'], ['1942.54', '1942.54']],
+    [['总计 20 3,608.00 总计 40 3,60', '8'], ['3608.00', '3608.00']],
+  ])('reads the digits of an amount wrapped onto the next line (%j)', (input, want) => {
+    expect(read(...input).filter(([l]) => l === '总计').map(([, v]) => v[0])).toEqual(want);
+  });
+
+  it('still drops a 行次 printed on its own line after a whole amount', () => {
+    expect(read('八、其他收入 8 八、社会保障和就业支出 28 149.16', '9', '九、卫生健康支出 29 43.68')).toEqual([
+      ['八、其他收入', []], ['八、社会保障和就业支出', ['149.16']], ['九、卫生健康支出', ['43.68']],
+    ]);
   });
 });
 

@@ -1,5 +1,5 @@
 // Lines → a stream of number and text tokens, each with its line. Extraction splits numbers and
-// codes across lines ("3526." / "22", "2101" / "501", "320.0" / "0"); the joins happen here, once.
+// codes across lines ("3526." / "22", "2101" / "501", "320.0" / "0", "3,60" / "8.00"); the joins happen here, once.
 import type { Layout, Line } from './lines.js';
 
 export interface Token {
@@ -38,10 +38,31 @@ export function printsTwoDecimals(lines: Line[]): boolean {
   return two > 20 && other / (two + other) < 0.05;
 }
 
+/** An amount cut after a thousands separator ("3,60" / "8.00", "1," / "206.33"): its head. */
+const CUT_AT_COMMA = /^-?\d{1,3}(?:,\d{3})*,\d{0,2}$/;
+
+/** Pieces of each line, with an amount cut at a thousands separator rejoined across the line break. */
+function linePieces(lines: Line[], layout: Layout): string[][] {
+  const all = lines.map((l) => pieces(l, layout));
+  if (layout !== 'flowing') return all;
+  for (let i = 0; i + 1 < all.length; i++) {
+    const cur = all[i];
+    const next = all[i + 1];
+    const head = cur[cur.length - 1];
+    if (head === undefined || next.length === 0 || !CUT_AT_COMMA.test(head)) continue;
+    const joined = head + next[0];
+    if (!NUMERIC.test(joined)) continue;
+    cur[cur.length - 1] = joined;
+    next.shift();
+  }
+  return all;
+}
+
 export function tokenize(lines: Line[], layout: Layout, twoDecimals: boolean): Token[] {
   const raw: Token[] = [];
-  for (const line of lines) {
-    for (const p of pieces(line, layout)) {
+  const split = linePieces(lines, layout);
+  for (const [n, line] of lines.entries()) {
+    for (const p of split[n]) {
       const kind = NUMERIC.test(p) ? 'num' : 'text';
       const prev = raw[raw.length - 1];
       // Adjacent text pieces on one line are one cell of Chinese text that had a space in it.
@@ -60,7 +81,7 @@ function joinSplitNumbers(tokens: Token[], twoDecimals: boolean): Token[] {
     const after = tokens[i + 2];
     if (t.kind === 'num' && next?.kind === 'num') {
       const brokenDecimals = /\d\.$/.test(t.s) && /^\d{1,2}$/.test(next.s);
-      const brokenLastDigit = twoDecimals && /^\d+\.\d$/.test(t.s) && /^\d$/.test(next.s);
+      const brokenLastDigit = twoDecimals && /^(?:\d{1,3}(?:,\d{3})+|\d+)\.\d$/.test(t.s) && /^\d$/.test(next.s);
       // No subject code has four digits: "2101" then "501" and a name is the code 2101501 wrapped.
       const brokenCode = /^[23]\d{3}$/.test(t.s) && /^(?:\d|\d{3})$/.test(next.s) && after?.kind === 'text';
       if (brokenDecimals || brokenLastDigit || brokenCode) {

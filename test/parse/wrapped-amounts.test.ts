@@ -1,0 +1,30 @@
+// Amounts the text layer wrapped inside a narrow cell, on a made-up county 决算 (names and figures
+// invented; every table adds up) whose 收入支出决算表 prints 行次 numbers.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseDocument } from '../../src/parse/index.js';
+import { amount } from '../helpers/documents.js';
+
+const fixtures = join(import.meta.dirname, '..', 'fixtures', 'unseen');
+const load = (name: string) => parseDocument(readFileSync(join(fixtures, name), 'utf8'), name)[0];
+const total = (d: ReturnType<typeof load>, key: string) => d.totals.get(key as never);
+
+describe('a county 决算 with 行次 numbers and amounts wrapped in their cells', () => {
+  const d = load('hen_yufeng_zrzyj_2021_final.txt');
+
+  it('reads "总计 40 5,086.2" / "5" as 支出总计 5,086.25, not a 行次 5 and 5,086.20', () => {
+    expect([amount(total(d, 'expenditure_total')!.value), total(d, 'expenditure_total')!.line]).toEqual(['5086.25', 56]);
+    expect(total(d, 'expenditure_total')!.verified).not.toBe(false);
+    expect(d.findings.filter((f) => f.rule === 'income-expenditure')).toEqual([]);
+  });
+
+  it('reads "3,60" / "8.00" (wrapped at the thousands separator) as 3,608.00 in the 支出决算表', () => {
+    expect([total(d, 'basic'), total(d, 'project')].map((t) => [amount(t!.value), t!.line])).toEqual([['1206.33', 103], ['3608.00', 103]]);
+  });
+
+  it('reads "2,765." / "60" beside a 行次 as 城乡社区支出 2,765.60', () => {
+    // Read without its "60", the row was blank and disagreed with the 支出决算表's 212 城乡社区支出.
+    expect(d.findings.filter((f) => f.rule === 'class-vs-summary' && f.message.includes('「支出决算表」'))).toEqual([]);
+  });
+});
