@@ -9,7 +9,7 @@ import { detectLayout, splitLines } from '../../src/parse/front/lines.js';
 import { statedChanges } from '../../src/parse/read/narrative.js';
 import { classifyTitle, cleanTitle } from '../../src/parse/segment/tables.js';
 import { threePublicFromRow } from '../../src/parse/read/three-public.js';
-import { tokenize } from '../../src/parse/front/tokens.js';
+import { printsTwoDecimals, tokenize } from '../../src/parse/front/tokens.js';
 
 const d = (s: string) => new Decimal(s);
 const lines = (...t: string[]) => splitLines(t.join('\n'));
@@ -64,6 +64,18 @@ describe('tokens', () => {
     [['1,942.', '54'], true, ['1,942.54']],
   ] as [string[], boolean, string[]][])('joins %j (two-decimal style: %s)', (input, twoDecimals, want) => {
     expect(tokenize(lines(...input), 'flowing', twoDecimals).map((t) => t.s)).toEqual(want);
+  });
+
+  const amounts = (n: number) => Array.from({ length: n }, (_, i) => `20${i} 支出 ${i + 1},234.56 ${i + 1}00.25 ${i}.50`);
+
+  it('takes a document printing percentages without "%" in a last column as printing two decimals', () => {
+    const body = amounts(30).map((l, i) => `${l} ${100 + (i % 9)}.${i % 10}`);
+    expect(printsTwoDecimals(lines(...body))).toBe(true);
+  });
+
+  it('does not take a document printing one-decimal amounts inside its rows as printing two decimals', () => {
+    const body = amounts(30).map((l, i) => (i % 3 ? l : l.replace(/\.50$/, '.5 7.25')));
+    expect(printsTwoDecimals(lines(...body))).toBe(false);
   });
 });
 

@@ -1,5 +1,6 @@
-// Amounts the text layer wrapped inside a narrow cell, on a made-up county 决算 (names and figures
-// invented; every table adds up) whose 收入支出决算表 prints 行次 numbers.
+// Amounts the text layer wrapped inside a narrow cell, and folios a document must not take for
+// amounts, on two made-up documents (names and figures invented; every table adds up): a county
+// 决算 whose 收入支出决算表 prints 行次, and a central department's 预算 printing percentages without "%".
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -26,5 +27,15 @@ describe('a county 决算 with 行次 numbers and amounts wrapped in their cells
   it('reads "2,765." / "60" beside a 行次 as 城乡社区支出 2,765.60', () => {
     // Read without its "60", the row was blank and disagreed with the 支出决算表's 212 城乡社区支出.
     expect(d.findings.filter((f) => f.rule === 'class-vs-summary' && f.message.includes('「支出决算表」'))).toEqual([]);
+  });
+});
+
+describe('a central 部门预算 whose 增减 column prints percentages without "%"', () => {
+  const d = load('zy_dlxx_2024.txt');
+
+  it('does not read the folio after a table\'s last row as that row\'s 项目支出', () => {
+    const row = d.functionItems.find((r) => r.code === '2210203')!;
+    expect([row.total, row.basic, row.project].map(amount)).toEqual(['60.00', '60.00', '0.00']);
+    expect(d.findings.filter((f) => f.rule === 'function-row' || f.rule === 'function-children')).toEqual([]);
   });
 });

@@ -23,19 +23,31 @@ function pieces(line: Line, layout: Layout): string[] {
 
 /**
  * True when the document prints amounts with exactly two decimals (so "320.0" followed by "0" is
- * one number broken by wrapping, not two).
+ * one number broken by wrapping, not two). A percentage printed without its "%" in a table's last
+ * column ("合计 10,867.64 11,101.86 102.2") is not an amount with one decimal and does not count.
  */
 export function printsTwoDecimals(lines: Line[]): boolean {
   let two = 0;
   let other = 0;
-  for (const l of lines) {
-    for (const p of l.text.split(/\s+/)) {
-      if (!/^\d[\d,]*\.\d+$/.test(p)) continue;
+  lines.forEach((l, i) => {
+    const ps = l.text.trim().split(/\s+/);
+    ps.forEach((p, k) => {
+      if (!/^\d[\d,]*\.\d+$/.test(p)) return;
       if (/\.\d\d$/.test(p)) two++;
-      else other++;
-    }
-  }
+      else if (!isPercentCell(p, k === ps.length - 1 ? ps.slice(0, k) : null, lines[i + 1]?.text)) other++;
+    });
+  });
   return two > 20 && other / (two + other) < 0.05;
+}
+
+/**
+ * A one-decimal figure below 1000 ending a line of two-decimal amounts, where the next line does
+ * not start with a lone digit (which would make it an amount wrapped after its first decimal).
+ */
+function isPercentCell(p: string, before: string[] | null, nextLine: string | undefined): boolean {
+  if (!before || !/^\d{1,3}\.\d$/.test(p)) return false;
+  if (!before.some((b) => /^\d[\d,]*\.\d\d$/.test(b))) return false;
+  return !/^\s*\d(?:\s|$)/.test(nextLine ?? '');
 }
 
 /** An amount cut after a thousands separator ("3,60" / "8.00", "1," / "206.33"): its head. */
