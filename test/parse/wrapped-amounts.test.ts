@@ -4,7 +4,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { splitLines } from '../../src/parse/front/lines.js';
 import { parseDocument } from '../../src/parse/index.js';
+import { FUNCTION_ROLES, parseSubjectRows } from '../../src/parse/read/subject-rows.js';
 import { amount } from '../helpers/documents.js';
 
 const fixtures = join(import.meta.dirname, '..', 'fixtures', 'unseen');
@@ -37,5 +39,21 @@ describe('a central 部门预算 whose 增减 column prints percentages without 
     const row = d.functionItems.find((r) => r.code === '2210203')!;
     expect([row.total, row.basic, row.project].map(amount)).toEqual(['60.00', '60.00', '0.00']);
     expect(d.findings.filter((f) => f.rule === 'function-row' || f.rule === 'function-children')).toEqual([]);
+  });
+});
+
+describe('a folio after a table\'s last row, in a document not taken as printing two decimals', () => {
+  const read = (...t: string[]) => parseSubjectRows(splitLines(t.join('\n')), FUNCTION_ROLES, { layout: 'flowing', unit: '万元', twoDecimals: false, rowNumbers: false })
+    .map((r) => [r.code, r.values.map(amount)]);
+
+  it.each([
+    [['221 住房保障支出 120.50 120.50', '2210203 购房补贴 60.00 60.00', '5', '国家地理信息标准局2024年部门预算', '表四']],
+    [['221 住房保障支出 120.50 120.50', '2210203 购房补贴 60.00 60.00', '5']],
+  ])('is not the row\'s last amount (%j)', (input) => {
+    expect(read(...input)).toEqual([['221', ['120.50', '120.50']], ['2210203', ['60.00', '60.00']]]);
+  });
+
+  it('while a whole amount printed on the row\'s own line still is one', () => {
+    expect(read('221 住房保障支出 120.50 120.50', '2210203 购房补贴 60.00 55 5', '国家地理信息标准局')).toEqual([['221', ['120.50', '120.50']], ['2210203', ['60.00', '55.00', '5.00']]]);
   });
 });
