@@ -9,7 +9,7 @@ import { detectLayout, splitLines } from '../../src/parse/front/lines.js';
 import { statedChanges } from '../../src/parse/read/narrative.js';
 import { classifyTitle, cleanTitle } from '../../src/parse/segment/tables.js';
 import { threePublicFromRow } from '../../src/parse/read/three-public.js';
-import { tokenize } from '../../src/parse/front/tokens.js';
+import { printsTwoDecimals, tokenize } from '../../src/parse/front/tokens.js';
 
 const d = (s: string) => new Decimal(s);
 const lines = (...t: string[]) => splitLines(t.join('\n'));
@@ -58,8 +58,43 @@ describe('tokens', () => {
     [['2101', '501', '行政运行'], false, ['2101501', '行政运行']],
     [['320.0', '0'], true, ['320.00']],
     [['320.0', '0'], false, ['320.0', '0']],
+    [['总计 40 5,086.2', '5'], true, ['总计', '40', '5,086.25']],
+    [['合计 4,814.33 1,206.33 3,60', '8.00'], true, ['合计', '4,814.33', '1,206.33', '3,608.00']],
+    [['合计 1,', '206.33 3,608.00'], true, ['合计', '1,206.33', '3,608.00']],
+    [['1,942.', '54'], true, ['1,942.54']],
   ] as [string[], boolean, string[]][])('joins %j (two-decimal style: %s)', (input, twoDecimals, want) => {
     expect(tokenize(lines(...input), 'flowing', twoDecimals).map((t) => t.s)).toEqual(want);
+  });
+
+  const amounts = (n: number) => Array.from({ length: n }, (_, i) => `20${i} 支出 ${i + 1},234.56 ${i + 1}00.25 ${i}.50`);
+
+  it('takes a document printing percentages without "%" in a last column as printing two decimals', () => {
+    const body = amounts(30).map((l, i) => `${l} ${100 + (i % 9)}.${i % 10}`);
+    expect(printsTwoDecimals(lines(...body))).toBe(true);
+  });
+
+  it('does not take a document printing one-decimal amounts inside its rows as printing two decimals', () => {
+    const body = amounts(30).map((l, i) => (i % 3 ? l : l.replace(/\.50$/, '.5 7.25')));
+    expect(printsTwoDecimals(lines(...body))).toBe(false);
+  });
+});
+
+describe('label values in a table with 行次 numbers', () => {
+  const read = (...t: string[]) => parseLabelValues(lines(...t), 'flowing', '万元', true, true).map((p) => [p.label, p.values.map((v) => v.toFixed(2))]);
+
+  it.each([
+    [['总计 20 5,086.25 总计 40 5,086.2', '5', '注：本表反映部门本年度的总收支。', '5'], ['5086.25', '5086.25']],
+    [['总计 20 1,942.54 总计 40 1,942.5', '4'], ['1942.54', '1942.54']],
+    [['总计 20 1,942.54 总计 40 1,942.', '54'], ['1942.54', '1942.54']],
+    [['总计 20 3,608.00 总计 40 3,60', '8'], ['3608.00', '3608.00']],
+  ])('reads the digits of an amount wrapped onto the next line (%j)', (input, want) => {
+    expect(read(...input).filter(([l]) => l === '总计').map(([, v]) => v[0])).toEqual(want);
+  });
+
+  it('still drops a 行次 printed on its own line after a whole amount', () => {
+    expect(read('八、其他收入 8 八、社会保障和就业支出 28 149.16', '9', '九、卫生健康支出 29 43.68')).toEqual([
+      ['八、其他收入', []], ['八、社会保障和就业支出', ['149.16']], ['九、卫生健康支出', ['43.68']],
+    ]);
   });
 });
 

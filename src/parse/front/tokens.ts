@@ -1,5 +1,5 @@
 // Lines → a stream of number and text tokens, each with its line. Extraction splits numbers and
-// codes across lines ("3526." / "22", "2101" / "501", "320.0" / "0"); the joins happen here, once.
+// codes across lines ("3526." / "22", "2101" / "501", "320.0" / "0", "3,60" / "8.00"); the joins happen here, once.
 import type { Layout, Line } from './lines.js';
 
 export interface Token {
@@ -23,25 +23,58 @@ function pieces(line: Line, layout: Layout): string[] {
 
 /**
  * True when the document prints amounts with exactly two decimals (so "320.0" followed by "0" is
- * one number broken by wrapping, not two).
+ * one number broken by wrapping, not two). A percentage printed without its "%" in a table's last
+ * column ("合计 10,867.64 11,101.86 102.2") is not an amount with one decimal and does not count.
  */
 export function printsTwoDecimals(lines: Line[]): boolean {
   let two = 0;
   let other = 0;
-  for (const l of lines) {
-    for (const p of l.text.split(/\s+/)) {
-      if (!/^\d[\d,]*\.\d+$/.test(p)) continue;
+  lines.forEach((l, i) => {
+    const ps = l.text.trim().split(/\s+/);
+    ps.forEach((p, k) => {
+      if (!/^\d[\d,]*\.\d+$/.test(p)) return;
       if (/\.\d\d$/.test(p)) two++;
-      else other++;
-    }
-  }
+      else if (!isPercentCell(p, k === ps.length - 1 ? ps.slice(0, k) : null, lines[i + 1]?.text)) other++;
+    });
+  });
   return two > 20 && other / (two + other) < 0.05;
+}
+
+/**
+ * A one-decimal figure below 1000 ending a line of two-decimal amounts, where the next line does
+ * not start with a lone digit (which would make it an amount wrapped after its first decimal).
+ */
+function isPercentCell(p: string, before: string[] | null, nextLine: string | undefined): boolean {
+  if (!before || !/^\d{1,3}\.\d$/.test(p)) return false;
+  if (!before.some((b) => /^\d[\d,]*\.\d\d$/.test(b))) return false;
+  return !/^\s*\d(?:\s|$)/.test(nextLine ?? '');
+}
+
+/** An amount cut after a thousands separator ("3,60" / "8.00", "1," / "206.33"): its head. */
+const CUT_AT_COMMA = /^-?\d{1,3}(?:,\d{3})*,\d{0,2}$/;
+
+/** Pieces of each line, with an amount cut at a thousands separator rejoined across the line break. */
+function linePieces(lines: Line[], layout: Layout): string[][] {
+  const all = lines.map((l) => pieces(l, layout));
+  if (layout !== 'flowing') return all;
+  for (let i = 0; i + 1 < all.length; i++) {
+    const cur = all[i];
+    const next = all[i + 1];
+    const head = cur[cur.length - 1];
+    if (head === undefined || next.length === 0 || !CUT_AT_COMMA.test(head)) continue;
+    const joined = head + next[0];
+    if (!NUMERIC.test(joined)) continue;
+    cur[cur.length - 1] = joined;
+    next.shift();
+  }
+  return all;
 }
 
 export function tokenize(lines: Line[], layout: Layout, twoDecimals: boolean): Token[] {
   const raw: Token[] = [];
-  for (const line of lines) {
-    for (const p of pieces(line, layout)) {
+  const split = linePieces(lines, layout);
+  for (const [n, line] of lines.entries()) {
+    for (const p of split[n]) {
       const kind = NUMERIC.test(p) ? 'num' : 'text';
       const prev = raw[raw.length - 1];
       // Adjacent text pieces on one line are one cell of Chinese text that had a space in it.
@@ -60,7 +93,7 @@ function joinSplitNumbers(tokens: Token[], twoDecimals: boolean): Token[] {
     const after = tokens[i + 2];
     if (t.kind === 'num' && next?.kind === 'num') {
       const brokenDecimals = /\d\.$/.test(t.s) && /^\d{1,2}$/.test(next.s);
-      const brokenLastDigit = twoDecimals && /^\d+\.\d$/.test(t.s) && /^\d$/.test(next.s);
+      const brokenLastDigit = twoDecimals && /^(?:\d{1,3}(?:,\d{3})+|\d+)\.\d$/.test(t.s) && /^\d$/.test(next.s);
       // No subject code has four digits: "2101" then "501" and a name is the code 2101501 wrapped.
       const brokenCode = /^[23]\d{3}$/.test(t.s) && /^(?:\d|\d{3})$/.test(next.s) && after?.kind === 'text';
       if (brokenDecimals || brokenLastDigit || brokenCode) {

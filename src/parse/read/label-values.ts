@@ -21,10 +21,11 @@ const LABEL_START = /(?<![一二三四五六七八九十廿])(?=[一二三四五
 const LABEL_START_AT_0 = /^(?:[一二三四五六七八九十廿]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）]|\d{1,2}[.．、]|其中)/;
 
 export function parseLabelValues(lines: Line[], layout: Layout, unit: SourceUnit, twoDecimals: boolean, hasRowNumbers: boolean): LabelValue[] {
-  const cleaned = lines.map((l) => ({
+  const cleaned = lines.map((l, i) => ({
     ...l,
-    // A row's 序号 leads its line; on its own line it is nothing but the number.
-    text: hasRowNumbers ? l.text.replace(/^\s*\d{1,2}(?:\s+|$)(?=\D|$)/, '') : l.text,
+    // A row's 序号 leads its line; on its own line it is nothing but the number — unless the line
+    // above ends in an amount missing its last digits ("总计 40 5,086.2" / "5"): then it is those digits.
+    text: hasRowNumbers && !continuesAmount(lines[i - 1]?.text, l.text, twoDecimals) ? l.text.replace(/^\s*\d{1,2}(?:\s+|$)(?=\D|$)/, '') : l.text,
   }));
   const out: LabelValue[] = [];
   const tokens = tokenize(cleaned, layout, twoDecimals);
@@ -47,6 +48,13 @@ export function parseLabelValues(lines: Line[], layout: Layout, unit: SourceUnit
     for (const p of parts) out.push({ label: p, values: [], line: t.line });
   }
   return layout === 'flowing' ? pairLabelRowsWithValueRows(out) : out;
+}
+
+/** A line of one or two digits finishing the amount the line above was cut in ("1,942." / "54", "3,60" / "8"). */
+function continuesAmount(above: string | undefined, line: string, twoDecimals: boolean): boolean {
+  if (above === undefined || !/^\s*\d{1,2}\s*$/.test(line)) return false;
+  const end = above.trimEnd();
+  return /\d\.$|(?:^|\s)\d{1,3}(?:,\d{3})*,\d{0,2}$/.test(end) || (twoDecimals && /\d\.\d$/.test(end));
 }
 
 /**

@@ -102,6 +102,7 @@ function parseTokenRows(tokens: Token[], { layout, unit, twoDecimals, rowNumbers
       if (hasRowNumbers && /^\d{1,3}$/.test(t.s) && i + 1 < tokens.length && startsRow(i + 1)) continue;
       // In flowing text where every amount has two decimals, a bare integer is a folio or 序号.
       if (twoDecimals && layout === 'flowing' && !t.s.includes('.')) continue;
+      if (layout === 'flowing' && isFolio(tokens, i)) continue;
       const v = parseAmount(t.s, unit);
       // Once text has followed a row's numbers, a number before the next row is not the row's
       // own (a folio, a note's figure, "公开 06 表"): the row's cells are printed together.
@@ -128,6 +129,17 @@ function parseTokenRows(tokens: Token[], { layout, unit, twoDecimals, rowNumbers
   for (const r of rows) r.name = cleanName(r.name);
   if (layout === 'cells') for (const r of rows) r.values = r.values.slice(0, 3);
   return rows;
+}
+
+/**
+ * A page's folio, whatever the document's number style: 1–3 digits alone on their line after a row's
+ * amounts with decimals, followed by text (the next page's running head, the next table's title) or
+ * by nothing.
+ */
+function isFolio(tokens: Token[], i: number): boolean {
+  const [prev, t, next] = [tokens[i - 1], tokens[i], tokens[i + 1]];
+  if (!/^\d{1,3}$/.test(t.s) || prev?.kind !== 'num' || prev.line === t.line || !prev.s.includes('.')) return false;
+  return next === undefined || (next.kind === 'text' && next.line !== t.line);
 }
 
 /** Tab-separated rows: the header line tells which cell holds which column. */
