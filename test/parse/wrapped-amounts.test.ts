@@ -9,7 +9,7 @@ import { parseDocument } from '../../src/parse/index.js';
 import { FUNCTION_ROLES, parseSubjectRows } from '../../src/parse/read/subject-rows.js';
 import { amount } from '../helpers/documents.js';
 
-const fixtures = join(import.meta.dirname, '..', 'fixtures', 'unseen');
+const fixtures = join(import.meta.dirname, '..', 'fixtures', 'layouts');
 const load = (name: string) => parseDocument(readFileSync(join(fixtures, name), 'utf8'), name)[0];
 const total = (d: ReturnType<typeof load>, key: string) => d.totals.get(key as never);
 
