@@ -45,7 +45,9 @@ export function canonicalDepartment(name: string): string {
 /** The innermost administrative area a department name starts with: 新乡市凤泉区医疗保障局 → 凤泉区. */
 export function regionOf(department: string): string | null {
   const name = department.replace(/^中共/, '');
-  const re = /^([\u4e00-\u9fa5]{1,7}?(?:自治区|自治州|自治县|特别行政区|省|市|州|盟|县|区|旗))/;
+  // The match is lazy (the shortest name first), so a city whose name ends in 州 (广州, 温州, 杭州)
+  // would stop at 州 and leave "市天河区" behind: 州 takes the 市 or 区 printed right after it.
+  const re = /^([\u4e00-\u9fa5]{1,7}?(?:自治区|自治州|自治县|特别行政区|省|市|州[市区]?|盟|县|区|旗))/;
   let rest = name;
   let region: string | null = null;
   for (let m = re.exec(rest); m; m = re.exec(rest)) {
