@@ -97,7 +97,7 @@ export function openBuild(dbFile: string, o: { files: number; fingerprint: strin
     // prints both (a 部门 budget and a unit's), and dropping one would lose its figures. The twin of
     // such a file is checked part by part.
     const key = [d.department, d.unitName, d.year, d.kind, d.scope].join('|');
-    const twins = (loaded.get(key) ?? []).filter((k) => k.input.name !== input.name);
+    const twins = (loaded.get(key) ?? []).filter((k) => k.input !== input);
     const kept = twins.find((k) => k.index === index) ?? twins[0];
     if (kept) {
       const keptSource = kept.input.name;

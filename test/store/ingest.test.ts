@@ -82,6 +82,12 @@ describe('ingest', () => {
     ]);
   });
 
+  it('takes a file of the same name in another data folder for a twin, part by part', () => {
+    const [a, b] = [dataDir(root, [], { 'wuhou.txt': wuhou }), dataDir(root, [], { 'wuhou.txt': wuhou })];
+    const r = ingestDirectory([a, b], join(root, 'h.sqlite'));
+    expect([r.disclosures, r.duplicates.map((x) => [x.source, x.keptSource, x.differences])]).toEqual([2, [['wuhou.txt', 'wuhou.txt', 0], ['wuhou.txt', 'wuhou.txt', 0]]]);
+  });
+
   it('never takes two disclosures of one file for duplicates, even ones it cannot tell apart', () => {
     // The unit part stripped of everything that names it: both parts read as the 部门 budget.
     const alike = wuhou.replace(/^.*本级2024年单位预算$\n^.*（本级）$\n^2024年单位预算$\n/m, '').replace(/^单位(收支总表|收入总表|支出总表)$/gm, '$1').replaceAll('（本级）', '');
