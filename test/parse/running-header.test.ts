@@ -10,7 +10,8 @@ import type { TableBlock } from '../../src/parse/segment/tables.js';
 import { amount } from '../helpers/documents.js';
 import { CORPUS_TEXT_DIR, describeCorpus } from '../support/corpus.js';
 
-const file = 'sc_chuanping_nyncj_2023_final.txt';
+// The first five tables of a made-up 决算 (ours; /work/extra/C): cover, 01–05 with their running header.
+const file = 'sc_chuanping_nyncj_2023_final_tables.txt';
 const text = readFileSync(join(import.meta.dirname, '..', 'fixtures', 'unseen', file), 'utf8');
 
 describe('a 决算 whose 支出决算表 continues over a page under the running header (made-up, ours)', () => {
