@@ -44,7 +44,7 @@ export function parseLines(input: Line[], source: string): Disclosure[] {
   const twoDecimals = printsTwoDecimals(lines);
   const tables = findTables(lines);
   if (tables.length === 0) return [narrativeOnly(lines, source, layout, twoDecimals)];
-  const starts = disclosureStarts(tables);
+  const starts = disclosureStarts(tables, lines);
   const out: Disclosure[] = [];
   starts.forEach((start, k) => {
     const end = k + 1 < starts.length ? starts[k + 1] : lines.length;
@@ -56,7 +56,11 @@ export function parseLines(input: Line[], source: string): Disclosure[] {
       throw new DocumentError(source, `找到了预算表格，但无法确定${missing.join('和')}`);
     }
     const ctx = { lines: segLines, layout, twoDecimals, tables: segTables };
-    out.push(buildDisclosure(source, ctx, { ...meta, department: meta.department, year: meta.year }));
+    const d = buildDisclosure(source, ctx, { ...meta, department: meta.department, year: meta.year });
+    // Two parts the signals cannot tell apart are still two: both load, and the document says so.
+    const twin = out.find((o) => o.department === d.department && o.unitName === d.unitName && o.year === d.year && o.kind === d.kind && o.scope === d.scope);
+    if (twin) d.findings.push({ rule: 'metadata-disagree', severity: 'warning', table: '全文', line: d.lines[0], message: `第${d.lines[0]}行起的公开与第${twin.lines[0]}行起的公开读出的部门、年度和范围相同，无法区分；两份分别载入` });
+    out.push(d);
   });
   return out;
 }

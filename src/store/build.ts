@@ -12,7 +12,7 @@ import { readInput, rejectionOf, type Input, type Parsed } from './parse-input.j
 import { createWriter } from './write.js';
 
 /** Bump when the parser's output changes, so unchanged documents are parsed again. */
-export const PARSER_VERSION = '6';
+export const PARSER_VERSION = '7';
 
 /** A storage failure as a message the operator can act on; the previous database is untouched. */
 export function storageError(err: unknown, dbFile: string): Error {
@@ -84,7 +84,7 @@ export function openBuild(dbFile: string, o: { files: number; fingerprint: strin
   const writer = createWriter(db);
   // Only where each disclosure came from is kept, not the parsed disclosure: memory stays flat
   // as the corpus grows. The rare duplicate re-reads its kept twin to compare them.
-  const loaded = new Map<string, { id: number; input: Input; index: number }>();
+  const loaded = new Map<string, { id: number; input: Input; index: number }[]>();
 
   function reject(input: Input, reason: string): void {
     report.rejected.push({ source: input.name, reason });
@@ -93,8 +93,12 @@ export function openBuild(dbFile: string, o: { files: number; fingerprint: strin
 
   function insert(input: Input, d: Disclosure, index: number, entries: Parsed & { ok: true }): void {
     // One disclosure in two files (a PDF beside its text layer): keep the first, check the other.
+    // Two disclosures of one file are never one another's duplicate, whatever their names: the file
+    // prints both (a 部门 budget and a unit's), and dropping one would lose its figures. The twin of
+    // such a file is checked part by part.
     const key = [d.department, d.unitName, d.year, d.kind, d.scope].join('|');
-    const kept = loaded.get(key);
+    const twins = (loaded.get(key) ?? []).filter((k) => k.input !== input);
+    const kept = twins.find((k) => k.index === index) ?? twins[0];
     if (kept) {
       const keptSource = kept.input.name;
       const differences = compareDisclosures(readInput(kept.input, o.pdfCache)[kept.index], d);
@@ -110,7 +114,7 @@ export function openBuild(dbFile: string, o: { files: number; fingerprint: strin
     const bounded = boundAmounts(d);
     const { id, figures } = writer.insertDisclosure(bounded, input.sha, entries.entries[index]);
     report.loadMs! += performance.now() - w0;
-    loaded.set(key, { id, input, index });
+    loaded.set(key, [...(loaded.get(key) ?? []), { id, input, index }]);
     report.figures += figures;
     // 勾稽问题 are inconsistencies; information (rounding, unverified figures) is listed apart.
     report.findings += bounded.findings.filter((f) => f.severity !== 'info').length;

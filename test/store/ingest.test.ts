@@ -62,6 +62,43 @@ describe('ingest', () => {
     expect(readFileSync(db).equals(bytes)).toBe(true);
   });
 
+  const wuhou = readFileSync(join(import.meta.dirname, '..', 'fixtures', 'unseen', 'sc_wuhou_mzj_2024.txt'), 'utf8');
+  const loaded = (db: string) => {
+    const conn = openDatabase(db);
+    try {
+      return conn.prepare("SELECT d.source, d.scope, d.unit_name, d.first_line, t.amount FROM documents d JOIN totals t ON t.doc_id = d.id AND t.key = 'expenditure_total' ORDER BY d.source, d.first_line").all();
+    } finally {
+      conn.close();
+    }
+  };
+
+  it('loads both disclosures of one file, and checks its twin file part by part', () => {
+    const dir = dataDir(root, [], { 'wuhou.txt': wuhou, 'wuhou_twin.txt': wuhou });
+    const r = ingestDirectory(dir, join(root, 'f.sqlite'));
+    expect([r.disclosures, r.duplicates]).toEqual([2, [{ source: 'wuhou_twin.txt', keptSource: 'wuhou.txt', differences: 0 }, { source: 'wuhou_twin.txt', keptSource: 'wuhou.txt', differences: 0 }]]);
+    expect(loaded(join(root, 'f.sqlite'))).toEqual([
+      { source: 'wuhou.txt', scope: '部门', unit_name: null, first_line: 1, amount: 2_042_340_000 },
+      { source: 'wuhou.txt', scope: '单位', unit_name: '成都市武侯区民政局（本级）', first_line: 527, amount: 1_320_140_000 },
+    ]);
+  });
+
+  it('takes a file of the same name in another data folder for a twin, part by part', () => {
+    const [a, b] = [dataDir(root, [], { 'wuhou.txt': wuhou }), dataDir(root, [], { 'wuhou.txt': wuhou })];
+    const r = ingestDirectory([a, b], join(root, 'h.sqlite'));
+    expect([r.disclosures, r.duplicates.map((x) => [x.source, x.keptSource, x.differences])]).toEqual([2, [['wuhou.txt', 'wuhou.txt', 0], ['wuhou.txt', 'wuhou.txt', 0]]]);
+  });
+
+  it('never takes two disclosures of one file for duplicates, even ones it cannot tell apart', () => {
+    // The unit part stripped of everything that names it: both parts read as the 部门 budget.
+    const alike = wuhou.replace(/^.*本级2024年单位预算$\n^.*（本级）$\n^2024年单位预算$\n/m, '').replace(/^单位(收支总表|收入总表|支出总表)$/gm, '$1').replaceAll('（本级）', '');
+    const r = ingestDirectory(dataDir(root, [], { 'alike.txt': alike }), join(root, 'g.sqlite'));
+    expect([r.disclosures, r.duplicates]).toEqual([2, []]);
+    expect(loaded(join(root, 'g.sqlite'))).toEqual([
+      { source: 'alike.txt', scope: '部门', unit_name: null, first_line: 1, amount: 2_042_340_000 },
+      { source: 'alike.txt', scope: '部门', unit_name: null, first_line: 527, amount: 1_320_140_000 },
+    ]);
+  });
+
   it('leaves no temporary file behind', () => {
     const dir = dataDir(root, ['000_2c141d3c228c2a71.txt']);
     const db = join(root, 'e.sqlite');

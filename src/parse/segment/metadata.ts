@@ -45,7 +45,9 @@ export function canonicalDepartment(name: string): string {
 /** The innermost administrative area a department name starts with: 新乡市凤泉区医疗保障局 → 凤泉区. */
 export function regionOf(department: string): string | null {
   const name = department.replace(/^中共/, '');
-  const re = /^([\u4e00-\u9fa5]{1,7}?(?:自治区|自治州|自治县|特别行政区|省|市|州|盟|县|区|旗))/;
+  // The match is lazy (the shortest name first), so a city whose name ends in 州 (广州, 温州, 杭州)
+  // would stop at 州 and leave "市天河区" behind: 州 takes the 市 or 区 printed right after it.
+  const re = /^([\u4e00-\u9fa5]{1,7}?(?:自治区|自治州|自治县|特别行政区|省|市|州[市区]?|盟|县|区|旗))/;
   let rest = name;
   let region: string | null = null;
   for (let m = re.exec(rest); m; m = re.exec(rest)) {
@@ -188,10 +190,12 @@ export function detectMeta(lines: Line[], tables: TableBlock[]): Meta {
   const titles = tables.map((t) => t.title).join('\n');
   const cover = coverOf(lines);
   const kind: Kind = countMatches(lines, /决算/g) > countMatches(lines, /预算/g) || /决算/.test(titles) || /决算/.test(cover) ? '决算' : '预算';
-  const unitTitles = (titles.match(/单位(?:预算|决算)/g) ?? []).length + (/单位(?:预算|决算)/.test(cover) ? 2 : 0);
-  const deptTitles = (titles.match(/部门(?:预算|决算)/g) ?? []).length + (/部门(?:预算|决算)/.test(cover) ? 2 : 0);
+  // A unit's own tables say so in the title ("2024年单位预算收支总表", "单位收支总表"), a department's likewise.
+  const unitTitles = (titles.match(/单位(?:预算|决算)|^单位/gm) ?? []).length + (/单位(?:预算|决算)/.test(cover) ? 2 : 0);
+  const deptTitles = (titles.match(/部门(?:预算|决算)|^部门/gm) ?? []).length + (/部门(?:预算|决算)/.test(cover) ? 2 : 0);
   const { department, unitName } = detectDepartment(lines, cover, findings);
-  const scope: Scope = unitTitles > deptTitles || (unitTitles === deptTitles && unitName !== null && unitTitles > 0) ? '单位' : '部门';
+  // Where titles and cover do not tell, a name printed as the unit's own ("…局（本级）") does.
+  const scope: Scope = unitTitles > deptTitles || (unitTitles === deptTitles && unitName !== null) ? '单位' : '部门';
   return {
     department,
     unitName: scope === '单位' ? unitName ?? department : null,

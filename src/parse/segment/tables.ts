@@ -149,17 +149,53 @@ export function findTables(lines: Line[]): TableBlock[] {
   });
 }
 
+/** A line that numbers the table below it: "表1", "公开01表", "预算 01 表". */
+const NUMBERING_LINE = /^(?:表[0-9一二三四五六七八九十]{1,3}|(?:公开|预算)(?:\d{1,2}|表[一二三四五六七八九十]+)表?)$/;
+/**
+ * A heading or cover line naming a disclosure: "三、…本级2024年单位预算", "2024年单位预算",
+ * "第二部分 部门所属单位预算", "一、…局本级收支预算", "单位名称：…", "…局（本级）".
+ */
+const COVER_LINE = /20\d{2}年度?[\u4e00-\u9fa5（）()]{0,30}(?:预算|决算)(?:公开)?$|^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、)[\u4e00-\u9fa5（）()\d]{2,40}(?:预算|决算)$|^(?:单位|部门)名称[：:]|^[\u4e00-\u9fa5（）()]{2,40}(?:局|厅|委员会|委|院|办公室|办|部|中心|所|站|队|处|署|馆)(?:（本级）|本级|机关|（机关）)?$/;
+
+/**
+ * Where a later disclosure's part starts: at its heading and cover lines ("三、…局本级2024年单位预算",
+ * "…局（本级）", "2024年单位预算", "表1") when they come just before its first table, so that they
+ * name the part they belong to and not the one before. The earlier part's running header
+ * (printed on its pages, never again after) stays with it.
+ */
+function partStart(lines: Line[], first: number, floor: number): number {
+  const flat = (k: number) => lines[k].text.replace(/\s+/g, '');
+  const count = (text: string, from: number, to: number) => { let n = 0; for (let k = from; k < to; k++) if (flat(k) === text) n++; return n; };
+  let start = first;
+  let named = false;
+  for (let j = first - 1, seen = 0; j > floor && seen < 8; j--) {
+    const t = flat(j);
+    if (!t) continue;
+    seen++;
+    if (/\d[.,]\d/.test(t) || !(NUMBERING_LINE.test(t) || COVER_LINE.test(t))) break;
+    // A running header of the earlier part (on several of its pages, never again after) is not this part's.
+    if (!NUMBERING_LINE.test(t)) {
+      const before = count(t, 0, j);
+      if (before >= 2 && before > count(t, j + 1, lines.length)) break;
+    }
+    if (COVER_LINE.test(t)) named = true;
+    start = j;
+  }
+  return named ? start : first;
+}
+
 /**
  * Where one file holds several disclosures (a 部门 budget followed by its units' budgets), each
- * starts with its own 收支总表. Returns the line indices where each disclosure starts.
+ * starts with its own 收支总表, or the heading and cover lines printed just before it.
+ * Returns the line indices where each disclosure starts.
  */
-export function disclosureStarts(tables: TableBlock[]): number[] {
+export function disclosureStarts(tables: TableBlock[], lines: Line[]): number[] {
   const starts = [0];
   let seenSummary = false;
-  for (const t of tables) {
-    if (t.kind !== 'summary') continue;
-    if (seenSummary) starts.push(t.start);
+  tables.forEach((t, k) => {
+    if (t.kind !== 'summary') return;
+    if (seenSummary) starts.push(partStart(lines, t.start, k > 0 ? tables[k - 1].start : 0));
     seenSummary = true;
-  }
+  });
   return starts;
 }
