@@ -7,7 +7,7 @@ import { parseDocument } from '../../src/parse/index.js';
 import { amount } from '../helpers/documents.js';
 
 const file = 'sc_wuhou_mzj_2024.txt';
-const text = readFileSync(join(import.meta.dirname, '..', 'fixtures', 'unseen', file), 'utf8');
+const text = readFileSync(join(import.meta.dirname, '..', 'fixtures', 'layouts', file), 'utf8');
 /** The same file with some lines dropped (1-based, inclusive): the lines after them are renumbered. */
 const without = (from: number, to: number) => text.split('\n').filter((_, i) => i + 1 < from || i + 1 > to).join('\n');
 const identity = (d: ReturnType<typeof parseDocument>[number]) => [d.department, d.unitName, d.scope, d.year, d.lines[0]];

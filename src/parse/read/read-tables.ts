@@ -74,7 +74,8 @@ function headerNames(header: Line[], firstRow: number | undefined, words: RegExp
   return header.some((l) => (firstRow === undefined || l.no < firstRow) && words.test(l.text.replace(/\s+/g, '')));
 }
 
-const PANELS = /科目(?:编码|代码)科目名称(?:决算数|预算数|金额|合计)科目(?:编码|代码)科目名称(?:决算数|预算数|金额|合计)/;
+const PANEL_AMOUNT = '(?:(?:决算|预算)(?:数|金额)|金额|合计)';
+const PANELS = new RegExp(`科目(?:编码|代码)科目名称${PANEL_AMOUNT}科目(?:编码|代码)科目名称${PANEL_AMOUNT}`);
 function printsPanels(header: Line[], firstRow: number | undefined): boolean {
   return header.some((l) => (firstRow === undefined || l.no < firstRow) && PANELS.test(l.text.replace(/\s+/g, '')));
 }
