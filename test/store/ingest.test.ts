@@ -62,7 +62,7 @@ describe('ingest', () => {
     expect(readFileSync(db).equals(bytes)).toBe(true);
   });
 
-  const wuhou = readFileSync(join(import.meta.dirname, '..', 'fixtures', 'unseen', 'sc_wuhou_mzj_2024.txt'), 'utf8');
+  const wuhou = readFileSync(join(import.meta.dirname, '..', 'fixtures', 'layouts', 'sc_wuhou_mzj_2024.txt'), 'utf8');
   const loaded = (db: string) => {
     const conn = openDatabase(db);
     try {
