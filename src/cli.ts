@@ -33,9 +33,9 @@ const program = new Command('budget-bot').description('把政府部门预算公�
 
 const dbOption = () => new Option('--db <file>', '数据库文件').default(DEFAULT_DB_FILE, 'data/budget.sqlite');
 const collect = (v: string, prev: string[] | undefined) => [...(prev ?? []), v];
-const dataOption = () => new Option('--data <dir>', '预算文件目录（可重复；.txt 与 .pdf）').argParser(collect);
+const dataOption = () => new Option('--data <dir>', '预算文件目录（可重复；.txt、.docx 与 .pdf）').argParser(collect);
 
-/** The bundled documents folder: text files and PDFs a user drops beside them. */
+/** The bundled documents folder: text files, Word files and PDFs a user drops beside them. */
 function defaultDataDirs(): string[] {
   return [DEFAULT_DATA_DIR];
 }

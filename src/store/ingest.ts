@@ -101,7 +101,7 @@ function begin(dataDirs: string | string[], dbFile: string, o: IngestOptions & {
 }
 
 /**
- * Loads every document of the directories (text files, and PDFs already extracted by preparePdfs)
+ * Loads every document of the directories (text and Word files, and PDFs already extracted by preparePdfs)
  * into a new database and swaps it in. Synchronous, on this thread: one document in memory at a time.
  */
 export function ingestDirectory(dataDirs: string | string[], dbFile: string, { pdfCache = defaultPdfCache(dbFile), ...o }: IngestOptions = {}): IngestReport {

@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
+import { docxToText, WordError } from '../docx/index.js';
 import { decodeDocument, DocumentError, parseDocument, parseLines } from '../parse/index.js';
 import type { Disclosure } from '../parse/types.js';
 import { listPdfDocuments, readCachedPdf, type PdfDocument } from '../pdf/prepare.js';
@@ -11,41 +12,61 @@ import { readRegularFile } from './read-entry.js';
 import { searchEntriesOf, type SearchEntry } from './write.js';
 
 const DOCUMENT = /\.txt$/i;
+/** Word documents: .docx, and .doc so that the legacy format is refused by name, not skipped. */
+const WORD = /\.docx?$/i;
 /** A budget disclosure's text is well under a megabyte; anything this large is not one. */
 export const MAX_DOCUMENT_BYTES = 20 * 1024 * 1024;
+/** A Word file may carry images (seals, scans of signatures); its text is capped when inflated. */
+export const MAX_WORD_BYTES = 200 * 1024 * 1024;
+
+/** The entries of a folder matching a pattern, but no README, in name order. */
+function listMatching(dataDir: string, pattern: RegExp): string[] {
+  if (!existsSync(dataDir)) throw new DocumentError(dataDir, `数据目录 ${dataDir} 不存在`);
+  return readdirSync(dataDir).filter((f) => pattern.test(f) && !/^readme/i.test(f)).sort().map((f) => join(dataDir, f));
+}
 
 export function listDocuments(dataDir: string): string[] {
-  if (!existsSync(dataDir)) throw new DocumentError(dataDir, `数据目录 ${dataDir} 不存在`);
-  return readdirSync(dataDir).filter((f) => DOCUMENT.test(f) && !/^readme/i.test(f)).sort().map((f) => join(dataDir, f));
+  return listMatching(dataDir, DOCUMENT);
+}
+
+/** Word files, but not the lock file Word keeps beside an open one (~$name.docx). */
+export function listWordDocuments(dataDir: string): string[] {
+  return listMatching(dataDir, WORD).filter((p) => !basename(p).startsWith('~$'));
 }
 
 /**
- * One document to load: a text file, or a PDF (its parts together) read from the extraction cache.
+ * One document to load: a text file, a Word file, or a PDF (its parts together) read from the
+ * extraction cache.
  * `problem` is why an entry cannot be read at all (a directory, a dangling link…): it is rejected
  * with that reason inside the per-document handling, never thrown from here. Plain data, so it can
  * be posted to a worker.
  */
-export type Input = { name: string; sha: string; problem?: string } & ({ format: 'txt'; path: string } | { format: 'pdf'; pdf: PdfDocument });
+export type Input = { name: string; sha: string; problem?: string } & ({ format: 'txt' | 'docx'; path: string } | { format: 'pdf'; pdf: PdfDocument });
 
 const sha256 = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');
 
-/** Every input of the directories, in load order; `onHashed` is told after each text file is hashed. */
+/**
+ * Every input of the directories, in load order (per directory: text files, Word files, PDFs);
+ * `onHashed` is told after each text or Word file is hashed.
+ */
 export function inputsOf(dirs: string[], onHashed?: (done: number, total: number) => void): Input[] {
   const out: Input[] = [];
-  const listed = dirs.map((dir) => ({ dir, texts: listDocuments(dir) }));
-  const total = listed.reduce((n, l) => n + l.texts.length, 0);
+  const listed = dirs.map((dir) => ({ dir, texts: listDocuments(dir), words: listWordDocuments(dir) }));
+  const total = listed.reduce((n, l) => n + l.texts.length + l.words.length, 0);
   let done = 0;
-  for (const { dir, texts } of listed) {
-    for (const path of texts) {
-      const name = basename(path);
-      try {
-        out.push({ format: 'txt', path, name, sha: sha256(readRegularFile(path, name, MAX_DOCUMENT_BYTES)) });
-      } catch (err) {
-        if (!(err instanceof DocumentError)) throw err;
-        out.push({ format: 'txt', path, name, sha: sha256(`unreadable ${err.message}`), problem: err.message });
-      }
-      onHashed?.(++done, total);
+  const hashed = (format: 'txt' | 'docx', path: string, maxBytes: number) => {
+    const name = basename(path);
+    try {
+      out.push({ format, path, name, sha: sha256(readRegularFile(path, name, maxBytes)) });
+    } catch (err) {
+      if (!(err instanceof DocumentError)) throw err;
+      out.push({ format, path, name, sha: sha256(`unreadable ${err.message}`), problem: err.message });
     }
+    onHashed?.(++done, total);
+  };
+  for (const { dir, texts, words } of listed) {
+    for (const path of texts) hashed('txt', path, MAX_DOCUMENT_BYTES);
+    for (const path of words) hashed('docx', path, MAX_WORD_BYTES);
     for (const pdf of listPdfDocuments(dir)) out.push({ format: 'pdf', pdf, name: pdf.name, sha: pdf.sha, problem: pdf.problem });
   }
   return out;
@@ -60,8 +81,19 @@ export function readInput(input: Input, pdfCache: string): Disclosure[] {
     if (!cached.ok) throw new DocumentError(input.name, cached.reason);
     return parseLines(cached.lines, input.name).map((d) => ({ ...d, pages: cached.pages }));
   }
+  if (input.format === 'docx') return parseDocument(wordText(readRegularFile(input.path, input.name, MAX_WORD_BYTES), input.name), input.name);
   const bytes = readRegularFile(input.path, input.name, MAX_DOCUMENT_BYTES);
   return parseDocument(decodeDocument(bytes, input.name), input.name);
+}
+
+/** A Word file's text; one that cannot be read throws a DocumentError saying why. */
+function wordText(bytes: Buffer, name: string): string {
+  try {
+    return docxToText(bytes, { doc: /\.doc$/i.test(name) });
+  } catch (err) {
+    if (!(err instanceof WordError)) throw err;
+    throw new DocumentError(name, err.legacy ? err.message : `无法读取 Word 文件：${err.message}`);
+  }
 }
 
 /** Why a document is rejected, in the words the report and the database keep. */
