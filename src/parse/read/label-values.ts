@@ -78,7 +78,18 @@ function pairLabelRowsWithValueRows(pairs: LabelValue[]): LabelValue[] {
 }
 
 /** Strips enumeration and "其中：" so labels compare by their words. */
+const bareCache = new Map<string, string>();
+
 export function bareLabel(label: string): string {
+  const hit = bareCache.get(label);
+  if (hit !== undefined) return hit;
+  const bare = stripLabel(label);
+  if (bareCache.size > 50_000) bareCache.clear();
+  bareCache.set(label, bare);
+  return bare;
+}
+
+function stripLabel(label: string): string {
   let bare = label.replace(/[“”"\s]/g, '');
   // "其中：（1）公务用车购置费": an enumerator and 其中 in either order.
   for (let i = 0; i < 2; i++) {

@@ -173,7 +173,7 @@ export function statedTotals(lines: Line[], table: string, doc: NarrativeOf = { 
     if (!c.text.includes('元')) return;
     const afterSubject = clauses[i - 1]?.sentence === c.sentence && SUBJECT_BEFORE.test(clauses[i - 1].text);
     // "一般公共预算财政拨款基本支出 1,136.23 万元，其中：人员经费…": the appropriations' share, not the department's whole.
-    const sentenceSoFar = clauses.slice(0, i + 1).filter((x, k) => k >= i - 6 && x.sentence === c.sentence).map((x) => x.text).join('');
+    const sentenceSoFar = clauses.slice(Math.max(0, i - 6), i + 1).filter((x) => x.sentence === c.sentence).map((x) => x.text).join('');
     for (const { key, kinds, re, previousClause } of STATED_PATTERNS) {
       if (kinds && doc.kind && !kinds.includes(doc.kind)) continue;
       if (previousClause && !(clauses[i - 1]?.sentence === c.sentence && previousClause.test(clauses[i - 1].text))) continue;
