@@ -71,7 +71,29 @@ function splitsBasic(lines: Line[]): boolean {
  */
 /** Whether the header (the lines before the first row) names a column by these words. */
 function headerNames(header: Line[], firstRow: number | undefined, words: RegExp): boolean {
-  return header.some((l) => (firstRow === undefined || l.no < firstRow) && words.test(l.text.replace(/\s+/g, '')));
+  // "金额单位：万元" and "部门：…" name no column.
+  return header.some((l) => (firstRow === undefined || l.no < firstRow) && words.test(l.text.replace(/\s+/g, '').replace(/(?:金额)?单位[:：]\S*?(?:万元|元)|(?:部门|单位名称|编制单位)[:：]\S*/g, '')));
+}
+
+/** A cell pattern ("^(?:合计|金额)$") as words anywhere in a header line. */
+const unanchored = (re: RegExp) => new RegExp(re.source.replace(/^\^/, '').replace(/\$$/, ''));
+
+/** Header words of columns beyond the roles: last year's figure, the change. */
+const WIDER_HEADER = /执行数|增减|比上年|(20\d{2})年.*(?!\1)20\d{2}年/;
+
+/**
+ * A 基本支出表 whose header names 人员经费 and 公用经费 but no 合计 column (a central department's
+ * "2024年基本支出: 人员经费 | 公用经费"): a row of two amounts is its two halves; a row of one is in
+ * the half its class belongs to.
+ */
+function partsOnly(row: SubjectRow, firstPartClasses: string[]): SubjectRow {
+  const n = row.values.filter((v): v is Decimal => v !== null);
+  if (n.length === 2) return { ...row, values: [n[0].plus(n[1]), n[0], n[1]], positioned: true };
+  if (n.length === 1 && row.code !== null) {
+    const first = firstPartClasses.includes(row.code.slice(0, 3));
+    return { ...row, values: [n[0], first ? n[0] : ZERO, first ? ZERO : n[0]], positioned: true };
+  }
+  return row;
 }
 
 const PANEL_AMOUNT = '(?:(?:决算|预算)(?:数|金额)|金额|合计)';
@@ -133,13 +155,14 @@ function readCodedTableUncached(ctx: ReadContext, table: TableBlock, roles: Role
   const firstRow = parsed.find((r) => r.values.length > 0)?.line;
   const withParts = headerHasParts(firstRow === undefined ? header : header.filter((l) => l.no < firstRow), roles);
   if (roles.firstPartClasses && printsPanels(header, firstRow)) raw = raw.map((r) => byPanel(r, roles.firstPartClasses!));
+  else if (roles.firstPartClasses && withParts && !headerNames(header, firstRow, unanchored(roles.total))) raw = raw.map((r) => partsOnly(r, roles.firstPartClasses!));
   else if (!withParts) raw = raw.map((r) => ({ ...r, values: [r.values[0] ?? null, null, null], positioned: true }));
   let rootSplit: [Decimal, Decimal] | undefined;
   if (withParts && roles === FUNCTION_ROLES && splitsBasic(header)) {
     rootSplit = splitOf(raw.find((r) => r.code === null));
     raw = raw.map(basicFromSplit);
   }
-  else raw = roles.reserve && headerNames(header, firstRow, roles.reserve) ? withoutReserveGuess(raw) : keepRoleColumns(raw);
+  else raw = roles.reserve && headerNames(header, firstRow, roles.reserve) ? withoutReserveGuess(raw) : keepRoleColumns(raw, headerNames(header, firstRow, WIDER_HEADER));
   const { placed, undecided } = placeByPositionOrArithmetic(raw, parsed, header, roles, table);
   const findings: Finding[] = undecided.map(({ row, printed }) => ({
     rule: 'column-undecided', severity: 'warning', table: table.title, line: row.line,

@@ -21,7 +21,7 @@ function tripleOffsets(nums: Decimal[]): number[] {
 }
 
 /** The table's width (amounts in a complete row) and the offset of its role columns, or null. */
-export function roleOffset(rows: SubjectRow[]): { width: number; offset: number } | null {
+export function roleOffset(rows: SubjectRow[], headerSaysWider = false): { width: number; offset: number } | null {
   const counts = new Map<number, number>();
   for (const r of rows) counts.set(numbersOf(r).length, (counts.get(numbersOf(r).length) ?? 0) + 1);
   const width = Math.max(...counts.keys());
@@ -29,7 +29,8 @@ export function roleOffset(rows: SubjectRow[]): { width: number; offset: number 
   const complete = rows.filter((r) => numbersOf(r).length === width);
   // One row with a stray number (a folio run into it) does not make a table wider.
   const printing = rows.filter((r) => numbersOf(r).length > 0).length;
-  if (complete.length < 2 || complete.length * 4 < printing) return null;
+  // (Unless the header names the extra columns: then few rows printing every cell are enough.)
+  if (complete.length < 2 || (!headerSaysWider && complete.length * 4 < printing)) return null;
   // Every complete row must allow the offset; rows of zeros allow anything and say nothing.
   let shared: number[] | null = null;
   for (const r of complete) {
@@ -48,8 +49,8 @@ export function roleOffset(rows: SubjectRow[]): { width: number; offset: number 
  * placement shares is kept, with its one printed part left for the arithmetic to place; otherwise the
  * row keeps no figure at all. Tables whose rows print three amounts or fewer come back unchanged.
  */
-export function keepRoleColumns(rows: SubjectRow[]): SubjectRow[] {
-  const layout = roleOffset(rows);
+export function keepRoleColumns(rows: SubjectRow[], headerSaysWider = false): SubjectRow[] {
+  const layout = roleOffset(rows, headerSaysWider);
   if (!layout) return rows;
   const { width, offset } = layout;
   return rows.map((row) => {
