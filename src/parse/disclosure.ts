@@ -93,6 +93,10 @@ function readDisclosure(source: string, ctx: ReadContext, meta: Meta & { departm
 
   const narrativeTitle = `${meta.year}年${meta.kind}情况说明`;
   const stated = statedTotals(ctx.lines, narrativeTitle, { year: meta.year, kind: meta.kind });
+  // The 基本支出表 may cover appropriations only: where its 合计 is not the department's 基本支出 and the
+  // narrative states a 人员/公用 pair adding up to that 基本支出, the pair is the department's.
+  preferWholeSplit(totals, econ, stated);
+
   // A figure stated for one fund fills a gap only where the department has no other funds, or where
   // an identity with the department's own figures shows it is the whole (人员 + 公用 = the 总表's 基本).
   const oneFund = singleFund(totals);
@@ -117,6 +121,7 @@ function readDisclosure(source: string, ctx: ReadContext, meta: Meta & { departm
   markRows(ctx, econ, economicItems, (i) => [i.personnel, i.publicFunds]);
   const evidence: Evidence = {
     totals, functionRoot: fn?.root?.total ?? null, economicRoot: econ?.root?.total ?? null, stated, threePublic: three?.value ?? null,
+    splitFromEconomicRoot: Boolean(econ?.root && totals.get('personnel')?.table === econ.table.title && totals.get('personnel')?.line === econ.root.line),
     elsewhere: otherTablesCopies(summaries, totals),
     // A narrative states each amount with its unit: without tables, its figures' identities hold at their own scale.
     unitsDeclared: ctx.tables.length === 0 || ctx.tables.some((t) => t.unitDeclared),
@@ -243,5 +248,17 @@ function fundsOnlyMatchingTheWhole(stated: Total[], totals: Map<TotalKey, Total>
   const confirmed = new Set(IDENTITIES.filter((id) => id.confirms.some((k) => open.some((t) => t.key === k)) && id.holds(get, evidence) === true).flatMap((id) => id.confirms));
   // Only an identity that also involves a figure read from elsewhere says anything.
   return open.filter((t) => confirmed.has(t.key) && IDENTITIES.some((id) => id.confirms.includes(t.key) && id.confirms.some((k) => totals.has(k)) && id.holds(get, evidence) === true));
+}
+
+/** The narrative's 人员/公用 in place of a 基本支出表's that covers less than the department's 基本支出. */
+function preferWholeSplit(totals: Map<TotalKey, Total>, econ: CodedTable | null, stated: Total[]): void {
+  const basic = totals.get('basic')?.value;
+  const [personnel, publicFunds] = [totals.get('personnel'), totals.get('public_funds')];
+  if (!basic || !econ?.root?.total || !personnel || !publicFunds || agrees(econ.root.total, basic)) return;
+  if (personnel.table !== econ.table.title || publicFunds.table !== econ.table.title) return;
+  const [p, f] = (['personnel', 'public_funds'] as const).map((k) => stated.find((t) => t.key === k && !t.fundsOnly));
+  if (!p || !f || !agrees(p.value.plus(f.value), basic)) return;
+  totals.set('personnel', p);
+  totals.set('public_funds', f);
 }
 

@@ -53,7 +53,9 @@ export function labelValuesOf(ctx: ReadContext, table: TableBlock): LabelValue[]
 /** Whether the header names both part columns; a one-amount table ("金额") has only totals. */
 function headerHasParts(lines: Line[], roles: Roles): boolean {
   const head = lines.slice(0, 40).map((l) => l.text.replace(/\s+/g, '')).join('|');
-  return roles.parts.every((re) => new RegExp(re.source.replace('^', '')).test(head));
+  const names = (re: RegExp) => new RegExp(re.source.replace('^', '')).test(head);
+  // The first part may be printed as its two halves alone (合计 | 人员经费 | 公用经费 | 项目支出).
+  return (names(roles.parts[0]) || (roles.split !== undefined && roles.split.every(names))) && names(roles.parts[1]);
 }
 
 /**
@@ -79,7 +81,7 @@ function headerNames(header: Line[], firstRow: number | undefined, words: RegExp
 const unanchored = (re: RegExp) => new RegExp(re.source.replace(/^\^/, '').replace(/\$$/, ''));
 
 /** Header words of columns beyond the roles: last year's figure, the change. */
-const WIDER_HEADER = /执行数|增减|比上年|(20\d{2})年.*(?!\1)20\d{2}年/;
+const WIDER_HEADER = /执行数|增减|比上年|年初结转|年末结转|(20\d{2})年.*(?!\1)20\d{2}年/;
 
 /**
  * A 基本支出表 whose header names 人员经费 and 公用经费 but no 合计 column (a central department's

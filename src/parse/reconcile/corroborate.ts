@@ -13,6 +13,8 @@ export interface Evidence {
   functionRoot: Decimal | null;
   /** The 基本支出表's 合计 total. */
   economicRoot: Decimal | null;
+  /** 人员/公用 were read from that same 合计 row: its own sum then confirms nothing. */
+  splitFromEconomicRoot?: boolean;
   /** The same figures as the narrative states them. */
   stated: Total[];
   /** The same label's value in the other summary tables (收入总表, 财政拨款收支总表). */
@@ -37,7 +39,7 @@ export const IDENTITIES: Identity[] = [
   { confirms: ['expenditure_total', 'basic', 'project'], holds: (g) => (all(g('expenditure_total'), g('basic'), g('project')) ? agrees(g('expenditure_total')!, g('basic')!.plus(g('project')!)) : null) },
   { confirms: ['basic', 'personnel', 'public_funds'], holds: (g) => (all(g('basic'), g('personnel'), g('public_funds')) ? agrees(g('basic')!, g('personnel')!.plus(g('public_funds')!)) : null) },
   { confirms: ['basic'], holds: (g, e) => (all(g('basic'), e.economicRoot) ? agrees(g('basic')!, e.economicRoot!) : null) },
-  { confirms: ['personnel', 'public_funds'], holds: (g, e) => (all(g('personnel'), g('public_funds'), e.economicRoot) ? agrees(e.economicRoot!, g('personnel')!.plus(g('public_funds')!)) : null) },
+  { confirms: ['personnel', 'public_funds'], holds: (g, e) => (all(g('personnel'), g('public_funds'), e.economicRoot) && !e.splitFromEconomicRoot ? agrees(e.economicRoot!, g('personnel')!.plus(g('public_funds')!)) : null) },
   { confirms: ['expenditure_total'], holds: (g, e) => (all(g('expenditure_total'), e.functionRoot) ? agrees(g('expenditure_total')!, e.functionRoot!) : null) },
   {
     confirms: ['three_public'],

@@ -16,7 +16,7 @@ export interface Meta {
   findings: Finding[];
 }
 
-const ORG_SUFFIX = '(?:局|厅|委员会|委|院|办公室|办|部|会|中心|所|站|队|处|署|馆|社|团|校|学院|医院|法院|检察院)';
+const ORG_SUFFIX = '(?:局|厅|委员会|委|院|办公室|办|部|会|中心|所|站|队|处|署|馆|社|团|校|学院|医院|法院|检察院|政府|园|学|场|台)';
 const ORG_NAME = new RegExp(`^[\\u4e00-\\u9fa5（）]{2,40}?${ORG_SUFFIX}(?:（本级）|本级|机关)?$`);
 const UNIT_SUFFIX = /(?:（本级）|本级|机关|（机关）)$/;
 
