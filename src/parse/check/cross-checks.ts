@@ -69,7 +69,7 @@ export function crossChecks(ctx: ReadContext, totals: Map<TotalKey, Total>, fn: 
   const fiscal = firstCodedTable(ctx, ['general_budget_expenditure', 'fiscal_expenditure'], FUNCTION_ROLES, FUNCTION_PARTS);
   for (const [kind, coded] of [['summary', allFunds], ['fiscal_summary', fiscal]] as const) {
     if (!coded || coded.rows.length === 0) continue;
-    for (const table of tablesOf(ctx, kind)) out.push(...checkClassLines(labelValuesOf(ctx, table), table.title, coded));
+    for (const table of tablesOf(ctx, kind)) out.push(...checkClassLines(labelValuesOf(ctx, table), table.title, coded, mixedFunds));
   }
   // The same codes in the other function tables.
   if (fn) {

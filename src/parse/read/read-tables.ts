@@ -101,7 +101,9 @@ function partsOnly(row: SubjectRow, firstPartClasses: string[]): SubjectRow {
 const PANEL_AMOUNT = '(?:(?:决算|预算)(?:数|金额)|金额|合计)';
 const PANELS = new RegExp(`科目(?:编码|代码)科目名称${PANEL_AMOUNT}科目(?:编码|代码)科目名称${PANEL_AMOUNT}`);
 function printsPanels(header: Line[], firstRow: number | undefined): boolean {
-  return header.some((l) => (firstRow === undefined || l.no < firstRow) && PANELS.test(l.text.replace(/\s+/g, '')));
+  const lines = header.filter((l) => firstRow === undefined || l.no < firstRow).map((l) => l.text.replace(/\s+/g, ''));
+  // One cell a line spreads the header over six lines: they are read together too.
+  return lines.some((l) => PANELS.test(l)) || PANELS.test(lines.join(''));
 }
 
 /** A panel row's one amount, in its panel's part: the first part for the classes listed, the second otherwise. */
@@ -270,6 +272,18 @@ function columnOfNumbers(body: Line[]): Line | undefined {
   return { ...run[0], text: run.map((l) => l.text.trim()).join(' '), cells: undefined };
 }
 
+/**
+ * A 三公 table listing its units (单位编码 单位名称 合计 …) prints the department's row first, labelled
+ * 合计: that row's amounts, the label left out (the unit rows below it are parts of it).
+ */
+function labelledTotalRow(body: Line[]): Line | undefined {
+  for (const l of body) {
+    const m = /^\s*(?:合\s*计|总\s*计)((?:\s+-?[\d,]+\.\d+){4,})\s*$/.exec(l.text);
+    if (m) return { ...l, text: m[1].trim(), cells: l.cells?.slice(1) };
+  }
+  return undefined;
+}
+
 /** A 三公 table of the government funds or state capital budgets, not the general budget's. */
 const OTHER_FUNDS = /政府性基金|国有资本/;
 
@@ -285,7 +299,7 @@ function readThreePublicTable(ctx: ReadContext, table: TableBlock, evidence: { v
   const numberRow = body.find((l, i) => {
     const parts = l.text.trim().split(/\s+/);
     return (parts.length >= 4 || (parts.length >= 2 && pairedAbove(i))) && parts.every((p) => /^-?[\d,]+(?:\.\d+)?$/.test(p));
-  }) ?? columnOfNumbers(body);
+  }) ?? columnOfNumbers(body) ?? labelledTotalRow(body);
   if (numberRow) {
     const tokens = numberRow.text.trim().split(/\s+/);
     const parsed = tokens.map((p) => parseAmount(p, table.unit));

@@ -94,7 +94,27 @@ const MEETINGS_NO_GRAND: Slot[] = ['subtotal', 'outbound', 'vehicle', 'purchase'
 function slotsOf(header: string): Slot[] {
   const flat = header.replace(/[\s“”"]/g, '');
   const slots = !/会议费|培训费/.test(flat) ? THREE_ONLY : /合计/.test(flat.replace(/三公经费合计/g, '')) ? WITH_MEETINGS : MEETINGS_NO_GRAND;
-  return inHeaderOrder(slots, header);
+  return inHeaderOrder(withoutUnprintedSubtotals(slots, flat), header);
+}
+
+/**
+ * A header that prints no 小计 and no "公务用车购置及运行费" heading has no vehicle subtotal column (购置
+ * and 运行 stand alone), and beside a grand 合计 with 会议费/培训费 no 三公 subtotal either: those
+ * figures are the sums of their parts (see derived()).
+ */
+function withoutUnprintedSubtotals(slots: Slot[], flat: string): Slot[] {
+  if (/小计|购置及运[行维]|购置和运[行维]|三公经费合计/.test(flat) || !/购置/.test(flat) || !/运[行维]/.test(flat)) return slots;
+  return slots.filter((s) => s !== 'vehicle' && !(s === 'subtotal' && slots.includes('grand')));
+}
+
+/** The subtotals a header does not print, from their parts. */
+function derived(half: Partial<Record<Slot, Decimal>>, slots: Slot[]): Partial<Record<Slot, Decimal>> {
+  const out = { ...half };
+  if (!slots.includes('vehicle') && (out.purchase || out.operation)) out.vehicle = (out.purchase ?? ZERO).plus(out.operation ?? ZERO);
+  if (!slots.includes('subtotal') && slots.includes('grand') && out.outbound !== undefined) {
+    out.subtotal = sum([out.outbound, out.vehicle ?? ZERO, out.reception ?? ZERO]);
+  }
+  return out;
 }
 
 /**
@@ -116,7 +136,7 @@ function byLayoutColumn(header: string): { group: Slot[]; index: number }[] | nu
 /** The slots with the three items' columns in the order given, the grand total and 会议费/培训费 kept in place. */
 function inOrder(slots: Slot[], items: Slot[]): Slot[] {
   const first = slots.indexOf('outbound');
-  return [...slots.slice(0, first), ...items, ...slots.filter((s) => s === 'meeting' || s === 'training')];
+  return [...slots.slice(0, first), ...items.filter((s) => slots.includes(s)), ...slots.filter((s) => s === 'meeting' || s === 'training')];
 }
 
 /** Where each of the three items' columns starts in a header, by its words. */
@@ -245,7 +265,8 @@ function yearHalves(flat: string): 'prior-first' | 'current-first' | null {
 function placedOf(pos: number[], values: Decimal[], columns: Column[]): Placed {
   const out: Placed = { budget: {}, final: {}, prior: {} };
   pos.forEach((p, i) => { out[columns[p].half][columns[p].slot] = values[i]; });
-  return out;
+  const slots = [...new Set(columns.map((c) => c.slot))];
+  return { budget: derived(out.budget, slots), final: derived(out.final, slots), prior: derived(out.prior, slots) };
 }
 
 const SLOT_NAMES: Partial<Record<Slot, string>> = { outbound: '因公出国（境）费', purchase: '公务用车购置费', operation: '公务用车运行维护费', reception: '公务接待费', subtotal: '合计', vehicle: '公务用车购置及运行费' };
