@@ -28,6 +28,8 @@ export function splitLines(text: string): Line[] {
   const out: Line[] = [];
   const physical = text.replace(/^\uFEFF/, '').split(/\r\n|\n|\r/);
   physical.forEach((raw, i) => {
+    // A folio on a line of its own right before the next page's form feed (pdftotext writes "7\n\f…").
+    if (PAGE_NUMBER.test(raw) && raw.trim() && nextPrinted(physical, i)?.startsWith('\f')) return;
     const pages = raw.split('\f');
     pages.forEach((segment, j) => {
       const isLastOfPage = j < pages.length - 1;
@@ -61,3 +63,10 @@ export function detectLayout(lines: Line[]): Layout {
 export function cellsOf(text: string): string[] {
   return text.split('\t').map((c) => c.trim().replace(/(\d\.)\s+(\d)/g, '$1$2'));
 }
+
+/** The next physical line that is not blank (a form feed alone counts as printed), as printed. */
+function nextPrinted(physical: string[], i: number): string | undefined {
+  for (let j = i + 1; j < physical.length && j <= i + 3; j++) if (physical[j].startsWith('\f') || physical[j].trim()) return physical[j];
+  return undefined;
+}
+

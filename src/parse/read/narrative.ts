@@ -173,7 +173,8 @@ export function statedTotals(lines: Line[], table: string, doc: NarrativeOf = { 
     if (!c.text.includes('元')) return;
     const afterSubject = clauses[i - 1]?.sentence === c.sentence && SUBJECT_BEFORE.test(clauses[i - 1].text);
     // "一般公共预算财政拨款基本支出 1,136.23 万元，其中：人员经费…": the appropriations' share, not the department's whole.
-    const sentenceSoFar = clauses.slice(Math.max(0, i - 6), i + 1).filter((x) => x.sentence === c.sentence).map((x) => x.text).join('');
+    let sentence: string | null = null;
+    const sentenceSoFar = () => (sentence ??= clauses.slice(Math.max(0, i - 6), i + 1).filter((x) => x.sentence === c.sentence).map((x) => x.text).join(''));
     for (const { key, kinds, re, previousClause } of STATED_PATTERNS) {
       if (kinds && doc.kind && !kinds.includes(doc.kind)) continue;
       if (previousClause && !(clauses[i - 1]?.sentence === c.sentence && previousClause.test(clauses[i - 1].text))) continue;
@@ -181,7 +182,7 @@ export function statedTotals(lines: Line[], table: string, doc: NarrativeOf = { 
       if (!m) continue;
       const year = yearBefore(c.text, m.index + m[0].length);
       if ((doc.year !== null && year !== null && year !== doc.year) || (afterSubject && key !== 'three_public')) continue;
-      const fundsOnly = ALL_FUNDS_KEYS.includes(key) && FUNDS_SCOPE.test(sentenceSoFar.slice(0, sentenceSoFar.length - c.text.length + m.index));
+      const fundsOnly = ALL_FUNDS_KEYS.includes(key) && FUNDS_SCOPE.test(sentenceSoFar().slice(0, sentenceSoFar().length - c.text.length + m.index));
       add(key, m[1], c.line, table, m[2] === '元' ? '元' : '万元', fundsOnly);
     }
   });

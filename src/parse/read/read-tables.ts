@@ -77,6 +77,15 @@ function headerNames(header: Line[], firstRow: number | undefined, words: RegExp
   return header.some((l) => (firstRow === undefined || l.no < firstRow) && words.test(l.text.replace(/\s+/g, '').replace(/(?:金额)?单位[:：]\S*?(?:万元|元)|(?:部门|单位名称|编制单位)[:：]\S*/g, '')));
 }
 
+/**
+ * A 基本支出表 of one 金额 column that heads its rows' sections "人员经费 …" and "公用经费 …" (below its
+ * 合计 row): each row belongs to its section, which its class says (301, 303 are 人员经费).
+ */
+function headsSections(body: Line[], firstRow: number | undefined): boolean {
+  const labels = body.filter((l) => firstRow !== undefined && l.no > firstRow).map((l) => l.text.replace(/\s+/g, '').replace(/[\d,.]+$/, ''));
+  return labels.includes('人员经费') && labels.includes('公用经费');
+}
+
 /** A cell pattern ("^(?:合计|金额)$") as words anywhere in a header line. */
 const unanchored = (re: RegExp) => new RegExp(re.source.replace(/^\^/, '').replace(/\$$/, ''));
 
@@ -160,6 +169,7 @@ function readCodedTableUncached(ctx: ReadContext, table: TableBlock, roles: Role
   const withParts = headerHasParts(firstRow === undefined ? header : header.filter((l) => l.no < firstRow), roles);
   if (roles.firstPartClasses && printsPanels(header, firstRow)) raw = raw.map((r) => byPanel(r, roles.firstPartClasses!));
   else if (roles.firstPartClasses && withParts && !headerNames(header, firstRow, unanchored(roles.total))) raw = raw.map((r) => partsOnly(r, roles.firstPartClasses!));
+  else if (!withParts && roles.firstPartClasses && headsSections(body, firstRow)) raw = raw.map((r) => byPanel(r, roles.firstPartClasses!));
   else if (!withParts) raw = raw.map((r) => ({ ...r, values: [r.values[0] ?? null, null, null], positioned: true }));
   let rootSplit: [Decimal, Decimal] | undefined;
   if (withParts && roles === FUNCTION_ROLES && splitsBasic(header)) {

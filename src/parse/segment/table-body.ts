@@ -38,7 +38,18 @@ export function runningHeaders(lines: Line[]): Set<string> {
   return headers;
 }
 
+const bodyCache = new WeakMap<TableBlock, { lines: Line[]; body: Line[] }>();
+
+/** A table's data lines; several readers ask for the same table's, so each is cut once. */
 export function tableBody(lines: Line[], table: TableBlock): Line[] {
+  const cached = bodyCache.get(table);
+  if (cached?.lines === lines) return cached.body;
+  const body = cutBody(lines, table);
+  bodyCache.set(table, { lines, body });
+  return body;
+}
+
+function cutBody(lines: Line[], table: TableBlock): Line[] {
   const headers = runningHeaders(lines);
   const all = lines.slice(table.start + 1, table.end).filter((l) => {
     const t = l.text.replace(/\s+/g, '');
