@@ -5,7 +5,7 @@ import { parseProjects } from './read/projects.js';
 import { passagesOf, statedAssets, statedChanges, statedTotals } from './read/narrative.js';
 import {
   ECONOMIC_PARTS, ECONOMIC_ROLES, ECONOMIC_TABLES, firstCodedTable, FUNCTION_PARTS, FUNCTION_ROLES, FUNCTION_TABLES,
-  labelValuesOf, readCodedTable, readThreePublic, tablesOf, type CodedTable, type ReadContext,
+  labelValuesOf, readCodedTable, readThreePublic, tablesOf, yearColumnsOf, type CodedTable, type ReadContext,
 } from './read/read-tables.js';
 import { checkHierarchy, checkThreePublic, differ, economicRows, functionRows } from './check/checks.js';
 import { findLabel } from './read/label-values.js';
@@ -33,7 +33,7 @@ function readDisclosure(source: string, ctx: ReadContext, meta: Meta & { departm
   const put = (t: Total) => { if (!totals.has(t.key)) totals.set(t.key, t); };
 
   // The 收支总表 first; the 财政拨款收支总表 and 收入总表 fill what a mangled layout left unread there.
-  const summaries = tablesOf(ctx, 'summary', 'fiscal_summary', 'income').map((table) => totalsFromSummary(labelValuesOf(ctx, table), table.title));
+  const summaries = tablesOf(ctx, 'summary', 'fiscal_summary', 'income').map((table) => totalsFromSummary(labelValuesOf(ctx, table), table.title, yearColumnsOf(ctx, table)));
   // The 财政拨款收支总表 covers appropriations only: where a 收支总表 is printed, its 总计 is not the department's.
   // (Unless the two agree on the year's spending: then every yuan is appropriated and the totals are one.)
   const summaryTables = tablesOf(ctx, 'summary', 'fiscal_summary', 'income');

@@ -10,7 +10,7 @@ import { ECONOMIC_ROLES, FUNCTION_ROLES, parseSubjectRows, type Roles, type Subj
 import { isColumnIndexLine, tableBody } from '../segment/table-body.js';
 import { positionRows } from './position-rows.js';
 import type { TableBlock, TableKind } from '../segment/tables.js';
-import { listColumns, threePublicFromList, threePublicFromRow, type ThreePublicResult } from './three-public.js';
+import { listColumns, threePublicFromList, threePublicFromRow, type ListColumns, type ThreePublicResult } from './three-public.js';
 import type { Finding, PrintedRow } from '../types.js';
 
 export interface ReadContext {
@@ -33,14 +33,26 @@ export function tablesOf(ctx: ReadContext, ...kinds: TableKind[]): TableBlock[] 
   return ctx.tables.filter((t) => kinds.includes(t.kind));
 }
 
-/** Whether the table prints a 序号 column: its header (not its body) says so. */
+/** Whether the table prints a 序号/栏次/行次 column: its header (not its body) says so. */
 function hasRowNumbers(ctx: ReadContext, table: TableBlock): boolean {
-  return ctx.lines.slice(table.start, table.end).some((l) => /序号|栏次/.test(l.text));
+  return ctx.lines.slice(table.start, table.end).some((l) => /序号|栏次|行次/.test(l.text));
 }
 
 const labelCache = new WeakMap<TableBlock, LabelValue[]>();
 
 /** A table's label → value pairs, read once per table (several checks consult the same 总表). */
+/**
+ * The figure columns a 收支总表 prints per side when it gives two years ("项目 2023年预算数 2024年预算数
+ * 项目 2023年预算数 2024年预算数"): how many, and which is the document's year. Null for one column.
+ */
+export function yearColumnsOf(ctx: ReadContext, table: TableBlock): ListColumns | null {
+  for (const l of ctx.lines.slice(table.start, Math.min(table.end, table.start + 10))) {
+    const columns = listColumns(l.text);
+    if (columns) return columns;
+  }
+  return null;
+}
+
 export function labelValuesOf(ctx: ReadContext, table: TableBlock): LabelValue[] {
   let read = labelCache.get(table);
   if (!read) {

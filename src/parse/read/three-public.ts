@@ -75,7 +75,10 @@ export interface ListColumns { width: number; current: number }
  */
 export function listColumns(header: string): ListColumns | null {
   const flat = header.replace(/\s/g, '');
-  const heads = [...flat.matchAll(/(20\d{2})年度?(?:预算|执行|决算)数?|(上年|本年)(?:预算|执行|决算)?数?|增减(?:额|率|%)?|比上年增减/g)];
+  let heads = [...flat.matchAll(/(20\d{2})年度?(?:预算|执行|决算)数?|(上年|本年)(?:预算|执行|决算)?数?|增减(?:额|率|%)?|比上年增减/g)];
+  // A side-by-side table (收入 | 支出) repeats its headings: one side's are the columns of a row.
+  const half = heads.length / 2;
+  if (heads.length >= 4 && Number.isInteger(half) && heads.slice(0, half).every((m, i) => m[0] === heads[half + i][0])) heads = heads.slice(0, half);
   const years = heads.map((m) => (m[1] ? Number(m[1]) : m[2] === '本年' ? Infinity : m[2] === '上年' ? -Infinity : null));
   const dated = years.filter((y): y is number => y !== null);
   if (dated.length < 2 || new Set(dated).size !== dated.length) return null;

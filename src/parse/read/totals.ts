@@ -7,12 +7,18 @@ import { TOTALS } from '../template/catalog.js';
 import type { Total } from '../types.js';
 
 
-export function totalsFromSummary(pairs: LabelValue[], table: string): Total[] {
+/**
+ * `years`: the table prints last year's figure beside this year's; a row's value is the document's
+ * year's column, and a row that lost a cell (fewer numbers than columns) gives none.
+ */
+export function totalsFromSummary(pairs: LabelValue[], table: string, years: { width: number; current: number } | null = null): Total[] {
   const out: Total[] = [];
   for (const spec of TOTALS) {
     const hit = findLabel(spec.last ? [...pairs].reverse() : pairs, spec.patterns);
     if (!hit) continue;
-    const value = hit.values[0] ?? (spec.blankIsZero ? ZERO : null);
+    const printed = years ? (hit.values.length === years.width ? hit.values[years.current] : hit.values.length === 0 ? undefined : null) : hit.values[0];
+    if (printed === null) continue;
+    const value = printed ?? (spec.blankIsZero ? ZERO : null);
     if (value) out.push({ key: spec.key, value, table, line: hit.line });
   }
   return out;
