@@ -16,6 +16,7 @@ import { TABLE_TOTALS } from './template/catalog.js';
 import { ruleOf } from './template/rules.js';
 import { totalsFromSummary } from './read/totals.js';
 import { crossChecks, undeclaredUnits } from './check/cross-checks.js';
+import { singleFund } from './reconcile/funds.js';
 import type { Decimal } from 'decimal.js';
 import type { Disclosure, EconomicItem, Finding, FunctionItem, SourceUnit, Total, TotalKey } from './types.js';
 
@@ -33,13 +34,13 @@ function readDisclosure(source: string, ctx: ReadContext, meta: Meta & { departm
   const put = (t: Total) => { if (!totals.has(t.key)) totals.set(t.key, t); };
 
   // The 收支总表 first; the 财政拨款收支总表 and 收入总表 fill what a mangled layout left unread there.
-  const summaries = tablesOf(ctx, 'summary', 'fiscal_summary', 'income').map((table) => totalsFromSummary(labelValuesOf(ctx, table), table.title, yearColumnsOf(ctx, table)));
+  const summaryTables = tablesOf(ctx, 'summary', 'fiscal_summary', 'income');
+  const summaries = summaryTables.map((table) => totalsFromSummary(labelValuesOf(ctx, table), table.title, yearColumnsOf(ctx, table)));
   // The 财政拨款收支总表 covers appropriations only: where a 收支总表 is printed, its 总计 is not the department's.
   // (Unless the two agree on the year's spending: then every yuan is appropriated and the totals are one.)
-  const summaryTables = tablesOf(ctx, 'summary', 'fiscal_summary', 'income');
   const spendingOf = (kind: string) => summaries.find((_, i) => summaryTables[i].kind === kind)?.find((t) => t.key === 'expenditure_total')?.value;
   const [whole, fiscal] = [spendingOf('summary'), spendingOf('fiscal_summary')];
-  const partial = tablesOf(ctx, 'summary').length > 0 && !(whole && fiscal && agrees(whole, fiscal));
+  const partial = summaryTables.some((t) => t.kind === 'summary') && !(whole && fiscal && agrees(whole, fiscal));
   summaryTables.forEach((table, i) => {
     const wholeOnly = partial && table.kind === 'fiscal_summary';
     summaries[i].filter((t) => !(wholeOnly && WHOLE_DEPARTMENT.includes(t.key))).forEach(put);
@@ -229,13 +230,6 @@ function dedupe(findings: Finding[]): Finding[] {
   return findings.filter((f) => !seen.has(f.message) && (seen.add(f.message), true)).map((f) => ({ ...f, severity: ruleOf(f.rule)?.severity ?? f.severity }));
 }
 
-/** Whether every yuan of the year is general-budget appropriation (收入总计 = 上年结转 + 一般公共预算拨款). */
-export function singleFund(totals: Map<TotalKey, Total>): boolean {
-  const income = totals.get('income_total')?.value;
-  const appropriation = totals.get('general_budget_appropriation')?.value;
-  if (!income || !appropriation) return false;
-  return income.minus(totals.get('carryover')?.value ?? 0).minus(appropriation).abs().lte(0.01);
-}
 
 /** One-fund statements that an identity with figures already read shows to be the department's whole. */
 function fundsOnlyMatchingTheWhole(stated: Total[], totals: Map<TotalKey, Total>): Total[] {
@@ -245,9 +239,8 @@ function fundsOnlyMatchingTheWhole(stated: Total[], totals: Map<TotalKey, Total>
   for (const t of open) trial.set(t.key, t);
   const get = (k: TotalKey) => trial.get(k)?.value ?? null;
   const evidence: Evidence = { totals: trial, functionRoot: null, economicRoot: null, stated: [], elsewhere: {}, threePublic: null, unitsDeclared: true };
-  const confirmed = new Set(IDENTITIES.filter((id) => id.confirms.some((k) => open.some((t) => t.key === k)) && id.holds(get, evidence) === true).flatMap((id) => id.confirms));
   // Only an identity that also involves a figure read from elsewhere says anything.
-  return open.filter((t) => confirmed.has(t.key) && IDENTITIES.some((id) => id.confirms.includes(t.key) && id.confirms.some((k) => totals.has(k)) && id.holds(get, evidence) === true));
+  return open.filter((t) => IDENTITIES.some((id) => id.confirms.includes(t.key) && id.confirms.some((k) => totals.has(k)) && id.holds(get, evidence) === true));
 }
 
 /** The narrative's 人员/公用 in place of a 基本支出表's that covers less than the department's 基本支出. */

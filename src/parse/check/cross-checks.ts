@@ -1,6 +1,7 @@
 // The checks that look across tables, and at the narrative against the tables: each failure a
 // finding with both figures (the per-table checks are in checks.ts). Pure: read tables in, findings out.
 import { agrees, statedPrecision } from '../amount.js';
+import { mixedFunds, singleFund } from '../reconcile/funds.js';
 import { statedClassFigures } from '../read/narrative.js';
 import { bareLabel } from '../read/label-values.js';
 import {
@@ -59,8 +60,8 @@ export function crossChecks(ctx: ReadContext, totals: Map<TotalKey, Total>, fn: 
   const appropriation = totals.get('general_budget_appropriation');
   // The basic-expenditure table covers fiscal appropriations only; where the document also has other
   // funds, it may be smaller than the all-funds 基本支出, never larger.
-  const mixedFunds = Boolean(income && appropriation && !income.value.minus(appropriation.value).abs().lte(0.01));
-  const otherFunds = income && appropriation && !income.value.minus(totals.get('carryover')?.value ?? 0).minus(appropriation.value).abs().lte(0.01);
+  const mixed = mixedFunds(totals);
+  const otherFunds = income && appropriation && !singleFund(totals);
   if (basic && econ?.root?.total && (!otherFunds || econ.root.total.gt(basic.value.plus(0.01)))) {
     out.push(differ('basic-vs-economic', econ.table.title, econ.root.line, '基本支出', [`「${basic.table}」`, basic.value], [`「${econ.table.title}」合计`, econ.root.total]));
   }
@@ -69,7 +70,7 @@ export function crossChecks(ctx: ReadContext, totals: Map<TotalKey, Total>, fn: 
   const fiscal = firstCodedTable(ctx, ['general_budget_expenditure', 'fiscal_expenditure'], FUNCTION_ROLES, FUNCTION_PARTS);
   for (const [kind, coded] of [['summary', allFunds], ['fiscal_summary', fiscal]] as const) {
     if (!coded || coded.rows.length === 0) continue;
-    for (const table of tablesOf(ctx, kind)) out.push(...checkClassLines(labelValuesOf(ctx, table), table.title, coded, mixedFunds));
+    for (const table of tablesOf(ctx, kind)) out.push(...checkClassLines(labelValuesOf(ctx, table), table.title, coded, mixed));
   }
   // The same codes in the other function tables.
   if (fn) {
@@ -78,7 +79,7 @@ export function crossChecks(ctx: ReadContext, totals: Map<TotalKey, Total>, fn: 
       const other = readCodedTable(ctx, t, FUNCTION_ROLES, FUNCTION_PARTS);
       const asItems = (c: CodedTable) => c.rows.map((r) => ({ code: r.code!, name: r.name, total: r.total, table: c.table.title, line: r.line }));
       // The all-funds 支出总表 against an appropriations-only table, where the department has other funds.
-      const part = fn.table.kind === 'expenditure' && mixedFunds;
+      const part = fn.table.kind === 'expenditure' && mixed;
       out.push(...checkSameCode(asItems(fn), asItems(other), part));
     }
   }
@@ -88,7 +89,7 @@ export function crossChecks(ctx: ReadContext, totals: Map<TotalKey, Total>, fn: 
     const what = NARRATIVE_CHECKED[s.key];
     if (!t || !what || t.line === s.line) continue;
     // One fund's figure says nothing against the whole where the department has other funds.
-    if (s.fundsOnly && mixedFunds) continue;
+    if (s.fundsOnly && mixed) continue;
     // "支出预算 1,350 万元" may state 本年支出 where the 总表's 支出总计 adds 结转下年: the 支出表's 合计 settles it.
     const yearSpending = s.key === 'expenditure_total' ? fn?.root?.total : null;
     if (yearSpending && !differ('narrative-vs-table', t.table, s.line, what, ['说明文字', s.value], ['', yearSpending], statedPrecision(s.value))) continue;

@@ -112,11 +112,7 @@ const WIDER_HEADER = /执行数|增减|比上年|年初结转|年末结转|(20\d
 function partsOnly(row: SubjectRow, firstPartClasses: string[]): SubjectRow {
   const n = row.values.filter((v): v is Decimal => v !== null);
   if (n.length === 2) return { ...row, values: [n[0].plus(n[1]), n[0], n[1]], positioned: true };
-  if (n.length === 1 && row.code !== null) {
-    const first = firstPartClasses.includes(row.code.slice(0, 3));
-    return { ...row, values: [n[0], first ? n[0] : ZERO, first ? ZERO : n[0]], positioned: true };
-  }
-  return row;
+  return n.length === 1 && row.code !== null ? byPanel(row, firstPartClasses) : row;
 }
 
 const PANEL_AMOUNT = '(?:(?:决算|预算)(?:数|金额)|金额|合计)';
