@@ -5,7 +5,7 @@ import type { Decimal } from 'decimal.js';
 import type { createAnswer } from '../src/core/answer.js';
 import { wan, wanUnit } from '../src/core/format.js';
 import type { Subject } from '../src/query/catalog.js';
-import { measureOf, THREE_FIELD, type Measure } from '../src/query/measures.js';
+import { measureOf, measuresOf, THREE_FIELD, type Measure } from '../src/query/measures.js';
 import type { DocRow, ItemRow, Queries } from '../src/store/queries.js';
 import { printedSumText } from './printed-rows.js';
 import { citation, docLabel } from './support.js';
@@ -53,6 +53,32 @@ export function readMeasure(q: Queries, doc: DocRow, m: Measure): Read | null {
   return null;
 }
 
+/** The share of each of several parts in one whole, each cited. */
+function sharesAnswer(b: Builder, q: Queries, doc: DocRow, parts: Measure[], whole: Measure): void {
+  const y = readMeasure(q, doc, whole);
+  if (!y?.value || y.value.isZero()) {
+    b.answer.summary = notPrinted(doc, whole.label);
+    return;
+  }
+  const total = y.value;
+  b.field(y.label, wanUnit(total), citation(doc, y));
+  const said = parts.map((m) => {
+    const x = readMeasure(q, doc, m);
+    if (!x?.value) return `没有读到${m.label}`;
+    const pct = x.value.div(total).times(100).toFixed(2);
+    b.field(x.label, `${wanUnit(x.value)}（${pct}%）`, citation(doc, x));
+    return `${x.label} ${wan(x.value)} 万元，占 ${pct}%`;
+  });
+  b.answer.summary = `${y.label} ${wan(total)} 万元：${said.join('；')}。`;
+
+}
+
+/** A figure asked that the document does not print, or that could not be read: said, never substituted. */
+export function notPrinted(doc: DocRow, label: string, nearby?: { label: string; ask: string }): string {
+  const offer = nearby ? `文件印有的相近数字是${nearby.label}，不是同一个数：用 ${nearby.ask} 查看。` : '';
+  return `${docLabel(doc)}中没有读到${label}（文件没有单列这一项，或未能从表格读出）。${offer}`;
+}
+
 /** One figure as a field, its sentence as the summary (and returned, for answers naming several). */
 export function measureAnswer(b: Builder, q: Queries, doc: DocRow, m: Measure): string {
   const r = readMeasure(q, doc, m);
@@ -60,29 +86,37 @@ export function measureAnswer(b: Builder, q: Queries, doc: DocRow, m: Measure): 
     // Not every template prints a 机关运行经费 table; its nearest printed figure is the 公用经费 (by definition
     // the 机关运行经费 of an administrative unit), offered as such rather than substituted silently.
     const pub = q.totals(doc.id).get('public_funds');
-    return (b.answer.summary = `${docLabel(doc)}没有单列机关运行经费表。${pub ? `可参考公用经费 ${wanUnit(pub.value)}（基本支出中的日常公用经费），用 /budget ${doc.unitName ?? doc.department} 公用经费 查看。` : ''}`);
+    return (b.answer.summary = `${docLabel(doc)}中没有读到机关运行经费（文件没有单列，或未能从表格读出）。${pub ? `最接近的是公用经费（基本支出中的日常公用经费），不是同一个数：用 /budget ${doc.unitName ?? doc.department} 公用经费 查看。` : ''}`);
   }
-  if (!r) return (b.answer.summary = `${docLabel(doc)}中没有读到${m.label}。`);
+  if (!r) return (b.answer.summary = notPrinted(doc, m.label));
   b.field(r.label, r.value ? wanUnit(r.value) : '空白（文件未填）', citation(doc, r));
   return (b.answer.summary = `${r.label} ${r.value ? wanUnit(r.value) : '空白（文件未填）'}，出自「${r.table}」。`);
 }
 
 /** "项目支出占总支出比例": the part before 占 over the part after it (支出总计 when none is named). */
-export function shareAnswer(b: Builder, q: Queries, doc: DocRow, text: string): boolean {
+export function shareAnswer(b: Builder, q: Queries, doc: DocRow, text: string): string | null {
   const [before, after] = text.split('占');
   const part = measureOf(before ?? '');
   const whole = measureOf(after ?? '') ?? { measure: { kind: 'total', key: 'expenditure_total', label: '支出总计' } as Measure, word: '' };
-  if (!part) return false;
+  if (!part) return null;
+  const gist = (names: string[]) => `${names.join('、')} 占 ${whole.measure.label} 的比例`;
+  // "基本支出和项目支出各占多少": every part named gets its share, not only the first.
+  const parts = measuresOf(before ?? '').filter((m) => m.measure !== whole.measure);
+  if (parts.length >= 2) {
+    sharesAnswer(b, q, doc, parts.map((m) => m.measure), whole.measure);
+    return gist(parts.map((m) => m.measure.label));
+  }
   const x = readMeasure(q, doc, part.measure);
   const y = readMeasure(q, doc, whole.measure);
   if (!x?.value || !y?.value || y.value.isZero()) {
     b.answer.summary = `${docLabel(doc)}中没有同时读到${part.measure.label}和${whole.measure.label}，无法计算占比。`;
-    return true;
+    return gist([part.measure.label]);
   }
   b.field(x.label, wanUnit(x.value), citation(doc, x));
   b.field(y.label, wanUnit(y.value), citation(doc, y));
+  // Two decimals, as the documents print their own percentages (97.68%).
   const pct = x.value.div(y.value).times(100);
-  b.field('占比', `${pct.toFixed(1)}%`);
-  b.answer.summary = `${x.label} ${wan(x.value)} 万元，占${y.label} ${wan(y.value)} 万元的 ${pct.toFixed(1)}%。`;
-  return true;
+  b.field('占比', `${pct.toFixed(2)}%`);
+  b.answer.summary = `${x.label} ${wan(x.value)} 万元，占${y.label} ${wan(y.value)} 万元的 ${pct.toFixed(2)}%。`;
+  return gist([part.measure.label]);
 }

@@ -44,6 +44,7 @@ export default defineCommand({
     for (const [typed, name] of typos) topicText = topicText.replace(typed, name);
     if (typos.length) read = readWords(topicText, catalog, ownName);
     const { topicWord, measure, subjects, subjectWord, several, unmapped } = read;
+    let share: string | null = null;
     const label = docLabel(doc);
     const b = createAnswer(docLabel(doc));
     const what = typos.length ? `${docLabel(doc)}（按“${typos.map(([t, n]) => `${t} → ${n}`).join('”“')}”理解）` : docLabel(doc);
@@ -60,9 +61,9 @@ export default defineCommand({
       b.answer.understood = understoodAs(what, labels.join('、'));
       const parts = several.map((m) => measureAnswer(b, q, doc, m.measure));
       b.answer.summary = parts.join('');
-    } else if (/占/.test(topicText) && shareAnswer(b, q, doc, topicText)) {
+    } else if (/占/.test(topicText) && (share = shareAnswer(b, q, doc, topicText))) {
       b.answer.title = `${label} · 占比`;
-      b.answer.understood = understoodAs(what, b.answer.fields.length >= 2 ? `${b.answer.fields[0].label} 占 ${b.answer.fields[1].label} 的比例` : '占比');
+      b.answer.understood = understoodAs(what, share);
     } else if (measure?.measure.kind === 'three' && measure.word.length >= (topicWord?.word.length ?? 0)) {
       b.answer.title = `${label} · ${measure.measure.label}`;
       b.answer.understood = understoodAs(what, measure.measure.label);
@@ -120,7 +121,9 @@ function readWords(text: string, catalog: Catalog, ownName: string) {
   const subjects = findSubjects(text, catalog);
   const subjectWord = subjects[0] && (/\d{3}/.test(text) ? subjects[0].code : subjects[0].name);
   const several = measuresOf(text);
-  const known = [topicWord?.word, measure?.word, subjectWord, ...several.map((m) => m.word)].filter((w): w is string => !!w);
+  // A subject asked by code and name ("2101501行政运行") names it twice: both words are understood.
+  const subjectWords = subjects[0] ? [subjects[0].code, ...subjects[0].names] : [];
+  const known = [topicWord?.word, measure?.word, subjectWord, ...subjectWords, ...several.map((m) => m.word)].filter((w): w is string => !!w);
   // A loose rest of the department's own name ("竹山医疗局") is not a question about a figure; a
   // different organisation ("竹山县财政局") is, and stays unmapped.
   const unmapped = unmappedParts(text, known).filter((p) => ![...p].every((ch) => ownName.includes(ch)));

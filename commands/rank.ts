@@ -6,6 +6,7 @@ import { bar, wan } from '../src/core/format.js';
 import { UserError } from '../src/errors.js';
 import type { TotalKey } from '../src/parse/types.js';
 import { measureOf } from '../src/query/measures.js';
+import { regionScope } from '../src/query/department-match.js';
 import { findSubjects } from '../src/query/resolve.js';
 import { extractYears } from '../src/query/years.js';
 import type { DocRow } from '../src/store/queries.js';
@@ -35,6 +36,24 @@ function metricOf(text: string): { key: TotalKey; label: string; len: number } |
   return best;
 }
 
+/** A figure as ranked, marked where nothing else in its document confirms it. */
+const marked = (e: { value: Decimal; at: { verified?: boolean } }) => `${wan(e.value)}${e.at.verified === false ? '（未核实）' : ''}`;
+
+/** Each department's latest disclosure, or one year's (its 部门 budget where the year has both). */
+function poolOf(docs: DocRow[], year: number | null): DocRow[] {
+  if (year === null) return docs.filter(isLatest);
+  const ofYear = docs.filter((d) => d.year === year);
+  return ofYear.filter((d) => d.scope === '部门' || !ofYear.some((x) => x.department === d.department && x.scope === '部门'));
+}
+
+/** How many departments print the figure, and which do not: a "most" holds only among those that do. */
+function coverage(printing: number, lacking: DocRow[] | null, label: string): string {
+  if (!lacking) return `（共 ${printing} 个部门年度）。`;
+  if (!lacking.length) return `（共 ${printing} 个部门年度，都印有${label}）。`;
+  const names = lacking.slice(0, 6).map((d) => d.unitName ?? d.department).join('、');
+  return `（在印有${label}的 ${printing} 个部门年度中；另有 ${lacking.length} 个部门的文件没有单列这个数：${names}${lacking.length > 6 ? ' 等' : ''}，未列入排名）。`;
+}
+
 export default defineCommand({
   name: 'rank',
   summary: '按总额、专题或科目给部门排名',
@@ -51,10 +70,14 @@ export default defineCommand({
     const { years, rest } = extractYears(`${o.year ?? ''} ${text}`);
     const n = Math.min(50, Math.max(1, Number(o.top ?? /(?:前|top)\s*(\d+)/i.exec(rest)?.[1] ?? /(\d+)\s*(?:个|名|家)/.exec(rest)?.[1] ?? 10)));
     const ascending = /最少|最低|最小|倒数/.test(rest);
+    // 苏州哪个部门三公最多: the ranking keeps to the departments of the place named.
+    const scope = regionScope(rest, catalog);
     const year = years.find((y) => y.kind === 'absolute');
     const forYear = year?.kind === 'absolute' ? year.year : null;
 
-    let entries: { doc: DocRow; value: Decimal; at: { table: string; line: number } }[];
+    let entries: { doc: DocRow; value: Decimal; at: { table: string; line: number; verified?: boolean } }[];
+    /** Documents the ranking covers that print no such figure (null: not known, e.g. a subject). */
+    let lacking: DocRow[] | null = null;
     let total: number;
     let label: string;
     // The most specific word decides: 行政运行支出 is the subject 行政运行, not 支出总计.
@@ -66,9 +89,12 @@ export default defineCommand({
     if (column?.measure.kind === 'three' && !/\d{3}/.test(rest)) {
       // A column of the 三公 table (会议费, 培训费, 公务接待费): ranked from the table that prints it.
       const m = column.measure;
-      const ranked = q.rankThreePublic(m.column, { year: forYear, ascending, limit: Math.max(n, 50) });
+      const pool = poolOf(q.documents(), forYear);
+      const ranked = q.rankThreePublic(m.column, { year: forYear, ascending, limit: pool.length });
       entries = ranked.map((r) => ({ doc: q.document(r.docId)!, value: r.figure.value, at: r.figure }));
       total = entries.length;
+      const printed = new Set(entries.map((e) => e.doc.id));
+      lacking = pool.filter((d) => !printed.has(d.id));
       label = m.label;
       table = [...new Set(entries.map((e) => e.at.table))].join('」「');
       if (!entries.length && m.code) {
@@ -90,24 +116,34 @@ export default defineCommand({
     } else {
       const metric = metricOf(rest);
       if (!metric) throw new UserError(`不知道按什么排名：“${rest.trim().slice(0, 30)}”。可用：${METRICS.map(([, l]) => l).join('、')}，或科目编码/名称。`, METRICS.map(([, l]) => l), 'unknown-metric');
-      const ranked = q.rankTotal(metric.key, { year: forYear, ascending, limit: n });
+      const ranked = q.rankTotal(metric.key, { year: forYear, ascending, limit: scope ? Number.MAX_SAFE_INTEGER : n });
       entries = ranked.rows.map((r) => ({ doc: q.document(r.docId)!, value: r.figure.value, at: r.figure }));
       total = ranked.count;
       label = metric.label;
+      lacking = q.missingTotal(metric.key, forYear).map((id) => q.document(id)!);
     }
+    if (scope) {
+      entries = entries.filter((e) => scope.includes(e.doc.department));
+      lacking = lacking?.filter((d) => scope.includes(d.department)) ?? null;
+      total = entries.length;
+    }
+    const where = scope ? `${scope.named}的` : '';
     if (entries.length === 0) throw new UserError(`没有部门有${/^“/.test(label) ? label : `“${label}”`}的数据${forYear ? `（${forYear}年）` : ''}。`, catalog.years.map(String), 'no-data');
     entries.sort((a, b) => (ascending ? a.value.comparedTo(b.value) : b.value.comparedTo(a.value)));
     const shown = entries.slice(0, n);
-    const b = createAnswer(`${label} 排名${forYear ? `（${forYear}年）` : '（各部门最新年度）'}`);
+    const b = createAnswer(`${where}${label} 排名${forYear ? `（${forYear}年）` : '（各部门最新年度）'}`);
     if (table) b.answer.notes.push(`数字出自「${table}」；没有印出这一栏的部门未列入。`);
-    b.answer.understood = `理解为：按${label}给部门排名 · ${forYear ? `${forYear}年` : '各部门最新年度'} · ${ascending ? '最少' : '最多'}在前`;
+    b.answer.understood = `理解为：按${label}给${where}部门排名 · ${forYear ? `${forYear}年` : '各部门最新年度'} · ${ascending ? '最少' : '最多'}在前`;
     b.table({
       columns: ['排名', '部门', '年度', '金额（万元）'],
       numeric: [true, false, false, true],
-      rows: shown.map((e, i) => [String(i + 1), e.doc.unitName ?? e.doc.department, `${e.doc.year}${e.doc.scope === '单位' ? '（单位）' : ''}`, wan(e.value)]),
+      rows: shown.map((e, i) => [String(i + 1), e.doc.unitName ?? e.doc.department, `${e.doc.year}${e.doc.kind === '决算' ? '决算' : ''}${e.doc.scope === '单位' ? '（单位）' : ''}`, marked(e)]),
       cites: shown.map((e) => [b.cite(citation(e.doc, e.at))]),
     });
-    b.answer.summary = `${ascending ? '最少' : '最多'}的是 ${docLabel(shown[0].doc)}：${wan(shown[0].value)} 万元（共 ${total} 个部门年度）。`;
+    b.answer.summary = `${ascending ? '最少' : '最多'}的是 ${docLabel(shown[0].doc)}：${wan(shown[0].value)} 万元${shown[0].at.verified === false ? '（未核实）' : ''}${coverage(total, lacking, label)}`;
+    const kinds = new Set(shown.map((e) => e.doc.kind));
+    if (kinds.size > 1) b.answer.notes.push(`排名混合了预算和决算（各部门取最新一份文件）：${[...kinds].map((k) => `${k} ${shown.filter((e) => e.doc.kind === k).length} 份`).join('、')}，口径不同，比较时请留意。`);
+    if (shown.some((e) => e.at.verified === false)) b.answer.notes.push('标“（未核实）”的数字未能与文件其他部分核对。');
     b.answer.chart = { kind: 'bar', title: b.answer.title, unit: '万元', bars: shown.map((e) => bar(`${e.doc.unitName ?? e.doc.department} ${e.doc.year}`, e.value)) };
     return b.answer;
   },

@@ -59,6 +59,24 @@ export function actionsFor(answer: Answer, def: CommandDef, req: ActionRequest, 
   return out;
 }
 
+/** How many departments an ambiguous question offers as buttons (the message lists up to 12). */
+const CHOICES = 5;
+
+/**
+ * One button per department an ambiguous name may mean ("信访局" → 无锡市信访局, 长春市信访局 …): the
+ * same request with the phrase that named them replaced by each full name.
+ */
+export function choiceActions(req: ActionRequest, choices: { matched: string; names: string[] }): AnswerAction[] {
+  const { matched, names } = choices;
+  const replace = (s: string, name: string) => (matched && s.includes(matched) ? s.replace(matched, name) : s);
+  return names.slice(0, CHOICES).map((name) => {
+    const options = Object.fromEntries(Object.entries(req.options ?? {}).map(([k, v]) => [k, typeof v === 'string' ? replace(v, name) : v]));
+    const inOptions = Object.values(req.options ?? {}).some((v) => typeof v === 'string' && v.includes(matched));
+    const text = inOptions ? req.text : req.text.includes(matched) ? replace(req.text, name) : `${name} ${req.text}`.trim();
+    return { kind: 'choose', label: name, request: { ...req, options, text } };
+  });
+}
+
 /** An answer's citations in full, one row each: what 详细出处 shows. */
 export function sourcesAnswer(answer: Answer): Answer {
   const b = createAnswer(`出处：${answer.title}`);

@@ -6,7 +6,7 @@ import { UserError } from '../errors.js';
 import { foldWidth } from '../parse/amount.js';
 import { createRedactor } from '../log.js';
 import { understand } from '../query/intent.js';
-import { actionsFor, sourcesAnswer, takeFlags, type Flags } from './actions.js';
+import { actionsFor, choiceActions, sourcesAnswer, takeFlags, type Flags } from './actions.js';
 import { createAnswer, errorAnswer, type Answer } from './answer.js';
 import { DeadlineExceeded, withinBudget } from './deadline.js';
 import { redactAnswer, redactDeep } from './redact-answer.js';
@@ -147,7 +147,11 @@ export function createDispatcher(commands: CommandDef[], ctx: () => CommandConte
         return finish(understood(answer, routed), 'ok');
       });
     } catch (err) {
-      if (err instanceof UserError) return finish(understood(errorAnswer(err.message, err.suggestions), routed), 'user-error');
+      if (err instanceof UserError) {
+        const answer = errorAnswer(err.message, err.suggestions);
+        if (err.choices && routed) answer.actions = choiceActions({ command: routed.def.name, options: stringOptions(routed.input), text: routed.input.text }, err.choices);
+        return finish(understood(answer, routed), 'user-error');
+      }
       if (err instanceof DeadlineExceeded) {
         log({ level: 'warn', requestId, platform: req.platform ?? 'unknown', command, error: err.message });
         const { answer } = createAnswer('超时', 'error');
@@ -170,11 +174,15 @@ export function createDispatcher(commands: CommandDef[], ctx: () => CommandConte
   };
 }
 
+/** A command's options as a button's request carries them (unset ones dropped). */
+function stringOptions(input: CommandInput): Record<string, string | number> {
+  return Object.fromEntries(Object.entries(input.options).filter((e): e is [string, string | number] => e[1] !== undefined));
+}
+
 /** The answer with its buttons; --sources turns it into its full list of sources. */
 function finalize(answer: Answer, def: CommandDef, input: CommandInput, flags: Flags): Answer {
   const shown = flags.sources ? sourcesAnswer(answer) : answer;
-  const options = Object.fromEntries(Object.entries(input.options).filter((e): e is [string, string | number] => e[1] !== undefined));
-  shown.actions = actionsFor(shown, def, { command: def.name, options, text: input.text }, flags);
+  shown.actions = actionsFor(shown, def, { command: def.name, options: stringOptions(input), text: input.text }, flags);
   return shown;
 }
 

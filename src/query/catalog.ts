@@ -78,6 +78,11 @@ export interface Catalog {
   years: number[];
 }
 
+/** The kind a subject code belongs to by the national classification's numbering. */
+export function kindOfCode(code: string): SubjectKind {
+  return code.startsWith('2') ? 'function' : 'economic';
+}
+
 /** A loop, not Math.max(...keys): spreading a national corpus's aliases overflows the call stack. */
 function longestKey(map: Map<string, unknown>): number {
   let n = 0;
@@ -102,6 +107,9 @@ export function buildCatalog(q: Queries): Catalog {
   const subjects = new Map<string, Subject>();
   const byCodeNames = new Map<string, { kind: SubjectKind; names: Map<string, number> }>();
   for (const s of q.subjectNames()) {
+    // The national codes say their own kind: 2xx function (支出功能分类), 3xx/5xx economic. A row a
+    // document's table put under the other kind does not make the code that kind everywhere.
+    if (s.kind !== kindOfCode(s.code)) continue;
     const e = byCodeNames.get(s.code) ?? { kind: s.kind, names: new Map() };
     e.names.set(s.name, (e.names.get(s.name) ?? 0) + s.count);
     byCodeNames.set(s.code, e);

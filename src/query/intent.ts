@@ -2,12 +2,13 @@
 // "行政运行哪个单位最多" → /rank, "比2018年增加多少" → /diff). The command then reads the same
 // (normalised) text for its arguments and says, in its first line, how it understood them.
 import type { Catalog } from './catalog.js';
-import { measureOf } from './measures.js';
+import { measureOf, measuresOf } from './measures.js';
+import { unmappedParts } from './unmapped.js';
 import { departmentMentions } from './mentions.js';
 import { normalizeQuestion } from './normalize.js';
 import { organisationIn } from './organisation.js';
 import { findDepartment, findSubjects } from './resolve.js';
-import { topicOf } from './topics.js';
+import { TOPIC_WORDS, topicOf } from './topics.js';
 import { extractYears } from './years.js';
 
 export interface Intent {
@@ -28,7 +29,7 @@ function gistOf(command: string, t: string, c: Catalog): string {
   const { found, missing } = departmentMentions(rest, c);
   const dep = findDepartment(rest, c);
   const named = found.length ? found.map((f) => f.unitName ?? f.department.name) : dep.kind === 'many' ? [`${dep.matched}（${dep.candidates.length} 个部门）`] : [];
-  const org = !found.length && !missing.length ? organisationIn(rest) : null;
+  const org = !found.length && !missing.length && dep.kind === 'none' ? dep.unloaded?.named ?? organisationIn(rest) : null;
   const what = measureOf(rest)?.measure.label ?? topicOf(rest) ?? findSubjects(rest, c)[0]?.name;
   return [
     command === 'diff' && BUDGET_VS_FINAL.test(rest) ? '预算 vs 决算' : command === 'search' ? `全文搜索“${t.replace(/搜索|查找|搜一下/g, '').trim()}”` : VERB[command] ?? command,
@@ -43,7 +44,13 @@ const RANK = /哪个|哪些|哪家|排名|排行|最多|最高|最大|最少|最
 const STRONG_RANK = /排名|排行|最多|最高|最大|最少|最低|前\s*\d+|top\s*\d*/i;
 const DIFF = /变化|增减|变动|比去年|比上年|同比|较上年|增加了?多少|减少了?多少|增长了?多少|下降了?多少|增长率|涨了|降了|对比上年|比\s*(?:19|20)\d{2}\s*年?|diff/i;
 const COMPARE = /比较|对比|相比|\bvs\b|和.+比|与.+比|哪个.*(?:多|少|高|低|大|小)/i;
-const TREND = /趋势|走势|历年|逐年|每年|近\s*[二两三四五六七八九十2-9]\s*年|trend/i;
+const TREND = /趋势|走势|历年|逐年|每年|怎么变|如何变化|怎样变化|变化情况|近\s*[二两三四五六七八九十2-9]\s*年|trend/i;
+/** 2017到2019年, 2017-2019: three years or more asked together are a trend, not a change between two. */
+const YEAR_RANGE = /((?:19|20)\d{2})\s*年?度?\s*(?:到|至|-|—|–|~|～)\s*((?:19|20)\d{2})/;
+const spansYears = (t: string) => {
+  const m = YEAR_RANGE.exec(t);
+  return !!m && Number(m[2]) - Number(m[1]) >= 2;
+};
 const SHARE = /占.*(?:比例|比重|百分|多少)|占比/;
 const SEARCH = /搜索|查找|搜一下|有哪些项目|什么项目|关于.+的项目|提到/;
 const CHECK = /对不上|不一致|勾稽|问题|错误|矛盾|核对/;
@@ -52,6 +59,12 @@ const SOURCES = /哪些部门|有哪些数据|载入了|加载了|数据来源|�
 export const BUDGET_VS_FINAL = /预决算|预算.*决算|决算.*预算/;
 const EXECUTION_WORDS = /执行情况|执行率|预算执行|完成预算|完成率/;
 const HELP = /^(帮助|怎么用|用法|help|\?|？)$/i;
+
+/** A fragment left once every known word is taken out, long enough to be a name (3+ characters). */
+function unnamed(rest: string, c: Catalog): boolean {
+  const known = [...measuresOf(rest).map((m) => m.word), ...TOPIC_WORDS.filter((w) => rest.includes(w)), ...findSubjects(rest, c).map((s) => s.name)];
+  return unmappedParts(rest, known).some((p) => p.length >= 3);
+}
 
 export function understand(typed: string, c: Catalog): Intent {
   const { text: t, corrections } = normalizeQuestion(typed.trim(), c);
@@ -67,8 +80,11 @@ export function understand(typed: string, c: Catalog): Intent {
   // Two departments named, or one and an organisation not loaded: a comparison that says what is missing.
   const mentions = departmentMentions(rest, c);
   if (mentions.found.length + mentions.missing.length >= 2 && mentions.found.length >= 1 && (COMPARE.test(t) || /[和与跟、]/.test(rest))) return to('compare');
+  // A place or organisation named that is not loaded (深圳医保局, 西安市公安局): the answer says so —
+  // never a ranking of every department, never another department's figure.
+  if (dep.kind === 'none' && dep.unloaded) return to('budget');
   if (SHARE.test(t) && dep.kind !== 'none') return to('budget');
-  if (TREND.test(t) && dep.kind === 'one') return to('trend');
+  if ((TREND.test(t) || spansYears(t)) && dep.kind === 'one') return to('trend');
   // "哪些" with a department named asks about that department ("巨鹿县的项目有哪些"), not for a ranking.
   const ranking = dep.kind === 'one' ? STRONG_RANK.test(t) : RANK.test(t);
   if (ranking && (subjects.length || measure || topicOf(rest) || /支出|收入|经费|预算/.test(rest))) return to('rank');
@@ -79,7 +95,9 @@ export function understand(typed: string, c: Catalog): Intent {
   // An organisation the bot has not loaded, asked about a figure: /budget says it is not loaded.
   if (organisationIn(rest) && (measure || topicOf(rest))) return to('budget');
   if (subjects.length) return to('subject');
-  // A figure named with no department ("三公经费", "total budget"): every department's, ranked.
-  if (measure) return to('rank');
+  // A figure named with no department ("三公经费", "total budget"): every department's, ranked — unless
+  // what is left looks like a name the bot did not recognise ("万里街到2024年预算总额"): then it asks
+  // which department was meant, rather than answering a question nobody asked.
+  if (measure) return unnamed(rest, c) ? to('budget') : to('rank');
   return to('search');
 }

@@ -11,6 +11,7 @@ import { editDistance } from './edit-distance.js';
 import { isPinyinRun } from './pinyin-run.js';
 import { checkDeadline } from '../core/deadline.js';
 import { findDepartment } from './resolve.js';
+import { unloadedPlaceIn } from './department-match.js';
 
 export { editDistance };
 
@@ -129,7 +130,8 @@ export function normalizeQuestion(input: string, c: Catalog): Normalized {
   // rest of the name of the department that did ("竹山县医疗保账局").
   const found = findDepartment(text, c);
   const near = nearDepartment(text.replace(/\s+/g, ''), c);
-  if (near && (found.kind !== 'one' || c.byAlias.get(near.alias)?.includes(found.department))) {
+  // 常州市医保局 is not a typo of 福州市医保局: a real place that is not loaded is said to be not loaded.
+  if (near && !unloadedPlaceIn(near.typed, c) && (found.kind !== 'one' || c.byAlias.get(near.alias)?.includes(found.department))) {
     {
       text = text.replace(/\s+/g, '').replace(near.typed, near.alias);
       corrections.push(`${near.typed} → ${near.alias}`);

@@ -2,30 +2,66 @@
 import { UserError } from '../errors.js';
 import { scanWords, type Catalog, type Department, type Subject } from './catalog.js';
 import { organisationIn } from './organisation.js';
+import { isRegionForm, matchByForm, unloadedPlaceIn } from './department-match.js';
 import { checkDeadline } from '../core/deadline.js';
 
 export type DepartmentMatch =
   | { kind: 'one'; department: Department; matched: string }
   | { kind: 'many'; candidates: Department[]; matched: string }
-  | { kind: 'none' };
+  /** `unloaded`: a place or organisation was named that no loaded department is (深圳医保局, 西安市公安局). */
+  | { kind: 'none'; unloaded?: { named: string; region: Department[] } };
 
-/** Departments named in a text: all aliases found must agree; the longest decides otherwise. */
-export function findDepartment(text: string, c: Catalog): DepartmentMatch {
-  const hits = scanWords(text.replace(/\s+/g, ''), c.byAlias, c.longestAlias);
+/** Departments named in a text by their aliases: all found must agree; the longest decides otherwise. */
+function findByAlias(text: string, c: Catalog): DepartmentMatch & { words?: string[]; conflict?: boolean } {
+  const hits = scanWords(text, c.byAlias, c.longestAlias);
   if (hits.length === 0) return { kind: 'none' };
   let set = new Set(hits[0].value);
   let longest = hits[0].word.length;
+  let conflict = false;
   for (const h of hits.slice(1)) {
     const both = h.value.filter((d) => set.has(d));
     if (both.length > 0) set = new Set(both);
-    else if (h.word.length > longest) {
-      set = new Set(h.value);
-      longest = h.word.length;
+    else {
+      // 西安市 | 公安局: two names of different departments — the forms decide (or say it is not loaded).
+      conflict = true;
+      if (h.word.length > longest) {
+        set = new Set(h.value);
+        longest = h.word.length;
+      }
     }
   }
   const matched = hits.map((h) => h.word).join('');
   const candidates = [...set];
-  return candidates.length === 1 ? { kind: 'one', department: candidates[0], matched } : { kind: 'many', candidates, matched };
+  const words = hits.map((h) => h.word);
+  return candidates.length === 1 ? { kind: 'one', department: candidates[0], matched, words, conflict } : { kind: 'many', candidates, matched, words, conflict };
+}
+
+
+/**
+ * The department(s) a text names: by a loaded alias where it names one outright, otherwise by the
+ * forms people type (department-match.ts), and a place or organisation not loaded is said as such.
+ */
+export function findDepartment(text: string, c: Catalog): DepartmentMatch {
+  const t = text.replace(/\s+/g, '');
+  const byAlias = findByAlias(t, c);
+  // An alias that names the organisation decides; one that names only a place (西安市 of 西安市公安局)
+  // leaves the organisation to the forms, which say when it is not the one loaded there.
+  // 南京市教育局 is not 无锡市教育局: a place named that is not loaded sends the question to the forms too.
+  const place = unloadedPlaceIn(t, c);
+  const otherPlace = place && byAlias.kind === 'one' && !byAlias.department.name.includes(place);
+  if (byAlias.kind === 'one' && !byAlias.conflict && !otherPlace && !byAlias.words!.every((w) => isRegionForm(w, c))) return strip(byAlias);
+  const byForm = matchByForm(t, c);
+  if (byForm.kind === 'found') {
+    const [first, ...more] = byForm.departments;
+    return more.length ? { kind: 'many', candidates: byForm.departments, matched: byForm.matched } : { kind: 'one', department: first, matched: byForm.matched };
+  }
+  if (byForm.kind === 'unloaded') return { kind: 'none', unloaded: { named: byForm.named, region: byForm.region } };
+  return strip(byAlias);
+}
+
+function strip(m: DepartmentMatch & { words?: string[]; conflict?: boolean }): DepartmentMatch {
+  const { words: _words, conflict: _conflict, ...match } = m;
+  return match as DepartmentMatch;
 }
 
 /** Character-bigram similarity, for "did you mean". */
@@ -70,7 +106,12 @@ export function requireDepartment(text: string, c: Catalog): Department {
     // A generic short form (医保局) may name every department of a national corpus: list a few.
     const names = m.candidates.map((d) => d.name);
     const listed = names.length > LISTED ? `${names.slice(0, LISTED).join('、')} 等` : names.join('、');
-    throw new UserError(`“${m.matched}”可能指 ${names.length} 个部门，请说得更具体（加上地区名）：${listed}`, names.slice(0, LISTED), 'ambiguous-department');
+    throw new UserError(`“${m.matched}”可能指 ${names.length} 个部门，请说得更具体（加上地区名），或点选：${listed}`, names.slice(0, LISTED), 'ambiguous-department', { matched: m.matched, names });
+  }
+  if (m.unloaded) {
+    const { named: what, region } = m.unloaded;
+    const listed = region.length ? `${region.length > LISTED ? '其中已载入的有' : '已载入的是'}：${region.slice(0, LISTED).map((d) => d.name).join('、')}。` : '用 /sources 查看已载入的部门。';
+    throw new UserError(`没有载入“${what.slice(0, 30)}”的预算。${listed}`, region.length ? region.slice(0, LISTED).map((d) => d.name) : suggestDepartments(text, c), 'not-loaded');
   }
   const suggestions = suggestDepartments(text, c);
   const named = organisationIn(text);

@@ -44,10 +44,12 @@ function codeBlocks(lines: string[]): SlackBlock[] {
 
 /** The buttons as one actions block; a request too long for a button's value is left out. */
 export function actionsBlock(actions: AnswerAction[] | undefined): SlackBlock | null {
-  const elements = (actions ?? []).flatMap((a): SlackButton[] => {
+  const elements = (actions ?? []).flatMap((a, i): SlackButton[] => {
     const value = JSON.stringify(a.request);
     if (value.length > SLACK.actionValue) return [];
-    return [{ type: 'button', text: { type: 'plain_text', text: clip(a.label, SLACK.buttonText), emoji: true }, action_id: `${ACTION_PREFIX}${a.kind}`, value, ...(a.kind === 'all' ? { style: 'primary' as const } : {}) }];
+    // Action ids are unique within a block: the several 选择 buttons of an ambiguous name are numbered.
+    const id = a.kind === 'choose' ? `${a.kind}-${i}` : a.kind;
+    return [{ type: 'button', text: { type: 'plain_text', text: clip(a.label, SLACK.buttonText), emoji: true }, action_id: `${ACTION_PREFIX}${id}`, value, ...(a.kind === 'all' ? { style: 'primary' as const } : {}) }];
   }).slice(0, SLACK.actionsPerBlock);
   return elements.length ? { type: 'actions', block_id: 'budget_actions', elements } : null;
 }

@@ -124,6 +124,9 @@ export function createQueries(db: DB) {
       WHERE t.key = @key AND (CASE WHEN @year IS NULL THEN d.latest = 1 ELSE d.year = @year AND (d.scope = '部门' OR NOT EXISTS (SELECT 1 FROM documents x WHERE x.department = d.department AND x.year = d.year AND x.scope = '部门')) END)
       ORDER BY t.amount ASC LIMIT @limit`),
     totalCount: db.prepare(`SELECT count(*) n FROM totals t JOIN documents d ON d.id = t.doc_id WHERE t.key = @key AND (CASE WHEN @year IS NULL THEN d.latest = 1 ELSE d.year = @year END)`),
+    // The documents a ranking covers that print no such figure: the coverage line names them.
+    totalMissing: db.prepare(`SELECT d.id FROM documents d WHERE (CASE WHEN @year IS NULL THEN d.latest = 1 ELSE d.year = @year AND (d.scope = '部门' OR NOT EXISTS (SELECT 1 FROM documents x WHERE x.department = d.department AND x.year = d.year AND x.scope = '部门')) END)
+      AND NOT EXISTS (SELECT 1 FROM totals t WHERE t.doc_id = d.id AND t.key = @key) ORDER BY d.department`),
     search: db.prepare(SEARCH_SQL),
     rejected: db.prepare('SELECT source, reason FROM rejected ORDER BY source'),
     meta: db.prepare('SELECT value FROM meta WHERE key = ?'),
@@ -142,6 +145,7 @@ export function createQueries(db: DB) {
   // The database does not change while it is open (ingest swaps in a new file): a count, which
   // costs time in proportion to the corpus, is taken once.
   const counts = new Map<string, number>();
+  const missing = new Map<string, number[]>();
   const memoCount = (key: string, take: () => number) => {
     let n = counts.get(key);
     if (n === undefined) counts.set(key, (n = take()));
@@ -241,6 +245,13 @@ export function createQueries(db: DB) {
     rankTotal(key: TotalKey, { year = null, ascending = false, limit = 50 }: { year?: number | null; ascending?: boolean; limit?: number } = {}) {
       const rows = ((ascending ? st.totalTopAsc : st.totalTopDesc).all({ key, year, limit }) as Raw[]).map((r) => ({ docId: r.doc_id as number, figure: figure(r)! }));
       return { rows, count: memoCount(`${key}|${year}`, () => (st.totalCount.get({ key, year }) as { n: number }).n) };
+    },
+    /** The documents a rankTotal covers (latest, or one year's) that print no `key`: ids, by department. */
+    missingTotal(key: TotalKey, year: number | null = null): number[] {
+      const memo = `${key}|${year}`;
+      let ids = missing.get(memo);
+      if (!ids) missing.set(memo, (ids = (st.totalMissing.all({ key, year }) as Raw[]).map((r) => r.id as number)));
+      return ids;
     },
     /** Full-text search; `match` must already be a safe FTS5 expression (see query/search-terms). */
     search(match: string, limit: number): { hits: SearchHit[]; windowFull: boolean } {

@@ -10,6 +10,9 @@ import { PROJECT_ROOT } from '../../src/paths.js';
 const sharedDir = resolve(process.env.BUDGET_BOT_SHARED ?? join(PROJECT_ROOT, '..', 'shared'));
 const present = (dir: string) => (existsSync(dir) ? dir : null);
 
+/** A file or folder under ../shared, or null where it is absent. */
+export const sharedPath = (...parts: string[]): string | null => present(join(sharedDir, ...parts));
+
 /** ../shared/corpus/text: the outside disclosures as text layers, or null where absent. */
 export const CORPUS_TEXT_DIR = present(join(sharedDir, 'corpus', 'text'));
 /** ../shared/corpus/pdf: the published PDFs, or null. */

@@ -1,0 +1,98 @@
+// Issue 22: a newcomer's question answered as asked — departments by the names people use, an
+// ambiguous name asked back with the candidates as buttons, a place or organisation not loaded said
+// to be not loaded (never a ranking, never another department's figure), rankings kept to the place
+// named and saying which departments print no such figure, several shares at once, year ranges as trends.
+import { describe, expect, it } from 'vitest';
+import { ask, bundledApp, rowsOf, useCorpusApp } from '../helpers/app.js';
+import { describeCorpus } from '../support/corpus.js';
+
+describe('over the five seeds', () => {
+  const app = bundledApp();
+
+  it('an ambiguous name asks back, one button per department, each re-asking with the full name', () => {
+    const r = ask(app, '医保局三公经费');
+    expect(r.outcome).toBe('user-error');
+    expect(r.answer.summary).toContain('“医保局”可能指 5 个部门');
+    const choices = r.answer.actions!.filter((a) => a.kind === 'choose');
+    expect(choices.map((a) => a.label).sort()).toEqual(['巨鹿县医疗保障局', '承德市双桥区医疗保障局', '新乡市凤泉区医疗保障局', '竹山县医疗保障局', '邢台市医疗保障局'].sort());
+    const zhushan = choices.find((a) => a.label === '竹山县医疗保障局')!;
+    expect(zhushan.request).toMatchObject({ command: 'budget', text: '竹山县医疗保障局三公经费' });
+    expect(ask(app, zhushan.request.text).answer.summary).toContain('“三公”经费 9.60 万元');
+  });
+
+  it.each([
+    ['深圳医保局三公经费哪个最多', '没有载入“深圳医保局”的预算'],
+    ['常州市医保局2024年项目支出是多少', '没有载入“常州市医保局”的预算'],
+    ['竹山县公安局三公', '没有载入“竹山县公安局”的预算'],
+  ])('%s: not loaded, said as such — no ranking, no near-miss department', (q, said) => {
+    const r = ask(app, q);
+    expect(r.command).toBe('budget');
+    expect(r.outcome).toBe('user-error');
+    expect(r.text).toContain(said);
+    expect(r.text).not.toMatch(/按“.*→.*”理解|排名|万元/);
+  });
+
+  it('a department-like name the bot cannot place is asked about, not ranked over', () => {
+    const r = ask(app, '竹山里保局2022年预算总额');
+    expect(r.command).toBe('budget');
+    expect(r.text).not.toContain('排名');
+  });
+
+  it('a subject asked by code and name is understood whole', () => {
+    const r = ask(app, '巨鹿县医疗保障局2023年2101501行政运行多少');
+    expect(r.answer.understood).toBe('理解为：巨鹿县医疗保障局 2023年部门预算 · 行政运行（2101501）');
+    expect(r.answer.summary).toBe('行政运行（2101501）244.90 万元，出自「部门预算支出总表」。');
+  });
+
+  it('each share asked is answered, to the two decimals the documents print', () => {
+    const r = ask(app, '竹山县基本支出和项目支出各占多少');
+    expect(r.answer.understood).toBe('理解为：竹山县医疗保障局 2022年部门预算 · 基本支出、项目支出 占 支出总计 的比例');
+    expect(r.answer.summary).toBe('支出总计 2,582.46 万元：基本支出 672.82 万元，占 26.05%；项目支出 1,909.64 万元，占 73.95%。');
+  });
+
+  it('a ranking marks an unverified figure where it prints it', () => {
+    const r = ask(app, '哪个部门三公经费最多');
+    expect(r.answer.summary).toMatch(/^最多的是 竹山县医疗保障局 2022年部门预算：9\.60 万元（未核实）（共 5 个部门年度，都印有“三公”经费）。$/);
+    expect(r.answer.notes).toContain('标“（未核实）”的数字未能与文件其他部分核对。');
+  });
+});
+
+describeCorpus('over the seeds and the Jiangsu provincial departments (../shared/corpus)', () => {
+  const app = useCorpusApp();
+
+  it.each([
+    ['省检察院2019年三公', '江苏省人民检察院 2019年部门预算 · 三公', '“三公”经费 418.26 万元'],
+    ['江苏人大2019年三公经费是多少', '江苏省人大常委会办公厅 2019年部门预算 · 三公', '“三公”经费 767.60 万元'],
+    ['省委办2018年三公', '中共江苏省委办公厅 2018年部门预算 · 三公', '“三公”经费'],
+  ])('%s → %s', (q, understood, figure) => {
+    const r = ask(app(), q);
+    expect(r.answer.understood).toContain(understood);
+    expect(r.answer.summary).toContain(figure);
+  });
+
+  it.each([['江苏高院2019年三公经费', '江苏高院'], ['省政协2019年三公', '省政协']])('%s: this app holds no such department — not loaded', (q, named) => {
+    const r = ask(app(), q);
+    expect(r.outcome).toBe('user-error');
+    expect(r.answer.summary).toContain(`没有载入“${named}”的预算`);
+    expect(r.text).not.toContain('万元');
+  });
+
+  it('a ranking keeps to the place named: 江苏省级 departments only, with how many print the figure', () => {
+    const r = ask(app(), '2017年江苏省级部门哪家三公经费最多');
+    expect(r.command).toBe('rank');
+    expect(r.answer.understood).toBe('理解为：按“三公”经费给江苏省级的部门排名 · 2017年 · 最多在前');
+    expect(r.answer.summary).toBe('最多的是 江苏省人大常委会办公厅 2017年部门预算：833.60 万元（共 3 个部门年度，都印有“三公”经费）。');
+    expect(rowsOf(r.answer).map((row) => row['部门'])).not.toContain('竹山县医疗保障局');
+  });
+
+  it('a ranking names the departments that print no such figure', () => {
+    const r = ask(app(), '/rank 会议费');
+    expect(r.answer.summary).toMatch(/另有 \d+ 个部门的文件没有单列这个数：.*竹山县医疗保障局.*未列入排名/);
+  });
+
+  it('three years asked together are a trend', () => {
+    const r = ask(app(), '江苏省人民检察院2017到2019年三公经费怎么变的');
+    expect(r.command).toBe('trend');
+    for (const v of ['584.35', '484.30', '418.26']) expect(r.text).toContain(v);
+  });
+});
