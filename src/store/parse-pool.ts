@@ -6,6 +6,12 @@ import type { Input, Parsed } from './parse-input.js';
 import type { ParsedTransfer, ParseTask } from './parse-worker.js';
 import { fromPlain } from './transfer.js';
 
+/**
+ * The worker's entry: the compiled bundle beside this one in dist/, or, running the TypeScript
+ * sources (tests, bench), the shim that registers tsx in the worker first.
+ */
+const WORKER_ENTRY = import.meta.url.endsWith('.ts') ? './parse-worker.mjs' : './parse-worker.js';
+
 export interface ParsePool {
   parse(input: Input): Promise<Parsed>;
   destroy(): Promise<void>;
@@ -17,7 +23,7 @@ export function fromTransfer(t: ParsedTransfer): Parsed {
 
 export function createParsePool(workers: number, pdfCache: string): ParsePool {
   const pool = new Tinypool({
-    filename: new URL('./parse-worker.mjs', import.meta.url).href,
+    filename: new URL(WORKER_ENTRY, import.meta.url).href,
     // All started at once: each loads the parser and jieba's dictionary (≈1 s) in parallel.
     minThreads: workers,
     maxThreads: workers,
