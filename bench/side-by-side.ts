@@ -59,7 +59,7 @@ try {
   ]), [BASELINE_COMMIT, 'node -e 0']);
 
   const ingestOf = (dir: string, label: string, rounds = Math.max(3, Math.ceil(ROUNDS / 2))) => {
-    const db = (side: string) => join(tmp, `${label}-${side}.sqlite`);
+    const db = (side: string) => join(tmp, `${label.replace(/[^a-z0-9]+/gi, '-')}-${side}.sqlite`);
     const args = (b: string, side: string, extra: string[] = []) => [b, 'ingest', '--data', dir, '--db', db(side), '--force', '--quiet', ...extra];
     report(`ingest ${label} (defaults)`, sideBySide([
       { name: 'now', run: () => timed(args(bin, 'now')) },
