@@ -7,5 +7,7 @@ export default defineConfig({
     testTimeout: 20_000,
     // Native addons (better-sqlite3, nodejieba) are happiest in forked workers.
     pool: 'forks',
+    // The CLI the tests spawn runs these sources (through tsx), not the compiled dist/.
+    env: { BUDGET_BOT_FROM_SOURCE: '1' },
   },
 });

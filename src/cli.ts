@@ -1,27 +1,14 @@
-// The budget-bot command line: ingest | check | export (and, as the command issues land, ask | start).
+// The budget-bot command line: ingest | report | check | export | ask | start | digest | manifest |
+// register-commands. Each command loads what it needs when it runs (the parser and the worker pool
+// for ingest, the platform SDKs and digests for start): a one-shot `ask` loads only the answer path.
 import { Command, Option } from 'commander';
-import { appendFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { CONSOLE_DIR, DEFAULT_DATA_DIR, DEFAULT_DB_FILE, PROJECT_ROOT } from './paths.js';
-import { openDigestState } from './digest/state.js';
-import type { DigestStore } from './digest/store.js';
-import { parseSubscriptionsFile, SubscriptionError } from './digest/subscription.js';
-import { createDigestRunner } from './digest/runner.js';
-import { createDigestService, disabledDigestService } from './digest/service.js';
-import { openDatabase, schemaVersionOf, SCHEMA_VERSION, StoreError } from './store/db.js';
+import { resolve } from 'node:path';
+import { DEFAULT_DB_FILE } from './paths.js';
+import { openDatabase, StoreError } from './store/db.js';
 import { COMMANDS } from '../commands/index.js';
-import { ConfigError, loadConfig } from './config.js';
-import { createLogger, createRedactor } from './log.js';
-import { createRateLimiter } from './core/rate-limit.js';
-import { warmSegmenter } from './query/segment.js';
-import { exportCsv, exportDocuments } from './store/export.js';
-import { defaultPdfCache, ingest as ingestParallel, IngestInterrupted, type IngestPhase, type ParallelIngestOptions, type IngestReport } from './store/ingest.js';
-import { createProgress, type Progress } from './progress.js';
-import { formatIngestReport, formatFindings, formatParseReport } from './store/report.js';
 import { openApp } from './app.js';
-import { installProcessGuards } from './process-guards.js';
 import { renderText } from './render/text.js';
-import { runConsole } from './adapters/console.js';
+import { defaultDataDirs, ensureDatabase, runIngest } from './cli/database.js';
 
 // `budget-bot export | head`: the reader closing the pipe is the end of the output, not an error.
 process.stdout.on('error', (err: NodeJS.ErrnoException) => {
@@ -35,35 +22,8 @@ const dbOption = () => new Option('--db <file>', '数据库文件').default(DEFA
 const collect = (v: string, prev: string[] | undefined) => [...(prev ?? []), v];
 const dataOption = () => new Option('--data <dir>', '预算文件目录（可重复；.txt、.docx 与 .pdf）').argParser(collect);
 
-/** The bundled documents folder: text files, Word files and PDFs a user drops beside them. */
-function defaultDataDirs(): string[] {
-  return [DEFAULT_DATA_DIR];
-}
-
-const PHASES: Record<IngestPhase | 'pdf', string> = { pdf: '读取 PDF 文字缓存', hash: '清点文件', parse: '解析', index: '建立索引' };
-
-/** PDFs are extracted (once, cached) before the ingest reads them; progress, if any, covers both. */
-async function ingest(dirs: string[], dbFile: string, opts: Omit<ParallelIngestOptions, 'pdfCache' | 'onProgress'> = {}, progress?: Progress): Promise<IngestReport> {
-  const pdfCache = defaultPdfCache(dbFile);
-  const { preparePdfs } = await import('./pdf/prepare.js');
-  await preparePdfs(dirs, pdfCache, { signal: opts.signal, onProgress: (done, total) => progress?.update({ phase: PHASES.pdf, done, total }) });
-  if (opts.signal?.aborted) throw new IngestInterrupted(dbFile);
-  return ingestParallel(dirs, dbFile, { ...opts, pdfCache, onProgress: (p) => progress?.update({ ...p, phase: PHASES[p.phase] }) });
-}
-
 const quietOption = () => new Option('--quiet', '不显示进度');
 const intervalOption = () => new Option('--progress-interval <seconds>', '不在终端时，进度行的间隔（秒）').default(5).argParser(Number).hideHelp();
-
-/**
- * Opens the database, building it from the bundled documents first when it does not exist yet — or,
- * for the bundled database, when it was built by an older version (it is derived data: rebuilt, not migrated).
- */
-export async function ensureDatabase(dbFile: string): Promise<IngestReport | null> {
-  if (existsSync(dbFile) && (resolve(dbFile) !== DEFAULT_DB_FILE || schemaVersionOf(dbFile) === SCHEMA_VERSION)) return null;
-  const report = await ingest(defaultDataDirs(), dbFile);
-  process.stderr.write(formatIngestReport(report) + '\n');
-  return report;
-}
 
 program
   .command('ingest')
@@ -77,13 +37,14 @@ program
   .addOption(intervalOption())
   .action(async (opts: { data?: string[]; db: string; force?: boolean; maxSize?: number; workers?: number; quiet?: boolean; progressInterval: number }) => {
     const dirs = opts.data?.map((d) => resolve(d)) ?? defaultDataDirs();
+    const [{ createProgress }, { IngestInterrupted }, { formatIngestReport }] = await Promise.all([import('./progress.js'), import('./store/ingest.js'), import('./store/report.js')]);
     const progress = createProgress({ quiet: opts.quiet, intervalMs: opts.progressInterval * 1000 });
     // Ctrl-C: the run stops between documents, removes its temp file and says so; a second Ctrl-C kills.
     const interrupt = new AbortController();
     process.once('SIGINT', () => interrupt.abort());
-    let report: IngestReport;
+    let report: Awaited<ReturnType<typeof runIngest>>;
     try {
-      report = await ingest(dirs, resolve(opts.db), { force: opts.force, maxBytes: opts.maxSize ? opts.maxSize * 1024 * 1024 : undefined, workers: opts.workers, signal: interrupt.signal }, progress);
+      report = await runIngest(dirs, resolve(opts.db), { force: opts.force, maxBytes: opts.maxSize ? opts.maxSize * 1024 * 1024 : undefined, workers: opts.workers, signal: interrupt.signal }, progress);
     } catch (err) {
       progress.stop();
       if (!(err instanceof IngestInterrupted)) throw err;
@@ -93,7 +54,7 @@ program
     }
     progress.stop();
     console.log(formatIngestReport(report));
-    if (report.replaced || report.unchanged) printParseReport(resolve(opts.db), 40);
+    if (report.replaced || report.unchanged) await printParseReport(resolve(opts.db), 40);
     if (report.disclosures === 0) process.exitCode = 1;
   });
 
@@ -103,10 +64,11 @@ program
   .addOption(dbOption())
   .action(async (opts: { db: string }) => {
     await ensureDatabase(resolve(opts.db));
-    printParseReport(resolve(opts.db));
+    await printParseReport(resolve(opts.db));
   });
 
-function printParseReport(dbFile: string, limit?: number): void {
+async function printParseReport(dbFile: string, limit?: number): Promise<void> {
+  const { formatParseReport } = await import('./store/report.js');
   const db = openDatabase(dbFile);
   try {
     console.log(formatParseReport(db, limit));
@@ -122,6 +84,7 @@ program
   .action(async (opts: { db: string }) => {
     const dbFile = resolve(opts.db);
     await ensureDatabase(dbFile);
+    const { formatFindings } = await import('./store/report.js');
     const db = openDatabase(dbFile);
     try {
       console.log(formatFindings(db));
@@ -140,6 +103,7 @@ program
   .action(async (opts: { format: 'json' | 'csv'; db: string; quiet?: boolean; progressInterval: number }) => {
     const dbFile = resolve(opts.db);
     await ensureDatabase(dbFile);
+    const [{ createProgress }, { exportCsv, exportDocuments }] = await Promise.all([import('./progress.js'), import('./store/export.js')]);
     const db = openDatabase(dbFile);
     // Shown only when the export takes long (a national database), never for the bundled one.
     const progress = createProgress({ quiet: opts.quiet, intervalMs: opts.progressInterval * 1000, delayMs: 1000 });
@@ -173,106 +137,11 @@ program
     }
   });
 
-/** Platform configuration from the environment (and a .env file beside the project, if any). */
-function platformConfig() {
-  const envFile = join(PROJECT_ROOT, '.env');
-  if (existsSync(envFile)) process.loadEnvFile(envFile);
-  return loadConfig();
-}
-
-/** Appends log lines to ~/.budget-bot/console.log; if that cannot be written, only errors reach stderr. */
-function consoleLogWriter(): (line: string) => void {
-  const file = join(CONSOLE_DIR, 'console.log');
-  return (line) => {
-    try {
-      mkdirSync(CONSOLE_DIR, { recursive: true });
-      appendFileSync(file, line);
-    } catch {
-      if (line.includes('"level":"error"')) process.stderr.write(line);
-    }
-  };
-}
-
 program
   .command('start')
   .description('启动：配置了 Slack/Discord 令牌则连接平台，否则打开本地控制台')
   .addOption(new Option('--db <file>', '数据库文件（默认 BUDGET_BOT_DB 或 data/budget.sqlite）'))
-  .action(async (opts: { db?: string }) => {
-    const cfg = platformConfig();
-    // In the console, log lines would land between the answers: they go to a file instead.
-    const consoleOnly = !cfg.slack && !cfg.discord;
-    const log = createLogger({ secrets: cfg.secrets, level: cfg.logLevel, ...(consoleOnly ? { write: consoleLogWriter() } : {}) });
-    installProcessGuards(log);
-    const dbFile = resolve(opts.db ?? cfg.dbFile);
-    await ensureDatabase(dbFile);
-    // Replicas (DATABASE_URL): shared state in PostgreSQL, reached before anything starts answering;
-    // unreachable, the start is refused rather than run with state no other replica sees.
-    const replicas = cfg.shared && !consoleOnly ? await (await import('./shared/replicas.js')).openReplicaState(cfg.shared, cfg.rateLimit, log) : null;
-    const app = openApp(dbFile, log, COMMANDS, replicas ? { take: replicas.take, redact: createRedactor(cfg.secrets) } : {
-      perUser: createRateLimiter({ capacity: cfg.rateLimit.perUser, perMinute: cfg.rateLimit.perUser }),
-      perChannel: createRateLimiter({ capacity: cfg.rateLimit.perChannel, perMinute: cfg.rateLimit.perChannel }),
-      redact: createRedactor(cfg.secrets),
-    });
-    const running: { stop(): Promise<void> }[] = [];
-    const posters: Parameters<typeof createDigestRunner>[0]['posters'] = {};
-    // Digests are prepared before any platform connects: a broken data/digests.json refuses the
-    // start cleanly (exit 2, nothing half-running); a state database that cannot be opened starts
-    // the bot with digests explicitly off, said in the log now and by /digest later.
-    let state: DigestStore | null = null;
-    let digestsOff: string | null = null;
-    if (cfg.slack || cfg.discord) {
-      const declared = existsSync(cfg.digestsFile) ? parseSubscriptionsFile(readFileSync(cfg.digestsFile, 'utf8'), cfg.digestsFile) : [];
-      const where = replicas ? 'PostgreSQL' : cfg.digestStateFile;
-      try {
-        state = replicas ? await replicas.openDigestState() : openDigestState(cfg.digestStateFile, log);
-        await state.syncFile(declared, new Date());
-      } catch (err) {
-        state = null;
-        digestsOff = `状态数据库 ${where} 无法打开（${(err as Error).message}）`;
-        log({ level: 'error', source: 'digest', message: 'digests disabled: the state database cannot be opened', file: where, error: (err as Error).message, notice: `定时通报已停用：${digestsOff}` });
-      }
-    }
-    // Platform clients load only when configured: the console and one-shot commands start faster.
-    const { discordPoster, slackPoster } = await import('./digest/posters.js');
-    if (cfg.slack) {
-      const { startSlack } = await import('./adapters/slack.js');
-      const slack = await startSlack(app, cfg.slack, log, replicas ? { seenEvent: replicas.seenEvent, seenSignature: replicas.seenSignature } : {});
-      running.push(slack);
-      posters.slack = slackPoster(slack.bolt.client);
-    }
-    if (cfg.discord) {
-      const { startDiscord } = await import('./adapters/discord.js');
-      const discord = await startDiscord(app, cfg.discord, log, replicas ? { seenInteraction: replicas.seenInteraction } : {});
-      running.push(discord);
-      posters.discord = discordPoster(discord.client.rest);
-    }
-    if (running.length === 0) {
-      await runConsole(app, { historyFile: join(CONSOLE_DIR, 'history') });
-      app.close();
-      return;
-    }
-    // With replicas, only the holder of the scheduler's lease schedules; the others take over when it stops renewing.
-    const tickPattern = cfg.digestTickSec >= 60 ? '* * * * *' : `*/${cfg.digestTickSec} * * * * *`;
-    const runner = state ? createDigestRunner({ state, context: () => app.ctx, posters, log, tickPattern, ...(replicas ? { leader: replicas.lease.held } : {}) }) : null;
-    app.attach({ digests: state && runner ? createDigestService({ state, runner, context: () => app.ctx }) : disabledDigestService(digestsOff ?? '状态数据库未打开') });
-    if (replicas && runner) await replicas.lease.start();
-    void runner?.start();
-    // Platforms are connected and answering; load the segmenter's dictionary (≈1 s) while idle.
-    setTimeout(warmSegmenter, 2000).unref();
-    const stop = async (signal: string) => {
-      log({ level: 'info', message: `${signal}: stopping` });
-      // The scheduler first, waiting for posts under way; then the platforms.
-      await runner?.stop();
-      await Promise.allSettled(running.map((r) => r.stop()));
-      await state?.close();
-      // Gives the lease up at once, so another replica schedules from its next try.
-      await replicas?.close().catch(() => {});
-      app.close();
-      process.exit(0);
-    };
-    process.once('SIGINT', () => void stop('SIGINT'));
-    process.once('SIGTERM', () => void stop('SIGTERM'));
-  });
+  .action(async (opts: { db?: string }) => (await import('./cli/start.js')).start(opts));
 
 program
   .command('digest')
@@ -281,39 +150,7 @@ program
   .option('--dry-run', '只打印，不发送')
   .option('--now', '立即发送（需要配置对应平台）')
   .addOption(new Option('--db <file>', '数据库文件（默认 BUDGET_BOT_DB 或 data/budget.sqlite）'))
-  .action(async (name: string, opts: { dryRun?: boolean; now?: boolean; db?: string }) => {
-    const cfg = platformConfig();
-    // In the console, log lines would land between the answers: they go to a file instead.
-    const consoleOnly = !cfg.slack && !cfg.discord;
-    const log = createLogger({ secrets: cfg.secrets, level: cfg.logLevel, ...(consoleOnly ? { write: consoleLogWriter() } : {}) });
-    const dbFile = resolve(opts.db ?? cfg.dbFile);
-    await ensureDatabase(dbFile);
-    const app = openApp(dbFile, log);
-    // With DATABASE_URL, the replicas' shared state: the run log there is what keeps a post single.
-    const shared = cfg.shared ? await (await import('./shared/pg.js')).openSharedDb(cfg.shared.databaseUrl, log) : null;
-    const state: DigestStore = shared ? await (await import('./digest/state-pg.js')).openPgDigestState(shared.pool, log) : openDigestState(cfg.digestStateFile, log);
-    try {
-      await state.syncFile(existsSync(cfg.digestsFile) ? parseSubscriptionsFile(readFileSync(cfg.digestsFile, 'utf8'), cfg.digestsFile) : [], new Date());
-      const posters: Parameters<typeof createDigestRunner>[0]['posters'] = {};
-      const { discordPoster, slackPoster } = await import('./digest/posters.js');
-      if (cfg.slack) {
-        const { webApi } = await import('@slack/bolt');
-        posters.slack = slackPoster(new webApi.WebClient(cfg.slack.botToken, cfg.slack.apiUrl ? { slackApiUrl: cfg.slack.apiUrl } : {}));
-      }
-      if (cfg.discord) {
-        const { REST } = await import('discord.js');
-        posters.discord = discordPoster(new REST(cfg.discord.apiUrl ? { api: cfg.discord.apiUrl } : {}).setToken(cfg.discord.token));
-      }
-      const runner = createDigestRunner({ state, context: () => app.ctx, posters, log });
-      const service = createDigestService({ state, runner, context: () => app.ctx });
-      if (opts.now && !opts.dryRun) console.log(`${name}：${await service.runNow(name)}`);
-      else console.log(renderText(service.preview(name)));
-    } finally {
-      await state.close();
-      await shared?.close();
-      app.close();
-    }
-  });
+  .action(async (name: string, opts: { dryRun?: boolean; now?: boolean; db?: string }) => (await import('./cli/digest.js')).digest(name, opts));
 
 program
   .command('manifest')
@@ -331,6 +168,7 @@ program
   .command('register-commands')
   .description('向 Discord 注册全部命令（设置 DISCORD_GUILD_ID 则只注册到该服务器）')
   .action(async () => {
+    const [{ platformConfig }, { ConfigError }] = await Promise.all([import('./cli/platform.js'), import('./config.js')]);
     const cfg = platformConfig();
     if (!cfg.discord) throw new ConfigError(['DISCORD_TOKEN 和 DISCORD_APPLICATION_ID 未设置']);
     const { registerDiscordCommands } = await import('./adapters/discord.js');
@@ -343,7 +181,7 @@ try {
 } catch (err) {
   const e = err as Error;
   // Errors meant for the user (missing directory, unreadable database) carry their message; others are bugs.
-  const userFacing = ['DocumentError', 'StoreError', 'ConfigError', 'SubscriptionError', 'UserError'].includes(e.name) || e instanceof SubscriptionError;
+  const userFacing = ['DocumentError', 'StoreError', 'ConfigError', 'SubscriptionError', 'UserError'].includes(e.name);
   console.error(userFacing ? `错误：${e.message}` : e.stack ?? String(e));
   process.exitCode = userFacing ? 2 : 70;
 }

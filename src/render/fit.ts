@@ -1,10 +1,32 @@
 // Text that fits a terminal: lines wrapped by display width (CJK and emoji take two columns, as the
 // string-width library measures them) and tables narrowed to the width — the widest text column is
 // cut first; a table that still does not fit is shown one record per block instead.
-import stringWidth from 'string-width';
+import { createRequire } from 'node:module';
 import type { AnswerTable } from '../core/answer.js';
 
-export const displayWidth = (s: string): number => stringWidth(s);
+/**
+ * Text made only of characters whose width string-width gives without context: printable ASCII and
+ * the narrow punctuation of Chinese text (· ‘ ’ “ ” — …) one column, CJK ideographs, CJK punctuation
+ * and full-width forms two. Nearly every answer is such text; measuring it directly spares a one-shot
+ * `ask` loading string-width and building its grapheme and emoji tables (≈0.2 s).
+ * test/render/display-width.test.ts checks every one of these characters against string-width.
+ */
+const SIMPLE = /^[\x20-\x7e\u00b7\u2014\u2018\u2019\u201c\u201d\u2026\u3000-\u3029\u3030-\u303e\u3400-\u4dbf\u4e00-\u9fff\uff01-\uff60\uffe0-\uffe6]*$/;
+
+let stringWidth: ((s: string) => number) | undefined;
+
+export function displayWidth(s: string): number {
+  if (!SIMPLE.test(s)) {
+    stringWidth ??= (createRequire(import.meta.url)('string-width') as { default: (s: string) => number }).default;
+    return stringWidth(s);
+  }
+  let width = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    width += c < 0x2000 || (c >= 0x2014 && c <= 0x2026) ? 1 : 2;
+  }
+  return width;
+}
 
 /** Splits a line into pieces no wider than `width` columns, keeping an indent on the continuations. */
 export function wrapLine(line: string, width: number): string[] {

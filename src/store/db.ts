@@ -3,12 +3,14 @@
 // finished file uses a rollback journal (no -wal file that a swap could pair with the wrong database).
 import Database from 'better-sqlite3';
 import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { PROJECT_ROOT } from '../paths.js';
 
 export const SCHEMA_VERSION = 8;
 export type DB = Database.Database;
 
-const schemaSql = () => readFileSync(fileURLToPath(new URL('./schema.sql', import.meta.url)), 'utf8');
+// Read from the sources' folder, which the compiled build (dist/) runs beside.
+const schemaSql = () => readFileSync(join(PROJECT_ROOT, 'src', 'store', 'schema.sql'), 'utf8');
 
 /** Creates a new, empty database file to build into. No journal while building: it is a temp file. */
 export function createDatabase(file: string): DB {

@@ -10,7 +10,9 @@ import { dirname, join } from 'node:path';
 import { openDatabase, StoreError } from './db.js';
 import { openBuild, PARSER_VERSION, storageError } from './build.js';
 import { inputsOf, parseInput, type Input, type Parsed } from './parse-input.js';
+import { warmSegmenter } from '../query/segment.js';
 import { createParsePool, inOrder } from './parse-pool.js';
+import { poolSize } from './pool-size.js';
 
 export { PARSER_VERSION } from './build.js';
 export { listDocuments, MAX_DOCUMENT_BYTES } from './parse-input.js';
@@ -121,7 +123,7 @@ export type IngestPhase = 'hash' | 'parse' | 'index';
 export interface IngestProgress { phase: IngestPhase; done: number; total: number; rejected: number }
 
 export interface ParallelIngestOptions extends IngestOptions {
-  /** Parse threads (default: one per core). 0, or a corpus too small to repay starting them, parses on this thread. */
+  /** Parse threads; 0 parses on this thread. Default: as many as the corpus's size repays (pool-size.ts), at most one per core. */
   workers?: number;
   onProgress?: (p: IngestProgress) => void;
   /** Aborting stops the run: the temp file is removed, the old database stays, and IngestInterrupted is thrown. */
@@ -136,18 +138,15 @@ export class IngestInterrupted extends StoreError {
   }
 }
 
-/** Below this many documents a worker pool costs more to start (≈1 s each: parser, jieba) than it saves. */
-export const INLINE_BELOW = 16;
-
 /**
  * ingestDirectory with parsing spread over worker threads and this thread as the single writer:
  * the same database, the same order of documents, the same report.
  */
-export async function ingest(dataDirs: string | string[], dbFile: string, { pdfCache = defaultPdfCache(dbFile), workers = availableParallelism(), onProgress, signal, ...o }: ParallelIngestOptions = {}): Promise<IngestReport> {
+export async function ingest(dataDirs: string | string[], dbFile: string, { pdfCache = defaultPdfCache(dbFile), workers, onProgress, signal, ...o }: ParallelIngestOptions = {}): Promise<IngestReport> {
   const b = begin(dataDirs, dbFile, { ...o, pdfCache }, (done, total) => onProgress?.({ phase: 'hash', done, total, rejected: 0 }));
   if (b.unchanged) return b.unchanged;
   if (signal?.aborted) throw new IngestInterrupted(dbFile);
-  const threads = b.inputs.length < INLINE_BELOW ? 0 : Math.max(0, workers);
+  const threads = workers ?? poolSize({ bytes: b.inputs.reduce((n, i) => n + (i.bytes ?? 0), 0), cores: availableParallelism() });
   const build = b.open();
   const pool = threads ? createParsePool(threads, pdfCache) : null;
   try {
@@ -155,8 +154,20 @@ export async function ingest(dataDirs: string | string[], dbFile: string, { pdfC
     let done = 0;
     let yielded = performance.now();
     onProgress?.({ phase: 'parse', done, total: b.inputs.length, rejected: 0 });
-    // Inline, a bounded window of one; with workers, enough queued that none waits on the writer.
-    for await (const [input, parsed] of inOrder(b.inputs, parse, threads ? threads * 4 : 1)) {
+    // Inline, a bounded window of one; with threads, a few batches each, so none waits on the writer.
+    const documents = inOrder(b.inputs, parse, threads ? threads * 24 : 1)[Symbol.asyncIterator]();
+    let step = documents.next();
+    if (pool) {
+      // Once the threads have their first batches (posted after this turn), the writer loads jieba's
+      // dictionary for the search index while they parse, instead of after the first document.
+      step.catch(() => {});
+      await new Promise((r) => setImmediate(r));
+      warmSegmenter();
+    }
+    for (; ; step = documents.next()) {
+      const next = await step;
+      if (next.done) break;
+      const [input, parsed] = next.value;
       if (signal?.aborted) throw new IngestInterrupted(dbFile);
       build.add(input, parsed);
       onProgress?.({ phase: 'parse', done: ++done, total: b.inputs.length, rejected: build.report.rejected.length });

@@ -2,7 +2,7 @@
 // and its search text segmented. Pure apart from reading the document, so it runs the same on the
 // writer's thread (a small corpus, --workers 0) or in a parse worker.
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { docxToText, WordError } from '../docx/index.js';
 import { decodeDocument, DocumentError, parseDocument, parseLines } from '../parse/index.js';
@@ -41,7 +41,18 @@ export function listWordDocuments(dataDir: string): string[] {
  * with that reason inside the per-document handling, never thrown from here. Plain data, so it can
  * be posted to a worker.
  */
-export type Input = { name: string; sha: string; problem?: string } & ({ format: 'txt' | 'docx'; path: string } | { format: 'pdf'; pdf: PdfDocument });
+export type Input = { name: string; sha: string; problem?: string; /** The text's size, or an estimate (a PDF's): what sizes batches and the pool. */ bytes?: number } & ({ format: 'txt' | 'docx'; path: string } | { format: 'pdf'; pdf: PdfDocument });
+
+/** A budget PDF's text is about a tenth of its file (the corpus's 27 PDFs: 11 MB for ≈1.1 MB of text). */
+const PDF_TEXT_SHARE = 0.1;
+
+const sizeOf = (path: string) => {
+  try {
+    return statSync(path).size;
+  } catch {
+    return 0;
+  }
+};
 
 const sha256 = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');
 
@@ -57,7 +68,8 @@ export function inputsOf(dirs: string[], onHashed?: (done: number, total: number
   const hashed = (format: 'txt' | 'docx', path: string, maxBytes: number) => {
     const name = basename(path);
     try {
-      out.push({ format, path, name, sha: sha256(readRegularFile(path, name, maxBytes)) });
+      const data = readRegularFile(path, name, maxBytes);
+      out.push({ format, path, name, sha: sha256(data), bytes: data.length });
     } catch (err) {
       if (!(err instanceof DocumentError)) throw err;
       out.push({ format, path, name, sha: sha256(`unreadable ${err.message}`), problem: err.message });
@@ -67,7 +79,7 @@ export function inputsOf(dirs: string[], onHashed?: (done: number, total: number
   for (const { dir, texts, words } of listed) {
     for (const path of texts) hashed('txt', path, MAX_DOCUMENT_BYTES);
     for (const path of words) hashed('docx', path, MAX_WORD_BYTES);
-    for (const pdf of listPdfDocuments(dir)) out.push({ format: 'pdf', pdf, name: pdf.name, sha: pdf.sha, problem: pdf.problem });
+    for (const pdf of listPdfDocuments(dir)) out.push({ format: 'pdf', pdf, name: pdf.name, sha: pdf.sha, problem: pdf.problem, bytes: Math.round(pdf.parts.reduce((n, part) => n + sizeOf(part), 0) * PDF_TEXT_SHARE) });
   }
   return out;
 }
@@ -99,16 +111,21 @@ function wordText(bytes: Buffer, name: string): string {
 /** Why a document is rejected, in the words the report and the database keep. */
 export const rejectionOf = (err: unknown): string => (err instanceof DocumentError ? err.message : `解析时出错：${(err as Error).message}`);
 
+/** A parse result; `entries` (each disclosure's segmented search text) is absent when the writer is to segment. */
 export type Parsed =
-  | { ok: true; disclosures: Disclosure[]; entries: SearchEntry[][]; parseMs: number; segmentMs: number }
+  | { ok: true; disclosures: Disclosure[]; entries?: SearchEntry[][]; parseMs: number; segmentMs?: number }
   | { ok: false; reason: string; parseMs: number };
 
-/** Reads, parses and segments one input; a bad document becomes its rejection reason, never a throw. */
-export function parseInput(input: Input, pdfCache: string): Parsed {
+/**
+ * Reads, parses and (unless `segment` is false: a parse worker) segments one input; a bad
+ * document becomes its rejection reason, never a throw.
+ */
+export function parseInput(input: Input, pdfCache: string, { segment = true } = {}): Parsed {
   const t0 = performance.now();
   try {
     const disclosures = readInput(input, pdfCache);
     const t1 = performance.now();
+    if (!segment) return { ok: true, disclosures, parseMs: t1 - t0 };
     const entries = disclosures.map(searchEntriesOf);
     return { ok: true, disclosures, entries, parseMs: t1 - t0, segmentMs: performance.now() - t1 };
   } catch (err) {

@@ -1,10 +1,23 @@
-// The parse workers (tinypool): each thread reads, parses and segments documents; the writer
-// thread that owns the database only rebuilds and inserts. Results come back in input order with
-// a bounded number in flight, so memory does not grow with the corpus however fast workers run.
-import Tinypool from 'tinypool';
+// The parse threads of an ingest, started once per run with the compiled code, each taking documents
+// in batches while the writer thread (which owns the database) segments and inserts. Results come back
+// in input order with a bounded number in flight, so memory does not grow with the corpus.
+// Plain worker_threads rather than a pool library: a batch is posted to a thread the moment it is
+// started, so threads parse while the writer is busy loading jieba's dictionary (a pool that waits
+// for each thread's "ready" message on the writer's event loop would idle them through it).
+import { Worker } from 'node:worker_threads';
 import type { Input, Parsed } from './parse-input.js';
-import type { ParsedTransfer, ParseTask } from './parse-worker.js';
+import type { ParseBatch, ParsedBatch, ParsedTransfer } from './parse-worker.js';
 import { fromPlain } from './transfer.js';
+
+/**
+ * The worker's entry: the compiled bundle beside this one in dist/, or, running the TypeScript
+ * sources (tests, bench), the shim that registers tsx in the worker first.
+ */
+const WORKER_ENTRY = import.meta.url.endsWith('.ts') ? './parse-worker.mjs' : './parse-worker.js';
+
+/** A batch is closed at this much text or this many documents: few messages, yet an even spread. */
+const BATCH_BYTES = 256 * 1024;
+const BATCH_DOCUMENTS = 8;
 
 export interface ParsePool {
   parse(input: Input): Promise<Parsed>;
@@ -15,38 +28,67 @@ export function fromTransfer(t: ParsedTransfer): Parsed {
   return t.ok ? { ...t, disclosures: t.disclosures.map(fromPlain) } : t;
 }
 
-export function createParsePool(workers: number, pdfCache: string): ParsePool {
-  const pool = new Tinypool({
-    filename: new URL('./parse-worker.mjs', import.meta.url).href,
-    // All started at once: each loads the parser and jieba's dictionary (≈1 s) in parallel.
-    minThreads: workers,
-    maxThreads: workers,
-  });
-  // Tasks started and not yet settled. A worker must never be terminated in the middle of one:
-  // nodejieba's native code then throws a C++ exception nothing catches and the whole process
-  // aborts (seen on Ctrl-C mid-run). So destroy first lets them finish — at most the window of
-  // inOrder, well under a second — and only then terminates idle threads.
-  const running = new Set<Promise<unknown>>();
+interface Pending {
+  input: Input;
+  resolve: (p: Parsed) => void;
+  reject: (e: Error) => void;
+}
+
+export function createParsePool(threads: number, pdfCache: string): ParsePool {
+  const url = new URL(WORKER_ENTRY, import.meta.url);
+  const workers = Array.from({ length: threads }, () => ({ worker: new Worker(url), inFlight: new Map<number, Pending[]>() }));
+  let nextId = 0;
+  let batch: Pending[] = [];
+  let batchBytes = 0;
+  let failure: Error | null = null;
+
+  const fail = (err: Error) => {
+    failure ??= err;
+    for (const w of workers) for (const [, pending] of w.inFlight) for (const p of pending) p.reject(failure);
+    for (const w of workers) w.inFlight.clear();
+  };
+  for (const w of workers) {
+    w.worker.on('message', ({ id, results }: ParsedBatch) => {
+      const pending = w.inFlight.get(id)!;
+      w.inFlight.delete(id);
+      results.forEach((r, i) => pending[i].resolve(fromTransfer(r)));
+    });
+    w.worker.on('error', fail);
+    w.worker.on('exit', (code) => w.inFlight.size && fail(new Error(`解析线程意外退出（${code}）`)));
+  }
+
+  /** Posts the open batch to the thread with the least queued; the thread picks it up as soon as it can. */
+  const flush = () => {
+    if (!batch.length) return;
+    const w = workers.reduce((a, b) => (b.inFlight.size < a.inFlight.size ? b : a));
+    const id = nextId++;
+    w.inFlight.set(id, batch);
+    w.worker.postMessage({ id, inputs: batch.map((p) => p.input), pdfCache } satisfies ParseBatch);
+    batch = [];
+    batchBytes = 0;
+  };
+
   return {
-    parse: async (input) => {
-      const task = pool.run({ input, pdfCache } satisfies ParseTask) as Promise<ParsedTransfer>;
-      running.add(task);
-      try {
-        return fromTransfer(await task);
-      } finally {
-        running.delete(task);
-      }
-    },
+    parse: (input) =>
+      new Promise<Parsed>((resolve, reject) => {
+        if (failure) return reject(failure);
+        // Inputs asked for in one turn of the event loop share batches; a full batch goes at once.
+        if (!batch.length) queueMicrotask(flush);
+        batch.push({ input, resolve, reject });
+        batchBytes += input.bytes ?? 0;
+        if (batchBytes >= BATCH_BYTES || batch.length >= BATCH_DOCUMENTS) flush();
+      }),
+    // Workers only parse (pure JavaScript, no native state), so they can be stopped mid-batch.
     destroy: async () => {
-      await Promise.allSettled([...running]);
-      await pool.destroy();
+      failure ??= new Error('解析线程已停止');
+      await Promise.all(workers.map((w) => w.worker.terminate()));
     },
   };
 }
 
 /**
  * Each input's result, in input order, with at most `window` parses started ahead of the one the
- * writer waits for. A failed parse (a worker that could not start) rejects; documents that cannot
+ * writer waits for. A failed parse (a thread that could not start) rejects; documents that cannot
  * be read are results, not failures.
  */
 export async function* inOrder(inputs: Input[], parse: (input: Input) => Promise<Parsed>, window: number): AsyncGenerator<[Input, Parsed]> {
@@ -58,10 +100,14 @@ export async function* inOrder(inputs: Input[], parse: (input: Input) => Promise
     p.catch(() => {});
     queue.push(p);
   };
-  while (queue.length < window && next < inputs.length) start();
+  // Refilled half a window at a time, so the pool gets whole batches rather than one document each.
+  const fill = () => {
+    while (queue.length < window && next < inputs.length) start();
+  };
+  fill();
   for (let i = 0; i < inputs.length; i++) {
     const parsed = await queue.shift()!;
-    if (next < inputs.length) start();
+    if (queue.length <= window / 2) fill();
     yield [inputs[i], parsed];
   }
 }

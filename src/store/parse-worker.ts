@@ -1,23 +1,33 @@
-// A parse worker's task: one input read, parsed and segmented off the writer's thread, returned
-// in the plain transfer form (Decimal as strings, Maps as entries) the writer rebuilds.
+// A parse thread: takes batches of inputs, reads and parses each, and posts back the disclosures in
+// the plain transfer form (Decimal as strings, Maps as entries) the writer rebuilds. It does not
+// segment the search text: jieba's dictionary (≈300 MB, the costliest thing to load) is loaded once,
+// by the writer, while the workers parse.
+import { parentPort } from 'node:worker_threads';
 import type { Input, Parsed } from './parse-input.js';
 import { parseInput } from './parse-input.js';
 import { toPlain, type PlainDisclosure } from './transfer.js';
-import type { SearchEntry } from './write.js';
 
-export interface ParseTask {
-  input: Input;
+export interface ParseBatch {
+  id: number;
+  inputs: Input[];
   pdfCache: string;
 }
 
 export type ParsedTransfer =
-  | { ok: true; disclosures: PlainDisclosure[]; entries: SearchEntry[][]; parseMs: number; segmentMs: number }
+  | { ok: true; disclosures: PlainDisclosure[]; parseMs: number }
   | { ok: false; reason: string; parseMs: number };
 
-export function toTransfer(parsed: Parsed): ParsedTransfer {
-  return parsed.ok ? { ...parsed, disclosures: parsed.disclosures.map(toPlain) } : parsed;
+export interface ParsedBatch {
+  id: number;
+  results: ParsedTransfer[];
 }
 
-export default function parseTask({ input, pdfCache }: ParseTask): ParsedTransfer {
-  return toTransfer(parseInput(input, pdfCache));
+export function toTransfer(parsed: Parsed): ParsedTransfer {
+  return parsed.ok ? { ok: true, disclosures: parsed.disclosures.map(toPlain), parseMs: parsed.parseMs } : parsed;
 }
+
+export function parseBatch({ id, inputs, pdfCache }: ParseBatch): ParsedBatch {
+  return { id, results: inputs.map((input) => toTransfer(parseInput(input, pdfCache, { segment: false }))) };
+}
+
+parentPort?.on('message', (batch: ParseBatch) => parentPort!.postMessage(parseBatch(batch)));

@@ -65,7 +65,7 @@ export function labelValuesOf(ctx: ReadContext, table: TableBlock): LabelValue[]
 /** Whether the header names both part columns; a one-amount table ("金额") has only totals. */
 function headerHasParts(lines: Line[], roles: Roles): boolean {
   const head = lines.slice(0, 40).map((l) => l.text.replace(/\s+/g, '')).join('|');
-  const names = (re: RegExp) => new RegExp(re.source.replace('^', '')).test(head);
+  const names = (re: RegExp) => headerWords(re).test(head);
   // The first part may be printed as its two halves alone (合计 | 人员经费 | 公用经费 | 项目支出).
   return (names(roles.parts[0]) || (roles.split !== undefined && roles.split.every(names))) && names(roles.parts[1]);
 }
@@ -98,8 +98,12 @@ function headsSections(body: Line[], firstRow: number | undefined): boolean {
   return labels.includes('人员经费') && labels.includes('公用经费');
 }
 
-/** A cell pattern ("^(?:合计|金额)$") as words anywhere in a header line. */
-const unanchored = (re: RegExp) => new RegExp(re.source.replace(/^\^/, '').replace(/\$$/, ''));
+/** A cell pattern ("^(?:合计|金额)$") as words anywhere in a header line: compiled once per pattern, not per table. */
+const unanchoredCache = new Map<RegExp, RegExp>();
+const unanchored = (re: RegExp) => unanchoredCache.get(re) ?? unanchoredCache.set(re, new RegExp(re.source.replace(/^\^/, '').replace(/\$$/, ''))).get(re)!;
+/** A role's pattern without its first ^ (the header's words joined), compiled once per pattern. */
+const headerWordsCache = new Map<RegExp, RegExp>();
+const headerWords = (re: RegExp) => headerWordsCache.get(re) ?? headerWordsCache.set(re, new RegExp(re.source.replace('^', ''))).get(re)!;
 
 /** Header words of columns beyond the roles: last year's figure, the change. */
 const WIDER_HEADER = /执行数|增减|比上年|年初结转|年末结转|(20\d{2})年.*(?!\1)20\d{2}年/;

@@ -9,6 +9,7 @@ const COLUMN_INDEX = /^栏次(\s+\d+)+$|^(\*\*|\d{1,2})$/;
 /** A page's folio, printed at its foot: the next line starts a page even without a form feed. */
 const FOLIO = /^(?:[—\-–]\s*)?\d{1,3}(?:\s*[—\-–])?$/;
 /** A folio between dashes ("- 15 -"): never a cell, unlike a bare number. */
+const FOLIO_CHARACTERS = /^[\s\d—\-–]*$/;
 const DASHED_FOLIO = /^[—\-–]\d{1,3}[—\-–]$/;
 /** What a running header says: the publisher and "2023年度部门决算" / "…预算公开", or the publisher alone. */
 const HEADER_WORDS = /20\d{2}年度?[\u4e00-\u9fa5（）()]{0,20}(?:预算|决算)(?:公开)?$|(?:局|厅|委员会|委|院|办公室|办|部|中心|所|站|队|处|署|馆)(?:（本级）|本级|机关)?$/;
@@ -26,9 +27,15 @@ export function runningHeaders(lines: Line[]): Set<string> {
   const counts = new Map<string, number>();
   let afterFolio = true;
   for (const line of lines) {
+    const pageTop = line.pageStart || afterFolio;
+    // Below a page's top only a folio matters, and a folio holds nothing but digits, dashes and
+    // spaces: any other line is neither, with no copy made of it (most lines of a document).
+    if (!pageTop && !FOLIO_CHARACTERS.test(line.text)) {
+      afterFolio = false;
+      continue;
+    }
     const t = line.text.replace(/\s+/g, '');
     if (!t) continue;
-    const pageTop = line.pageStart || afterFolio;
     afterFolio = FOLIO.test(t);
     if (!pageTop || t.length < 5 || t.length > 60 || /\d[.,]\d|^\d{3,}/.test(t) || !HEADER_WORDS.test(t)) continue;
     counts.set(t, (counts.get(t) ?? 0) + 1);

@@ -1,0 +1,38 @@
+// The database a command answers from, and the ingest runs that build one. The parser, the worker
+// pool and the PDF front end load only when a database is actually built (an `ask` on an existing
+// one never compiles them).
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { DEFAULT_DATA_DIR, DEFAULT_DB_FILE } from '../paths.js';
+import type { Progress } from '../progress.js';
+import { schemaVersionOf, SCHEMA_VERSION } from '../store/db.js';
+import type { IngestPhase, IngestReport, ParallelIngestOptions } from '../store/ingest.js';
+
+/** The bundled documents folder: text files, Word files and PDFs a user drops beside them. */
+export function defaultDataDirs(): string[] {
+  return [DEFAULT_DATA_DIR];
+}
+
+const PHASES: Record<IngestPhase | 'pdf', string> = { pdf: '读取 PDF 文字缓存', hash: '清点文件', parse: '解析', index: '建立索引' };
+
+/** PDFs are extracted (once, cached) before the ingest reads them; progress, if any, covers both. */
+export async function runIngest(dirs: string[], dbFile: string, opts: Omit<ParallelIngestOptions, 'pdfCache' | 'onProgress'> = {}, progress?: Progress): Promise<IngestReport> {
+  const { defaultPdfCache, ingest, IngestInterrupted } = await import('../store/ingest.js');
+  const pdfCache = defaultPdfCache(dbFile);
+  const { preparePdfs } = await import('../pdf/prepare.js');
+  await preparePdfs(dirs, pdfCache, { signal: opts.signal, onProgress: (done, total) => progress?.update({ phase: PHASES.pdf, done, total }) });
+  if (opts.signal?.aborted) throw new IngestInterrupted(dbFile);
+  return ingest(dirs, dbFile, { ...opts, pdfCache, onProgress: (p) => progress?.update({ ...p, phase: PHASES[p.phase] }) });
+}
+
+/**
+ * Opens the database, building it from the bundled documents first when it does not exist yet — or,
+ * for the bundled database, when it was built by an older version (it is derived data: rebuilt, not migrated).
+ */
+export async function ensureDatabase(dbFile: string): Promise<IngestReport | null> {
+  if (existsSync(dbFile) && (resolve(dbFile) !== DEFAULT_DB_FILE || schemaVersionOf(dbFile) === SCHEMA_VERSION)) return null;
+  const report = await runIngest(defaultDataDirs(), dbFile);
+  const { formatIngestReport } = await import('../store/report.js');
+  process.stderr.write(formatIngestReport(report) + '\n');
+  return report;
+}
