@@ -10,14 +10,14 @@ import { createDigestRunner } from './digest/runner.js';
 import { createDigestService, disabledDigestService } from './digest/service.js';
 import { openDatabase, schemaVersionOf, SCHEMA_VERSION, StoreError } from './store/db.js';
 import { COMMANDS } from '../commands/index.js';
-import { ConfigError, loadConfig } from './config.js';
+import { ConfigError, loadCommandNames, loadConfig } from './config.js';
 import { createLogger, createRedactor } from './log.js';
 import { createRateLimiter } from './core/rate-limit.js';
 import { warmSegmenter } from './query/segment.js';
 import { exportCsv, exportDocuments } from './store/export.js';
 import { defaultPdfCache, ingest as ingestParallel, IngestInterrupted, type IngestPhase, type ParallelIngestOptions, type IngestReport } from './store/ingest.js';
 import { createProgress, type Progress } from './progress.js';
-import { formatIngestReport, formatFindings, formatParseReport } from './store/report.js';
+import { findingsOf, formatIngestReport, formatFindings, formatParseReport, parseReportOf } from './store/report.js';
 import { openApp } from './app.js';
 import { installProcessGuards } from './process-guards.js';
 import { renderText } from './render/text.js';
@@ -29,7 +29,8 @@ process.stdout.on('error', (err: NodeJS.ErrnoException) => {
   throw err;
 });
 
-const program = new Command('budget-bot').description('把政府部门预算公开文件变成可以提问的数据').showHelpAfterError();
+const { version } = JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version: string };
+const program = new Command('budget-bot').description('把政府部门预算公开文件变成可以提问的数据').version(version, '-V, --version', '显示版本').showHelpAfterError();
 
 const dbOption = () => new Option('--db <file>', '数据库文件').default(DEFAULT_DB_FILE, 'data/budget.sqlite');
 const collect = (v: string, prev: string[] | undefined) => [...(prev ?? []), v];
@@ -101,33 +102,35 @@ program
   .command('report')
   .description('解析报告：每份文件找到与缺少的模板表、未能读出的内容、未能核对的数字')
   .addOption(dbOption())
-  .action(async (opts: { db: string }) => {
+  .option('--json', '输出 JSON（每份文件一项）')
+  .action(async (opts: { db: string; json?: boolean }) => {
     await ensureDatabase(resolve(opts.db));
-    printParseReport(resolve(opts.db));
+    if (opts.json) withDatabase(resolve(opts.db), (db) => console.log(JSON.stringify(parseReportOf(db), null, 1)));
+    else printParseReport(resolve(opts.db));
   });
 
-function printParseReport(dbFile: string, limit?: number): void {
+function withDatabase<T>(dbFile: string, use: (db: ReturnType<typeof openDatabase>) => T): T {
   const db = openDatabase(dbFile);
   try {
-    console.log(formatParseReport(db, limit));
+    return use(db);
   } finally {
     db.close();
   }
+}
+
+function printParseReport(dbFile: string, limit?: number): void {
+  withDatabase(dbFile, (db) => console.log(formatParseReport(db, limit)));
 }
 
 program
   .command('check')
   .description('列出每份文件自身数字不一致之处（勾稽检查）')
   .addOption(dbOption())
-  .action(async (opts: { db: string }) => {
+  .option('--json', '输出 JSON（每份文件一项：problems 为不一致，notes 为提示）')
+  .action(async (opts: { db: string; json?: boolean }) => {
     const dbFile = resolve(opts.db);
     await ensureDatabase(dbFile);
-    const db = openDatabase(dbFile);
-    try {
-      console.log(formatFindings(db));
-    } finally {
-      db.close();
-    }
+    withDatabase(dbFile, (db) => console.log(opts.json ? JSON.stringify({ documents: findingsOf(db) }, null, 1) : formatFindings(db)));
   });
 
 program
@@ -178,6 +181,13 @@ function platformConfig() {
   const envFile = join(PROJECT_ROOT, '.env');
   if (existsSync(envFile)) process.loadEnvFile(envFile);
   return loadConfig();
+}
+
+/** The command names (BUDGET_BOT_COMMAND_PREFIX, from the environment or .env) for the manifest and registration. */
+function commandNames() {
+  const envFile = join(PROJECT_ROOT, '.env');
+  if (existsSync(envFile)) process.loadEnvFile(envFile);
+  return loadCommandNames();
 }
 
 /** Appends log lines to ~/.budget-bot/console.log; if that cannot be written, only errors reach stderr. */
@@ -236,13 +246,13 @@ program
     const { discordPoster, slackPoster } = await import('./digest/posters.js');
     if (cfg.slack) {
       const { startSlack } = await import('./adapters/slack.js');
-      const slack = await startSlack(app, cfg.slack, log, replicas ? { seenEvent: replicas.seenEvent, seenSignature: replicas.seenSignature } : {});
+      const slack = await startSlack(app, cfg.slack, log, { names: cfg.commandNames, ...(replicas ? { seenEvent: replicas.seenEvent, seenSignature: replicas.seenSignature } : {}) });
       running.push(slack);
       posters.slack = slackPoster(slack.bolt.client);
     }
     if (cfg.discord) {
       const { startDiscord } = await import('./adapters/discord.js');
-      const discord = await startDiscord(app, cfg.discord, log, replicas ? { seenInteraction: replicas.seenInteraction } : {});
+      const discord = await startDiscord(app, cfg.discord, log, { names: cfg.commandNames, ...(replicas ? { seenInteraction: replicas.seenInteraction } : {}) });
       running.push(discord);
       posters.discord = discordPoster(discord.client.rest);
     }
@@ -323,18 +333,29 @@ program
   .option('--socket-mode', '使用 Socket Mode（不需要公网地址）')
   .action(async (platform: string, opts: { url?: string; socketMode?: boolean }) => {
     if (platform !== 'slack') throw new StoreError(`不支持的平台：${platform}（Discord 用 budget-bot register-commands）`);
+    // A placeholder URL pasted into Slack would fail only later, at the first command: refused here.
+    if (!opts.url && !opts.socketMode) throw new ConfigError(['请用 --url https://你的地址/slack/events 指定 Slack 请求地址（HTTP 模式），或用 --socket-mode（不需要公网地址）']);
+    if (opts.url && opts.socketMode) throw new ConfigError(['--url 与 --socket-mode 只能选一个']);
+    if (opts.url && !/^https:\/\/[^\s/]+\/\S*$/.test(opts.url)) throw new ConfigError([`--url ${opts.url} 应为 https:// 开头的完整地址，如 https://example.org/slack/events`]);
     const { slackAppManifest } = await import('./adapters/slack-manifest.js');
-    console.log(JSON.stringify(slackAppManifest(COMMANDS, { requestUrl: opts.url, socketMode: opts.socketMode }), null, 2));
+    const manifest = slackAppManifest(COMMANDS, opts.url ? { requestUrl: opts.url } : { socketMode: true }, commandNames());
+    console.log(JSON.stringify(manifest, null, 2));
   });
 
 program
   .command('register-commands')
   .description('向 Discord 注册全部命令（设置 DISCORD_GUILD_ID 则只注册到该服务器）')
-  .action(async () => {
+  .option('--dry-run', '只打印将注册的命令 JSON，不连接 Discord')
+  .action(async (opts: { dryRun?: boolean }) => {
+    const { discordCommands } = await import('./adapters/discord-commands.js');
+    if (opts.dryRun) {
+      console.log(JSON.stringify(discordCommands(COMMANDS, commandNames()), null, 2));
+      return;
+    }
     const cfg = platformConfig();
     if (!cfg.discord) throw new ConfigError(['DISCORD_TOKEN 和 DISCORD_APPLICATION_ID 未设置']);
     const { registerDiscordCommands } = await import('./adapters/discord.js');
-    const r = await registerDiscordCommands({ commands: COMMANDS }, cfg.discord);
+    const r = await registerDiscordCommands({ commands: COMMANDS, names: cfg.commandNames }, cfg.discord);
     console.log(`已注册 ${r.count} 个命令（${r.scope}）。全局命令可能需要一小时才在所有服务器出现。`);
   });
 
@@ -345,5 +366,6 @@ try {
   // Errors meant for the user (missing directory, unreadable database) carry their message; others are bugs.
   const userFacing = ['DocumentError', 'StoreError', 'ConfigError', 'SubscriptionError', 'UserError'].includes(e.name) || e instanceof SubscriptionError;
   console.error(userFacing ? `错误：${e.message}` : e.stack ?? String(e));
-  process.exitCode = userFacing ? 2 : 70;
+  // sysexits: EX_CONFIG (78) for configuration an operator must fix, EX_SOFTWARE (70) for a bug.
+  process.exitCode = e instanceof ConfigError ? 78 : userFacing ? 2 : 70;
 }

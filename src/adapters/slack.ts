@@ -20,6 +20,7 @@ const isPrivate = (a: Answer) => !!a.ephemeral || a.kind === 'help';
 import { createAckFirst, createAckPolicy } from './slack-ack-first.js';
 import { createSlackGuard, type SlackGuard } from './slack-guard.js';
 import { teamOf } from './slack-team.js';
+import { PLAIN_NAMES, type CommandNames } from '../core/command-names.js';
 
 
 export interface SlackAdapter {
@@ -45,9 +46,11 @@ export interface SlackOptions {
   /** Shared by replicas (PostgreSQL): event ids and request signatures seen by any of them. */
   seenEvent?: (eventId: string) => Promise<boolean>;
   seenSignature?: (signature: string) => Promise<boolean>;
+  /** The names the commands were registered under (a prefix, if configured). */
+  names?: CommandNames;
 }
 
-export async function startSlack(app: BudgetApp, cfg: SlackConfig, log: Logger, { retryConfig = { retries: 5, factor: 2, minTimeout: 500, maxTimeout: 30_000 }, observeAck, seenEvent, seenSignature, ...extra }: SlackOptions = {}): Promise<SlackAdapter> {
+export async function startSlack(app: BudgetApp, cfg: SlackConfig, log: Logger, { retryConfig = { retries: 5, factor: 2, minTimeout: 500, maxTimeout: 30_000 }, observeAck, seenEvent, seenSignature, names = PLAIN_NAMES, ...extra }: SlackOptions = {}): Promise<SlackAdapter> {
   const clientOptions = { ...(cfg.apiUrl ? { slackApiUrl: cfg.apiUrl } : {}), retryConfig };
   const socketMode = !!cfg.appToken && !cfg.signingSecret;
   const b = new App({
@@ -92,7 +95,7 @@ export async function startSlack(app: BudgetApp, cfg: SlackConfig, log: Logger, 
   let guard: SlackGuard | null = null;
   const policy = createAckPolicy(() => guard);
   for (const def of app.commands) {
-    b.command(`/${def.name}`, async ({ command, ack, respond, client }) => {
+    b.command(`/${names.registered(def.name)}`, async ({ command, ack, respond, client }) => {
       const deferred = policy.waited();
       if (deferred) await ack();
       // Only /digest remove asks Slack who is an admin; everything else dispatches straight away.
@@ -142,7 +145,7 @@ export async function startSlack(app: BudgetApp, cfg: SlackConfig, log: Logger, 
   const server = (await (socketMode ? b.start() : b.start({ port: cfg.port, backlog: 4096 }))) as (Server & { address?: () => { port: number } | string | null }) | undefined;
   if (!socketMode && server) {
     const intercept = createAckFirst({
-      commands: new Set(app.commands.map((c) => c.name)), teamId: cfg.teamId, policy, dispatch, log,
+      commands: new Map(app.commands.map((c) => [names.registered(c.name), c.name])), teamId: cfg.teamId, policy, dispatch, log,
       upload: (result, channel) => uploadAttachments(b.client, result, { channel }, log),
       bypass: needsAdminCheck,
     });
