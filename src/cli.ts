@@ -1,6 +1,7 @@
 // The budget-bot command line: ingest | check | export (and, as the command issues land, ask | start).
 import { Command, Option } from 'commander';
 import { appendFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import type { Server } from 'node:http';
 import { join, resolve } from 'node:path';
 import { CONSOLE_DIR, DEFAULT_DATA_DIR, DEFAULT_DB_FILE, PROJECT_ROOT } from './paths.js';
 import { openDigestState } from './digest/state.js';
@@ -223,8 +224,9 @@ program
       perChannel: createRateLimiter({ capacity: cfg.rateLimit.perChannel, perMinute: cfg.rateLimit.perChannel }),
       redact: createRedactor(cfg.secrets),
     });
-    const running: { stop(): Promise<void> }[] = [];
+    const running: ({ stop(): Promise<void> } | { close(): Promise<void> })[] = [];
     const posters: Parameters<typeof createDigestRunner>[0]['posters'] = {};
+    let slackServer: Server | null = null;
     // Digests are prepared before any platform connects: a broken data/digests.json refuses the
     // start cleanly (exit 2, nothing half-running); a state database that cannot be opened starts
     // the bot with digests explicitly off, said in the log now and by /digest later.
@@ -242,12 +244,19 @@ program
         log({ level: 'error', source: 'digest', message: 'digests disabled: the state database cannot be opened', file: where, error: (err as Error).message, notice: `定时通报已停用：${digestsOff}` });
       }
     }
+    // Each configured platform's token is checked before anything connects: a rejected one stops the
+    // start naming its variable (EX_CONFIG), an unreachable platform is said as such (EX_UNAVAILABLE).
+    if (cfg.slack || cfg.discord) {
+      const { checkDiscord, checkSlack } = await import('./adapters/platform-check.js');
+      await Promise.all([cfg.slack && checkSlack(cfg.slack), cfg.discord && checkDiscord(cfg.discord)]);
+    }
     // Platform clients load only when configured: the console and one-shot commands start faster.
     const { discordPoster, slackPoster } = await import('./digest/posters.js');
     if (cfg.slack) {
       const { startSlack } = await import('./adapters/slack.js');
       const slack = await startSlack(app, cfg.slack, log, { names: cfg.commandNames, ...(replicas ? { seenEvent: replicas.seenEvent, seenSignature: replicas.seenSignature } : {}) });
       running.push(slack);
+      slackServer = slack.server;
       posters.slack = slackPoster(slack.bolt.client);
     }
     if (cfg.discord) {
@@ -261,6 +270,18 @@ program
       app.close();
       return;
     }
+    // /healthz and /readyz: on Slack's HTTP port, else on PORT by themselves.
+    const { createHealth } = await import('./adapters/health.js');
+    const health = createHealth({
+      database: () => app.ping(),
+      ...(replicas ? { postgresql: async () => void (await replicas.db.pool.query('SELECT 1')) } : {}),
+    });
+    if (slackServer) health.install(slackServer);
+    else {
+      const own = await health.listen(cfg.httpPort);
+      running.push(own);
+      log({ level: 'info', message: `health endpoints listening on port ${own.port}` });
+    }
     // With replicas, only the holder of the scheduler's lease schedules; the others take over when it stops renewing.
     const tickPattern = cfg.digestTickSec >= 60 ? '* * * * *' : `*/${cfg.digestTickSec} * * * * *`;
     const runner = state ? createDigestRunner({ state, context: () => app.ctx, posters, log, tickPattern, ...(replicas ? { leader: replicas.lease.held } : {}) }) : null;
@@ -273,7 +294,7 @@ program
       log({ level: 'info', message: `${signal}: stopping` });
       // The scheduler first, waiting for posts under way; then the platforms.
       await runner?.stop();
-      await Promise.allSettled(running.map((r) => r.stop()));
+      await Promise.allSettled(running.map((r) => ('stop' in r ? r.stop() : r.close())));
       await state?.close();
       // Gives the lease up at once, so another replica schedules from its next try.
       await replicas?.close().catch(() => {});
@@ -355,7 +376,10 @@ program
     const cfg = platformConfig();
     if (!cfg.discord) throw new ConfigError(['DISCORD_TOKEN 和 DISCORD_APPLICATION_ID 未设置']);
     const { registerDiscordCommands } = await import('./adapters/discord.js');
-    const r = await registerDiscordCommands({ commands: COMMANDS, names: cfg.commandNames }, cfg.discord);
+    const { discordFailure } = await import('./adapters/platform-check.js');
+    const r = await registerDiscordCommands({ commands: COMMANDS, names: cfg.commandNames }, cfg.discord).catch((err) => {
+      throw discordFailure(err, cfg.discord!);
+    });
     console.log(`已注册 ${r.count} 个命令（${r.scope}）。全局命令可能需要一小时才在所有服务器出现。`);
   });
 
@@ -364,8 +388,9 @@ try {
 } catch (err) {
   const e = err as Error;
   // Errors meant for the user (missing directory, unreadable database) carry their message; others are bugs.
-  const userFacing = ['DocumentError', 'StoreError', 'ConfigError', 'SubscriptionError', 'UserError'].includes(e.name) || e instanceof SubscriptionError;
+  const userFacing = ['DocumentError', 'StoreError', 'ConfigError', 'SubscriptionError', 'UserError', 'PlatformUnreachable'].includes(e.name) || e instanceof SubscriptionError;
   console.error(userFacing ? `错误：${e.message}` : e.stack ?? String(e));
-  // sysexits: EX_CONFIG (78) for configuration an operator must fix, EX_SOFTWARE (70) for a bug.
-  process.exitCode = e instanceof ConfigError ? 78 : userFacing ? 2 : 70;
+  // sysexits: EX_CONFIG (78) for configuration an operator must fix, EX_UNAVAILABLE (69) for a
+  // platform that cannot be reached, EX_SOFTWARE (70) for a bug.
+  process.exitCode = e instanceof ConfigError ? 78 : e.name === 'PlatformUnreachable' ? 69 : userFacing ? 2 : 70;
 }

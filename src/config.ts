@@ -49,6 +49,8 @@ export interface Config {
   slack: SlackConfig | null;
   discord: DiscordConfig | null;
   dbFile: string;
+  /** PORT: Slack's HTTP endpoint and the health endpoints (/healthz, /readyz). */
+  httpPort: number;
   /** Declared subscriptions (JSON) and the digest state database (run log, chat-added subscriptions). */
   digestsFile: string;
   digestStateFile: string;
@@ -99,6 +101,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     slack: e.SLACK_BOT_TOKEN ? { botToken: e.SLACK_BOT_TOKEN, signingSecret: e.SLACK_SIGNING_SECRET, appToken: e.SLACK_APP_TOKEN, port: e.PORT, apiUrl: e.SLACK_API_URL, teamId: e.SLACK_TEAM_ID } : null,
     discord: e.DISCORD_TOKEN ? { token: e.DISCORD_TOKEN, applicationId: e.DISCORD_APPLICATION_ID!, guildId: e.DISCORD_GUILD_ID, apiUrl: e.DISCORD_API_URL } : null,
     dbFile: e.BUDGET_BOT_DB ?? DEFAULT_DB_FILE,
+    httpPort: e.PORT,
     digestsFile: e.BUDGET_BOT_DIGESTS ?? DEFAULT_DIGESTS_FILE,
     digestStateFile: e.BUDGET_BOT_DIGEST_STATE ?? DEFAULT_STATE_FILE,
     logLevel: e.LOG_LEVEL,

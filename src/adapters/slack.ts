@@ -27,6 +27,8 @@ export interface SlackAdapter {
   bolt: InstanceType<typeof App>;
   /** The HTTP port actually listened on (HTTP mode). */
   port: number | null;
+  /** The HTTP server (HTTP mode), where the health endpoints are served too. */
+  server: Server | null;
   stop(): Promise<void>;
 }
 
@@ -155,5 +157,5 @@ export async function startSlack(app: BudgetApp, cfg: SlackConfig, log: Logger, 
   const address = typeof server?.address === 'function' ? server.address() : null;
   const port = address && typeof address === 'object' ? address.port : null;
   log({ level: 'info', source: 'slack', message: socketMode ? 'Slack Socket Mode connected' : `Slack HTTP endpoint listening on port ${port}` });
-  return { bolt: b, port, stop: () => b.stop() as Promise<void> };
+  return { bolt: b, port, server: !socketMode && server ? server : null, stop: () => b.stop() as Promise<void> };
 }

@@ -52,6 +52,8 @@ export interface FakeSlack {
   dropSocket(): void;
   /** Users users.info reports as workspace admins. */
   admins: Set<string>;
+  /** Tokens every call refuses with invalid_auth (as Slack answers a revoked or mistyped token). */
+  badTokens: Set<string>;
   socketConnected(): Promise<void>;
   waitFor(pred: () => boolean, ms?: number): Promise<void>;
   close(): Promise<void>;
@@ -65,6 +67,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   const failures = new Map<string, { status: number; headers: Record<string, string>; times: number; error?: string }>();
   const badChannels = new Map<string, string>();
   const admins = new Set<string>();
+  const badTokens = new Set<string>();
   let socket: WebSocket | null = null;
   let onSocket: (() => void) | null = null;
   let ts = 1700000000;
@@ -94,6 +97,8 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     const method = /^\/api\/([\w.]+)/.exec(req.url ?? '')?.[1];
     if (!method) return json(404, { ok: false, error: 'unknown_url' });
     calls.push({ method, body });
+    const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1] ?? body.token;
+    if (token && badTokens.has(token)) return json(200, { ok: false, error: 'invalid_auth' });
     if (['chat.postMessage', 'chat.postEphemeral', 'chat.update'].includes(method)) {
       const refused = slackRejects(body);
       if (refused) return json(200, { ok: false, error: refused });
@@ -154,6 +159,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     responses,
     acks,
     admins,
+    badTokens,
     failNext(method, status, headers = {}, times = 1, error) {
       failures.set(method, { status, headers, times, error });
     },
