@@ -3,9 +3,16 @@
 import type { App } from '../app.js';
 import { complete } from '../core/autocomplete.js';
 
+/** The last whitespace-free run, found from the end: /(\S*)$/ retries at every position (quadratic). */
+function lastToken(line: string): string {
+  let i = line.length;
+  while (i > 0 && !/\s/.test(line[i - 1])) i--;
+  return line.slice(i);
+}
+
 export function createCompleter(app: Pick<App, 'ctx' | 'commands'>) {
   return (line: string): [string[], string] => {
-    const token = /(\S*)$/.exec(line)![1];
+    const token = lastToken(line);
     const { catalog } = app.ctx;
     if (/^\/\S*$/.test(line)) return [complete('command', token.slice(1), catalog, app.commands).map((c) => `/${c} `), token];
     if (!token) return [[], token];

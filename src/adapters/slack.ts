@@ -117,7 +117,7 @@ export async function startSlack(app: BudgetApp, cfg: SlackConfig, log: Logger, 
   }
 
   b.event('app_mention', async ({ event, say, client }) => {
-    const text = event.text.replace(/<@[A-Z0-9]+(?:\|[^>]*)?>/g, ' ').trim();
+    const text = event.text.replace(/<@[A-Z0-9]{1,32}(?:\|[^<>]{0,100})?>/g, ' ').trim();
     const result = await dispatch(text, undefined, { user: event.user, channel: event.channel });
     const { answer } = result;
     const thread_ts = event.thread_ts ?? event.ts;

@@ -9,6 +9,7 @@ import { understand } from '../query/intent.js';
 import { actionsFor, sourcesAnswer, takeFlags, type Flags } from './actions.js';
 import { nearCommands } from './near-commands.js';
 import { createAnswer, errorAnswer, type Answer } from './answer.js';
+import { DeadlineExceeded, withinBudget } from './deadline.js';
 import { redactAnswer, redactDeep } from './redact-answer.js';
 import { takeAll, type RateLimiter, type Verdict } from './rate-limit.js';
 import type { CommandContext, CommandDef, CommandInput } from './command.js';
@@ -41,14 +42,19 @@ export interface Limits {
   redact?: (text: string) => string;
   /** Shared limits (PostgreSQL), taken before dispatch by App.ask: replaces perUser and perChannel. */
   take?: (user: string | undefined, channel: string | undefined) => Promise<Verdict>;
+  /** How long one answer may hold the event loop before it stops with a message (ms). */
+  budgetMs?: number;
 }
+
+/** The default time budget of one answer: far above any answer's normal cost (a few ms). */
+export const ANSWER_BUDGET_MS = 2000;
 
 export interface DispatchResult {
   answer: Answer;
   /** The asker wants the answer's tables as CSV ("--csv", or the platform's csv option). */
   csv: boolean;
   command: string;
-  outcome: 'ok' | 'user-error' | 'rate-limited' | 'bug';
+  outcome: 'ok' | 'user-error' | 'rate-limited' | 'timeout' | 'bug';
   requestId: string;
   millis: number;
 }
@@ -133,14 +139,23 @@ export function createDispatcher(commands: CommandDef[], ctx: () => CommandConte
     }
     let routed: Routed | undefined;
     try {
-      routed = route(req);
-      const { def, input } = routed;
-      command = def.name;
-      const origin = req.platform ? { platform: req.platform, channel: req.channel?.replace(/^\w+:/, ''), user: req.user?.replace(/^\w+:/, ''), admin: req.admin } : undefined;
-      const answer = finalize(def.run({ ...input, origin, view: flags }, ctx()), def, input, flags);
-      return finish(understood(answer, routed), 'ok');
+      return withinBudget(limits.budgetMs ?? ANSWER_BUDGET_MS, () => {
+        routed = route(req);
+        const { def, input } = routed;
+        command = def.name;
+        const origin = req.platform ? { platform: req.platform, channel: req.channel?.replace(/^\w+:/, ''), user: req.user?.replace(/^\w+:/, ''), admin: req.admin } : undefined;
+        const answer = finalize(def.run({ ...input, origin, view: flags }, ctx()), def, input, flags);
+        return finish(understood(answer, routed), 'ok');
+      });
     } catch (err) {
       if (err instanceof UserError) return finish(understood(errorAnswer(err.message, err.suggestions), routed), 'user-error');
+      if (err instanceof DeadlineExceeded) {
+        log({ level: 'warn', requestId, platform: req.platform ?? 'unknown', command, error: err.message });
+        const { answer } = createAnswer('超时', 'error');
+        answer.summary = `这个问题的处理超过了 ${err.budgetMs / 1000} 秒，已停止（编号 ${requestId}），其他人的提问不受影响。请把问题问得更具体些：写明部门、年份或科目。`;
+        answer.ephemeral = true;
+        return finish(answer, 'timeout');
+      }
       log({ level: 'error', requestId, platform: req.platform ?? 'unknown', command, error: (err as Error).stack ?? String(err) });
       const { answer } = createAnswer('出错了', 'error');
       answer.summary = `抱歉，处理这个问题时出了错（编号 ${requestId}）。请换个问法，或稍后再试。`;

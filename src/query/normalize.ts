@@ -8,6 +8,8 @@ import { MEASURES } from './measures.js';
 import { TOPIC_WORDS } from './topics.js';
 import { TRADITIONAL } from './data/traditional.js';
 import { editDistance } from './edit-distance.js';
+import { isPinyinRun } from './pinyin-run.js';
+import { checkDeadline } from '../core/deadline.js';
 import { findDepartment } from './resolve.js';
 
 export { editDistance };
@@ -74,11 +76,6 @@ export function warmPinyin(c: Catalog): void {
   pinyinOf(c);
 }
 
-/** Two or more pinyin syllables and nothing else ("zhushan", "julu"): only such a run is looked up, so an
- * English word ("apply") never pays for loading the transliteration. */
-const SYLLABLE = '(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|ai|ei|ao|ou|an|en|in|un|ia|ie|iu|ua|uo|ue|ui|er|a|o|e|i|u|v)';
-const PINYIN_RUN = new RegExp(`^(?:${SYLLABLE}){2,}$`);
-
 const QUESTION_MAX = 80;
 
 /** Aliases long enough that one wrong character still leaves them unmistakable. */
@@ -90,6 +87,7 @@ function nearDepartment(text: string, c: Catalog): { typed: string; alias: strin
   const exact = Math.max(0, ...scanWords(text, c.byAlias, c.longestAlias).map((h) => h.word.length));
   let best: { typed: string; alias: string; d: number } | null = null;
   for (const alias of c.byAlias.keys()) {
+    checkDeadline();
     if (alias.length < FUZZY_MIN || alias.length <= exact || text.includes(alias)) continue;
     for (const len of [alias.length, alias.length - 1, alias.length + 1]) {
       for (let i = 0; i + len <= text.length; i++) {
@@ -114,7 +112,9 @@ export function normalizeQuestion(input: string, c: Catalog): Normalized {
     const before = text;
     text = translate(text);
     text = text.replace(/[a-z]{4,}/g, (run) => {
-      if (!PINYIN_RUN.test(run)) return run;
+      // Only a run of two or more syllables is looked up, so an English word ("apply") never pays
+      // for loading the transliteration.
+      if (!isPinyinRun(run)) return run;
       const index = pinyinOf(c);
       for (const key of [run, run.replace(/(xian|qu|shi|sheng)$/, '')]) {
         const hit = index.get(key);

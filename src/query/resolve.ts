@@ -2,6 +2,7 @@
 import { UserError } from '../errors.js';
 import { scanWords, type Catalog, type Department, type Subject } from './catalog.js';
 import { organisationIn } from './organisation.js';
+import { checkDeadline } from '../core/deadline.js';
 
 export type DepartmentMatch =
   | { kind: 'one'; department: Department; matched: string }
@@ -41,6 +42,7 @@ function similarity(a: string, b: string): number {
 export function suggestDepartments(text: string, c: Catalog, n = 3): string[] {
   const t = text.replace(/\s+/g, '');
   return c.departments
+    .map((d) => (checkDeadline(), d))
     .map((d) => ({ name: d.name, score: Math.max(similarity(t, d.name), d.region ? similarity(t, d.region) : 0) }))
     .filter((x) => x.score > 0.15)
     .sort((a, b) => b.score - a.score)

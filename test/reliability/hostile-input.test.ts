@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../src/paths.js';
 import { bundledApp } from '../helpers/app.js';
+import { commandText } from '../support/question-generators.js';
 
 const app = bundledApp();
 const BOUND_MS = 50;
@@ -19,20 +20,6 @@ function fastest(first: number, again: () => number): number {
   for (let i = 0; i < 2 && ms >= BOUND_MS; i++) ms = Math.min(ms, again());
   return ms;
 }
-
-const pieces = fc.oneof(
-  fc.constantFrom('"', '*', 'NEAR', 'NEAR(', 'OR', 'AND', 'NOT', '(', ')', "'", ';', '--', '/*', 'DROP TABLE documents', '%', '_', '\\',
-    '竹山县', '医保局', '三公', '2101501', '行政运行', '２０２３', '２１０１５０１', '去年', '前5', '哪个', '\u0000', '\u0007', '\u001b[31m', '\u202e', '\ufeff',
-    '💰', '𠀀', '\u3000', '\t', '\n', ' '),
-  fc.string({ unit: 'grapheme', maxLength: 12 }),
-  fc.string({ unit: 'binary', maxLength: 12 }),
-);
-const commandText = fc.oneof(
-  fc.string({ unit: 'grapheme', maxLength: 300 }),
-  fc.string({ unit: 'binary', maxLength: 800 }),
-  fc.tuple(fc.constantFrom('', '/budget ', '/subject ', '/diff ', '/compare ', '/rank ', '/search ', '/check ', '/sources ', '/help ', 'budget '), fc.array(pieces, { maxLength: 40 }))
-    .map(([c, ps]) => c + ps.join(' ')),
-);
 
 describe('any command text', () => {
   it('gets an answer or a clear message, within the bound, never a crash', () => {
