@@ -15,7 +15,8 @@ import { segmenterLoaded } from '../query/segment.js';
 import { clip, DISCORD } from '../render/limits.js';
 import { createActionIds, isOurButton, type ActionIds } from './discord-actions.js';
 import { answerMentions } from './discord-mentions.js';
-import { replyWithAnswer } from './discord-reply.js';
+import { replyWithAnswer, updateWithAnswer } from './discord-reply.js';
+import { requestReplacesMessage } from '../core/actions.js';
 
 export interface DiscordAdapter {
   client: Client;
@@ -68,7 +69,8 @@ async function onInteraction(interaction: Interaction, app: App, latency: Map<st
     }
     // Pressed as the presser: their rate limit, their permissions.
     const result = await app.ask({ command: request.command, options: request.options, text: request.text, ...who });
-    await replyWithAnswer(interaction, result, ids, { filesOnly: /--csv/.test(request.text) });
+    if (requestReplacesMessage(request) && !result.answer.ephemeral) await updateWithAnswer(interaction, result, ids);
+    else await replyWithAnswer(interaction, result, ids, { filesOnly: /--csv/.test(request.text) });
     return;
   }
   if (!interaction.isChatInputCommand()) return;
