@@ -12,6 +12,9 @@ import { renderSlack } from '../render/slack.js';
 import { createTtlSet } from '../core/rate-limit.js';
 import type { Answer } from '../core/answer.js';
 import { registerSlackActions } from './slack-actions.js';
+import { openDigestModal, registerDigestModal } from './slack-digest-modal.js';
+import { registerAppHome } from './slack-home.js';
+import { wantsDigestForm } from './digest-form.js';
 import { uploadAttachments } from './slack-files.js';
 import { isWorkspaceAdmin, needsAdminCheck } from './slack-permissions.js';
 
@@ -91,6 +94,8 @@ export async function startSlack(app: BudgetApp, cfg: SlackConfig, log: Logger, 
 
   // Charts and CSVs go up after the answer (one upload, same thread), so rendering never delays the acknowledgement.
   registerSlackActions(b, app, log);
+  registerDigestModal(b, app, log);
+  registerAppHome(b, app, names, log);
 
   // Ack first when others are waiting (slack-ack-first.ts): alone, a request is answered in its
   // acknowledgement; in a burst it is acknowledged at once and answered through response_url.
@@ -98,6 +103,12 @@ export async function startSlack(app: BudgetApp, cfg: SlackConfig, log: Logger, 
   const policy = createAckPolicy(() => guard);
   for (const def of app.commands) {
     b.command(`/${names.registered(def.name)}`, async ({ command, ack, respond, client }) => {
+      // `/digest add` alone opens the form (a modal needs the trigger within three seconds: first).
+      if (wantsDigestForm(def.name, command.text ?? '')) {
+        await ack();
+        await openDigestModal(client, command.trigger_id, command.channel_id);
+        return;
+      }
       const deferred = policy.waited();
       if (deferred) await ack();
       // Only /digest remove asks Slack who is an admin; everything else dispatches straight away.
@@ -149,7 +160,7 @@ export async function startSlack(app: BudgetApp, cfg: SlackConfig, log: Logger, 
     const intercept = createAckFirst({
       commands: new Map(app.commands.map((c) => [names.registered(c.name), c.name])), teamId: cfg.teamId, policy, dispatch, log,
       upload: (result, channel) => uploadAttachments(b.client, result, { channel }, log),
-      bypass: needsAdminCheck,
+      bypass: (command, text) => needsAdminCheck(command, text) || wantsDigestForm(command, text),
     });
     guard = createSlackGuard({ signingSecret: cfg.signingSecret!, log, intercept, observe: observeAck, seenSignature });
     guard.install(server);

@@ -5,7 +5,7 @@ import { PLAIN_NAMES, type CommandNames } from './command-names.js';
 
 const BOT_SCOPES: ('commands' | 'app_mentions:read' | 'chat:write' | 'chat:write.public' | 'im:history' | 'files:write' | 'users:read')[] = ['commands', 'app_mentions:read', 'chat:write', 'chat:write.public', 'im:history', 'files:write', 'users:read'];
 
-const BOT_EVENTS: ('app_mention' | 'message.im')[] = ['app_mention', 'message.im'];
+const BOT_EVENTS: ('app_mention' | 'message.im' | 'app_home_opened')[] = ['app_mention', 'message.im', 'app_home_opened'];
 
 /** HTTP mode needs the URL Slack will post to; Socket Mode needs none. There is no placeholder. */
 export type ManifestMode = { requestUrl: string; socketMode?: false } | { socketMode: true; requestUrl?: undefined };
@@ -21,7 +21,7 @@ export function slackManifest(commands: CommandDef[], mode: ManifestMode, names:
     },
     features: {
       bot_user: { display_name: 'budget-bot', always_online: true },
-      app_home: { messages_tab_enabled: true, messages_tab_read_only_enabled: false },
+      app_home: { home_tab_enabled: true, messages_tab_enabled: true, messages_tab_read_only_enabled: false },
       slash_commands: commands.map((c) => ({
         command: `/${names.registered(c.name)}`,
         description: c.summary,

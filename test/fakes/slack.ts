@@ -118,6 +118,13 @@ export async function startFakeSlack(): Promise<FakeSlack> {
         return json(200, { ok: true, channel: body.channel, ts: `${++ts}.000100`, message: { text: body.text } });
       case 'users.info':
         return json(200, { ok: true, user: { id: body.user, name: String(body.user).toLowerCase(), is_admin: admins.has(body.user), is_owner: false } });
+      case 'views.open':
+        // A modal opens only on a fresh trigger from a slash command or an action.
+        if (!body.trigger_id) return json(200, { ok: false, error: 'invalid_trigger_id' });
+        return json(200, { ok: true, view: { id: `V${++ts}`, ...body.view } });
+      case 'views.publish':
+        if (!body.user_id) return json(200, { ok: false, error: 'invalid_arguments' });
+        return json(200, { ok: true, view: { id: `V${++ts}`, ...body.view } });
       case 'chat.postEphemeral':
         return json(200, { ok: true, message_ts: `${++ts}.000100` });
       case 'files.completeUploadExternal':
