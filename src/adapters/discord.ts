@@ -16,6 +16,7 @@ import { clip, DISCORD } from '../render/limits.js';
 import { createActionIds, isOurButton, type ActionIds } from './discord-actions.js';
 import { answerMentions } from './discord-mentions.js';
 import { replyWithAnswer, updateWithAnswer } from './discord-reply.js';
+import { digestModal, DIGEST_MODAL_ID, onDigestModalSubmit } from './discord-digest-modal.js';
 import { requestReplacesMessage } from '../core/actions.js';
 
 export interface DiscordAdapter {
@@ -73,9 +74,17 @@ async function onInteraction(interaction: Interaction, app: App, latency: Map<st
     else await replyWithAnswer(interaction, result, ids, { filesOnly: /--csv/.test(request.text) });
     return;
   }
+  if (interaction.isModalSubmit() && interaction.customId === DIGEST_MODAL_ID) {
+    await onDigestModalSubmit(interaction, app, ids, who);
+    return;
+  }
   if (!interaction.isChatInputCommand()) return;
   // Registered under a prefix (BUDGET_BOT_COMMAND_PREFIX), dispatched under the definition's name.
   const name = names.definitionOf(interaction.commandName) ?? interaction.commandName;
+  if (name === 'digest' && interaction.options.getSubcommand(false) === 'add-form') {
+    await interaction.showModal(digestModal());
+    return;
+  }
   const deferred = shouldDefer(name, latency.get(name), deferAfterMs, segmenterLoaded());
   if (deferred) await interaction.deferReply();
   const result = await app.ask({ ...requestOf(interaction, app, name), ...who });

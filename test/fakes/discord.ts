@@ -21,7 +21,7 @@ export interface FakeDiscord {
   calls: RestCall[];
   identified(): Promise<void>;
   /** Sends an interaction over the gateway; returns its id and token. */
-  interact(data: Record<string, unknown>, type?: 2 | 3 | 4, extra?: Record<string, unknown>): { id: string; token: string };
+  interact(data: Record<string, unknown>, type?: 2 | 3 | 4 | 5, extra?: Record<string, unknown>): { id: string; token: string };
   /** A member posts a message in the channel (the guild is announced first, as a gateway would). */
   say(content: string, mentions?: string[]): string;
   failNext(pathPart: string, status: number, headers?: Record<string, string>, times?: number, code?: number): void;

@@ -142,6 +142,33 @@ describe('Discord free questions and permissions (seeds)', () => {
     expect(state.subscriptions()).toEqual([]);
   });
 
+  it('/digest add-form opens a modal; its submission is validated as the typed command (refused privately, or saved)', async () => {
+    const { fake } = ctx;
+    const open = fake.interact({ name: 'digest', options: [{ type: 1, name: 'add-form', options: [] }] });
+    const callback = () => fake.calls.find((c) => c.path === `/api/v10/interactions/${open.id}/${open.token}/callback`);
+    await fake.waitFor(() => !!callback());
+    const modal = callback()!.body;
+    expect(modal.type).toBe(9);
+    expect(modal.data.custom_id).toBe('bb-digest-add');
+    expect(modal.data.components.map((r: any) => r.components[0].custom_id)).toEqual(['schedule', 'content', 'about']);
+
+    const fields = (schedule: string, content: string, about: string) => ({
+      custom_id: 'bb-digest-add',
+      components: [['schedule', schedule], ['content', content], ['about', about]].map(([id, value]) => ({ type: 1, components: [{ type: 4, custom_id: id, value }] })),
+    });
+    const before = state.subscriptions().length;
+    const refused = await answerTo(fake, fake.interact(fields('下雨天', 'changes', '竹山县'), 5));
+    expect(refused.flags & 64).toBe(64);
+    expect(refused.content).toBe('你填写的是：`/digest add 下雨天 changes 竹山县`');
+    expect(JSON.stringify(refused.embeds)).toContain('请给出时间');
+    expect(state.subscriptions()).toHaveLength(before);
+
+    const saved = await answerTo(fake, fake.interact(fields('工作日 18:00', '关注', '邢台市医保局 2101501'), 5));
+    expect(saved.flags ?? 0).toBe(0);
+    expect(JSON.stringify(saved.embeds)).toContain('已添加');
+    expect(state.subscriptions().at(-1)).toMatchObject({ platform: 'discord', channel: CHANNEL_ID, schedule: '工作日 18:00', content: 'watch', filters: { departments: ['邢台市医保局'], subjects: ['2101501'] } });
+  });
+
   it('registers English commands with zh-CN localizations, choices, bounds, subcommands and /ask', async () => {
     const { fake } = ctx;
     await registerDiscordCommands(app, { token: TOKEN, applicationId: APP_ID, apiUrl: fake.apiUrl });
@@ -156,7 +183,7 @@ describe('Discord free questions and permissions (seeds)', () => {
     expect(body.find((c) => c.name === 'rank').options.find((o: any) => o.name === 'top')).toMatchObject({ type: 4, min_value: 1, max_value: 50 });
     const digest = body.find((c) => c.name === 'digest');
     expect(digest.default_member_permissions).toBe('16');
-    expect(digest.options.map((o: any) => [o.type, o.name])).toEqual([[1, 'list'], [1, 'add'], [1, 'remove'], [1, 'preview'], [1, 'run-now']]);
+    expect(digest.options.map((o: any) => [o.type, o.name])).toEqual([[1, 'list'], [1, 'add'], [1, 'add-form'], [1, 'remove'], [1, 'preview'], [1, 'run-now']]);
     expect(digest.options[1].options.find((o: any) => o.name === 'content').choices.map((c: any) => c.value)).toEqual(['changes', 'watch', 'overview']);
     expect(body.find((c) => c.name === 'ask').options[0]).toMatchObject({ name: 'question', required: true, name_localizations: { 'zh-CN': '问题' } });
   });
