@@ -5,6 +5,9 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     globalSetup: ['test/support/corpus-notice.ts'],
     testTimeout: 20_000,
+    // A hook that builds a database takes seconds, many more on a machine shared with other work:
+    // a slow machine is not a failed test.
+    hookTimeout: 60_000,
     // Native addons (better-sqlite3, nodejieba) are happiest in forked workers.
     pool: 'forks',
   },

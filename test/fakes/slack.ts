@@ -41,6 +41,8 @@ export interface FakeSlack {
   /** Bytes posted to upload URLs. */
   uploads: { url: string; bytes: Buffer }[];
   responses: Record<string, any>[];
+  /** The messages posted to one response_url (its path, e.g. "/response/list-1"), in order. */
+  responsesAt(path: string): Record<string, any>[];
   /** Envelopes acked over Socket Mode: envelope_id → the ack's payload. */
   acks: Map<string, any>;
   /** Makes the next calls of a method fail, e.g. with a 429 and Retry-After. */
@@ -63,6 +65,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   const calls: ApiCall[] = [];
   const uploads: { url: string; bytes: Buffer }[] = [];
   const responses: Record<string, any>[] = [];
+  const responsesByPath = new Map<string, Record<string, any>[]>();
   const acks = new Map<string, any>();
   const failures = new Map<string, { status: number; headers: Record<string, string>; times: number; error?: string }>();
   const badChannels = new Map<string, string>();
@@ -92,6 +95,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       const refused = slackRejects(body);
       if (refused) return json(400, { ok: false, error: refused });
       responses.push(body);
+      responsesByPath.set(req.url, [...(responsesByPath.get(req.url) ?? []), body]);
       return json(200, { ok: true });
     }
     const method = /^\/api\/([\w.]+)/.exec(req.url ?? '')?.[1];
@@ -164,6 +168,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     calls,
     uploads,
     responses,
+    responsesAt: (path) => responsesByPath.get(path) ?? [],
     acks,
     admins,
     badTokens,
