@@ -9,6 +9,7 @@ RUN apt-get update \
  && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY package.json package-lock.json ./
+COPY stubs ./stubs
 RUN npm ci --no-audit --no-fund
 COPY . .
 RUN node bin/budget-bot.mjs ingest --quiet \
