@@ -4,8 +4,11 @@
 
 /** `/digest add` with nothing after it, or `/digest add-form`, opens the form where there is one. */
 export function wantsDigestForm(command: string, text: string): boolean {
-  return command === 'digest' && /^\s*(add|添加)?\s*$|^\s*add-form\s*$/i.test(text) && /\S/.test(text);
+  // Compared, not matched: a pattern of optional spaces around an optional word backtracks on a long line of spaces.
+  return command === 'digest' && FORM_WORDS.has(text.trim().toLowerCase());
 }
+
+const FORM_WORDS: ReadonlySet<string> = new Set(['add', '添加', 'add-form']);
 
 export const DIGEST_FORM = {
   title: '添加定时通报',

@@ -121,3 +121,11 @@ describe('Slack App Home', () => {
     expect(text).not.toContain('`/search');
   });
 });
+
+describe('which /digest texts open the form', () => {
+  it.each([['add', true], [' ADD ', true], ['添加', true], ['add-form', true], ['', false], ['list', false], ['add 每天 08:00 overview', false], [`${' '.repeat(40_000)}x`, false]])('%j → %s', async (text, opens) => {
+    const { wantsDigestForm } = await import('../../src/adapters/digest-form.js');
+    expect(wantsDigestForm('digest', text)).toBe(opens);
+    expect(wantsDigestForm('budget', text)).toBe(false);
+  });
+});
