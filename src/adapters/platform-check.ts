@@ -33,12 +33,28 @@ function slackFailure(err: unknown, variable: string, hint: string, where: strin
     return new ConfigError([`${variable} 未通过 Slack 的核对（${e.data.error}）。${hint}`]);
   }
   if (e.code === webApi.ErrorCode.HTTPError) return new PlatformUnreachable('Slack', where, `HTTP ${e.statusCode}`);
-  return new PlatformUnreachable('Slack', where, e.original?.code ?? e.original?.message ?? (err as Error).message);
+  return new PlatformUnreachable('Slack', where, networkReason(e.original ?? err));
 }
+
+/**
+ * The system's word for a failed connection: fetch wraps it ("fetch failed"), its cause saying
+ * ECONNREFUSED, ENOTFOUND… — or, without a code, the innermost message ("bad port").
+ */
+function networkReason(err: unknown): string {
+  let reason = (err as Error)?.message ?? String(err);
+  for (let e = err as { code?: unknown; cause?: unknown; message?: string } | undefined, depth = 0; e && depth < 5; e = e.cause as typeof e, depth++) {
+    if (typeof e.code === 'string' && /^E[A-Z_]+$/.test(e.code)) return e.code;
+    if (e.message) reason = e.message;
+  }
+  return reason;
+}
+
+/** The check's own client logs nothing: its outcome is the one message the operator reads. */
+const SILENT = { debug() {}, info() {}, warn() {}, error() {}, setLevel() {}, getLevel: () => webApi.LogLevel.ERROR, setName() {} };
 
 /** auth.test with the bot token (and, in Socket Mode, apps.connections.open with the app token). */
 export async function checkSlack(cfg: SlackConfig): Promise<{ teamId: string; botUserId: string }> {
-  const options = { ...(cfg.apiUrl ? { slackApiUrl: cfg.apiUrl } : {}), retryConfig: { retries: 1, minTimeout: 200, maxTimeout: 1000 }, timeout: CHECK_TIMEOUT_MS, rejectRateLimitedCalls: true };
+  const options = { ...(cfg.apiUrl ? { slackApiUrl: cfg.apiUrl } : {}), retryConfig: { retries: 1, minTimeout: 200, maxTimeout: 1000 }, timeout: CHECK_TIMEOUT_MS, rejectRateLimitedCalls: true, logger: SILENT };
   const where = cfg.apiUrl ?? 'slack.com';
   let auth: { team_id?: string; user_id?: string };
   try {
@@ -79,6 +95,5 @@ export function discordFailure(err: unknown, cfg: Pick<DiscordConfig, 'apiUrl'>)
     return new ConfigError([`DISCORD_TOKEN 无效（${err.status} ${err.message}）：Discord 拒绝了这个令牌。请在开发者门户的 Bot 页面重置并复制令牌。`]);
   }
   if (err instanceof DiscordAPIError) return err;
-  const e = err as { code?: string; cause?: { code?: string }; message?: string };
-  return new PlatformUnreachable('Discord', cfg.apiUrl ?? 'discord.com', e.cause?.code ?? e.code ?? e.message ?? String(err));
+  return new PlatformUnreachable('Discord', cfg.apiUrl ?? 'discord.com', networkReason(err));
 }

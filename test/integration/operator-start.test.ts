@@ -3,6 +3,7 @@
 // and a good token serves /healthz and /readyz — on Slack's HTTP port, or on PORT by themselves
 // when Slack runs in Socket Mode or only Discord is configured.
 import { spawn } from 'node:child_process';
+import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_DATA_DIR, PROJECT_ROOT } from '../../src/paths.js';
@@ -82,12 +83,25 @@ describe('a rejected token stops the start, naming the variable', () => {
   }, START_MS);
 
   it('a platform that cannot be reached is said as such (exit 69), not blamed on the token', async () => {
-    const r = await refusedStart({ SLACK_BOT_TOKEN: GOOD, SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: 'http://127.0.0.1:9/api/' });
+    const closed = await closedPort();
+    const r = await refusedStart({ SLACK_BOT_TOKEN: GOOD, SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: `http://127.0.0.1:${closed}/api/` });
     expect(r.status).toBe(69);
-    expect(r.stderr).toContain('错误：无法连接 Slack（http://127.0.0.1:9/api/：ECONNREFUSED）');
+    expect(r.stderr).toContain(`错误：无法连接 Slack（http://127.0.0.1:${closed}/api/：ECONNREFUSED）`);
     expect(r.stderr).not.toContain('无效');
+    // One message, not the client's own retry warnings before it.
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
   }, START_MS);
 });
+
+/** A loopback port nothing listens on (one just closed): connecting to it is refused. */
+function closedPort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
 
 /** Starts the bot and waits for a line; returns the output so far and a stop function. */
 async function startBot(env: Record<string, string>, ready: RegExp) {
