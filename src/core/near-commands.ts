@@ -6,11 +6,11 @@ import type { CommandDef } from './command.js';
 /** Levenshtein with adjacent transpositions costing one ("bugdet" → "budget" is one slip). */
 function slips(a: string, b: string): number {
   const d = editDistance(a, b, 3);
-  for (let i = 0; i + 1 < a.length; i++) {
-    const swapped = a.slice(0, i) + a[i + 1] + a[i] + a.slice(i + 2);
-    if (swapped === b) return Math.min(d, 1);
-  }
-  return d;
+  if (d <= 1 || a.length !== b.length) return d;
+  // One swapped pair: the first difference and the next are each other's, and the rest agree.
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2) ? 1 : d;
 }
 
 export function nearCommands(typed: string, commands: Pick<CommandDef, 'name'>[]): string[] {
