@@ -5,6 +5,11 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     globalSetup: ['test/support/corpus-notice.ts'],
     testTimeout: 20_000,
+    // A hook that builds a database takes seconds, many more on a machine shared with other work:
+    // a slow machine is not a failed test.
+    hookTimeout: 60_000,
+    // recheck runs its own JavaScript build: its native and Java back ends are not installed (stubs/).
+    env: { RECHECK_BACKEND: 'pure' },
     // Native addons (better-sqlite3, nodejieba) are happiest in forked workers.
     pool: 'forks',
     // The CLI the tests spawn runs these sources (through tsx), not the compiled dist/.

@@ -23,6 +23,8 @@ export default defineCommand({
         { name: 'about', description: '部门或科目（可多个，空格分隔）', type: 'string', complete: 'department' },
       ],
     },
+    // Opens the form (a modal) on Discord; on Slack `/digest add` alone opens it too.
+    { name: 'add-form', description: '用表单添加订阅（时间、内容、部门）', options: [] },
     { name: 'remove', description: '删除订阅（管理员或创建者）', options: [{ name: 'name', description: '订阅名称', type: 'string', required: true }] },
     { name: 'preview', description: '预览订阅现在会发什么', options: [{ name: 'name', description: '订阅名称', type: 'string', required: true }] },
     { name: 'run-now', description: '立即发送一次', options: [{ name: 'name', description: '订阅名称', type: 'string', required: true }] },
@@ -54,6 +56,8 @@ export default defineCommand({
         b.answer.summary = `已添加“${name}”，将按时发到本频道。用 /digest preview ${name} 看看会发什么。`;
         return b.answer;
       }
+      case 'add-form':
+        throw new UserError('表单只在 Slack 和 Discord 中打开。在这里请直接输入，如：/digest add 每周一 09:00 changes 竹山县', [], 'digest-form-elsewhere');
       case 'remove': {
         if (!digests.remove(arg, input.origin)) throw new UserError(`没有名为“${arg.slice(0, 40)}”的订阅。`, digests.list().map((s) => s.name), 'unknown-digest');
         const b = createAnswer('已删除订阅');

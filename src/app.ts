@@ -60,6 +60,11 @@ export function openApp(dbFile: string, log: Logger = () => {}, commands: Comman
       if (!limits.take) return dispatch(request);
       return dispatch({ ...request, verdict: await limits.take(request.user, request.channel) });
     },
+    /** Readiness: the database (reopened if ingest swapped it) opens and answers a query. */
+    ping() {
+      current();
+      db.prepare('SELECT count(*) FROM documents').get();
+    },
     attach(more: AppExtras) {
       Object.assign(extras, more);
       ctx.digests = extras.digests;

@@ -2,8 +2,9 @@
 // register-commands. Each command loads what it needs when it runs (the parser and the worker pool
 // for ingest, the platform SDKs and digests for start): a one-shot `ask` loads only the answer path.
 import { Command, Option } from 'commander';
-import { resolve } from 'node:path';
-import { DEFAULT_DB_FILE } from './paths.js';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { DEFAULT_DB_FILE, PROJECT_ROOT } from './paths.js';
 import { openDatabase, StoreError } from './store/db.js';
 import { COMMANDS } from '../commands/index.js';
 import { openApp } from './app.js';
@@ -16,7 +17,8 @@ process.stdout.on('error', (err: NodeJS.ErrnoException) => {
   throw err;
 });
 
-const program = new Command('budget-bot').description('把政府部门预算公开文件变成可以提问的数据').showHelpAfterError();
+const { version } = JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version: string };
+const program = new Command('budget-bot').description('把政府部门预算公开文件变成可以提问的数据').version(version, '-V, --version', '显示版本').showHelpAfterError();
 
 const dbOption = () => new Option('--db <file>', '数据库文件').default(DEFAULT_DB_FILE, 'data/budget.sqlite');
 const collect = (v: string, prev: string[] | undefined) => [...(prev ?? []), v];
@@ -62,35 +64,38 @@ program
   .command('report')
   .description('解析报告：每份文件找到与缺少的模板表、未能读出的内容、未能核对的数字')
   .addOption(dbOption())
-  .action(async (opts: { db: string }) => {
+  .option('--json', '输出 JSON（每份文件一项）')
+  .action(async (opts: { db: string; json?: boolean }) => {
     await ensureDatabase(resolve(opts.db));
-    await printParseReport(resolve(opts.db));
+    if (!opts.json) return printParseReport(resolve(opts.db));
+    const { parseReportOf } = await import('./store/report.js');
+    withDatabase(resolve(opts.db), (db) => console.log(JSON.stringify(parseReportOf(db), null, 1)));
   });
 
-async function printParseReport(dbFile: string, limit?: number): Promise<void> {
-  const { formatParseReport } = await import('./store/report.js');
+function withDatabase<T>(dbFile: string, use: (db: ReturnType<typeof openDatabase>) => T): T {
   const db = openDatabase(dbFile);
   try {
-    console.log(formatParseReport(db, limit));
+    return use(db);
   } finally {
     db.close();
   }
+}
+
+async function printParseReport(dbFile: string, limit?: number): Promise<void> {
+  const { formatParseReport } = await import('./store/report.js');
+  withDatabase(dbFile, (db) => console.log(formatParseReport(db, limit)));
 }
 
 program
   .command('check')
   .description('列出每份文件自身数字不一致之处（勾稽检查）')
   .addOption(dbOption())
-  .action(async (opts: { db: string }) => {
+  .option('--json', '输出 JSON（每份文件一项：problems 为不一致，notes 为提示）')
+  .action(async (opts: { db: string; json?: boolean }) => {
     const dbFile = resolve(opts.db);
     await ensureDatabase(dbFile);
-    const { formatFindings } = await import('./store/report.js');
-    const db = openDatabase(dbFile);
-    try {
-      console.log(formatFindings(db));
-    } finally {
-      db.close();
-    }
+    const { findingsOf, formatFindings } = await import('./store/report.js');
+    withDatabase(dbFile, (db) => console.log(opts.json ? JSON.stringify({ documents: findingsOf(db) }, null, 1) : formatFindings(db)));
   });
 
 program
@@ -160,19 +165,32 @@ program
   .option('--socket-mode', '使用 Socket Mode（不需要公网地址）')
   .action(async (platform: string, opts: { url?: string; socketMode?: boolean }) => {
     if (platform !== 'slack') throw new StoreError(`不支持的平台：${platform}（Discord 用 budget-bot register-commands）`);
+    const [{ ConfigError }, { commandNames }] = await Promise.all([import('./config.js'), import('./cli/platform.js')]);
+    // A placeholder URL pasted into Slack would fail only later, at the first command: refused here.
+    if (!opts.url && !opts.socketMode) throw new ConfigError(['请用 --url https://你的地址/slack/events 指定 Slack 请求地址（HTTP 模式），或用 --socket-mode（不需要公网地址）']);
+    if (opts.url && opts.socketMode) throw new ConfigError(['--url 与 --socket-mode 只能选一个']);
+    if (opts.url && !/^https:\/\/[^\s/]+\/\S*$/.test(opts.url)) throw new ConfigError([`--url ${opts.url} 应为 https:// 开头的完整地址，如 https://example.org/slack/events`]);
     const { slackAppManifest } = await import('./adapters/slack-manifest.js');
-    console.log(JSON.stringify(slackAppManifest(COMMANDS, { requestUrl: opts.url, socketMode: opts.socketMode }), null, 2));
+    const manifest = slackAppManifest(COMMANDS, opts.url ? { requestUrl: opts.url } : { socketMode: true }, commandNames());
+    console.log(JSON.stringify(manifest, null, 2));
   });
 
 program
   .command('register-commands')
   .description('向 Discord 注册全部命令（设置 DISCORD_GUILD_ID 则只注册到该服务器）')
-  .action(async () => {
-    const [{ platformConfig }, { ConfigError }] = await Promise.all([import('./cli/platform.js'), import('./config.js')]);
+  .option('--dry-run', '只打印将注册的命令 JSON，不连接 Discord')
+  .action(async (opts: { dryRun?: boolean }) => {
+    const [{ commandNames, platformConfig }, { ConfigError }, { discordCommands }] = await Promise.all([import('./cli/platform.js'), import('./config.js'), import('./adapters/discord-commands.js')]);
+    if (opts.dryRun) {
+      console.log(JSON.stringify(discordCommands(COMMANDS, commandNames()), null, 2));
+      return;
+    }
     const cfg = platformConfig();
     if (!cfg.discord) throw new ConfigError(['DISCORD_TOKEN 和 DISCORD_APPLICATION_ID 未设置']);
-    const { registerDiscordCommands } = await import('./adapters/discord.js');
-    const r = await registerDiscordCommands({ commands: COMMANDS }, cfg.discord);
+    const [{ registerDiscordCommands }, { discordFailure }] = await Promise.all([import('./adapters/discord.js'), import('./adapters/platform-check.js')]);
+    const r = await registerDiscordCommands({ commands: COMMANDS, names: cfg.commandNames }, cfg.discord).catch((err) => {
+      throw discordFailure(err, cfg.discord!);
+    });
     console.log(`已注册 ${r.count} 个命令（${r.scope}）。全局命令可能需要一小时才在所有服务器出现。`);
   });
 
@@ -181,7 +199,9 @@ try {
 } catch (err) {
   const e = err as Error;
   // Errors meant for the user (missing directory, unreadable database) carry their message; others are bugs.
-  const userFacing = ['DocumentError', 'StoreError', 'ConfigError', 'SubscriptionError', 'UserError'].includes(e.name);
+  const userFacing = ['DocumentError', 'StoreError', 'ConfigError', 'SubscriptionError', 'UserError', 'PlatformUnreachable'].includes(e.name);
   console.error(userFacing ? `错误：${e.message}` : e.stack ?? String(e));
-  process.exitCode = userFacing ? 2 : 70;
+  // sysexits: EX_CONFIG (78) for configuration an operator must fix, EX_UNAVAILABLE (69) for a
+  // platform that cannot be reached, EX_SOFTWARE (70) for a bug.
+  process.exitCode = e.name === 'ConfigError' ? 78 : e.name === 'PlatformUnreachable' ? 69 : userFacing ? 2 : 70;
 }

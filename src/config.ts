@@ -1,6 +1,7 @@
 // The only reader of process.env. Validated at start; every error names the variable to set.
 import { z } from 'zod';
 import { DEFAULT_DB_FILE, DEFAULT_DIGESTS_FILE, DEFAULT_STATE_FILE } from './paths.js';
+import { createCommandNames, PREFIX_PATTERN, type CommandNames } from './core/command-names.js';
 
 const optional = <T extends z.ZodTypeAny>(schema: T) => z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
 
@@ -23,6 +24,7 @@ const schema = z.object({
   DATABASE_URL: optional(z.string().regex(/^postgres(ql)?:\/\/\S+$/, '应为 PostgreSQL 连接地址，如 postgres://user:pass@host:5432/budget_bot')),
   BUDGET_BOT_LEASE_SEC: z.preprocess((v) => (v === '' || v === undefined ? 30 : v), z.coerce.number().int().min(2).max(3600)),
   BUDGET_BOT_DIGEST_TICK_SEC: z.preprocess((v) => (v === '' || v === undefined ? 60 : v), z.coerce.number().int().min(1).max(60)),
+  BUDGET_BOT_COMMAND_PREFIX: optional(z.string().regex(PREFIX_PATTERN, '应为 1–10 个小写字母、数字、- 或 _，如 bb-（/help 变为 /bb-help；/budget 与 /subject 不变）')),
   LOG_LEVEL: z.preprocess((v) => (v === '' || v === undefined ? 'info' : v), z.enum(['debug', 'info', 'warn', 'error'])),
 });
 
@@ -47,6 +49,8 @@ export interface Config {
   slack: SlackConfig | null;
   discord: DiscordConfig | null;
   dbFile: string;
+  /** PORT: Slack's HTTP endpoint and the health endpoints (/healthz, /readyz). */
+  httpPort: number;
   /** Declared subscriptions (JSON) and the digest state database (run log, chat-added subscriptions). */
   digestsFile: string;
   digestStateFile: string;
@@ -60,6 +64,8 @@ export interface Config {
   shared: { databaseUrl: string; leaseSec: number } | null;
   /** How often the digest scheduler looks for due runs (seconds; 60 = every minute). */
   digestTickSec: number;
+  /** The names commands are registered under (BUDGET_BOT_COMMAND_PREFIX). */
+  commandNames: CommandNames;
   /** Every secret value, for redaction from logs. */
   secrets: string[];
 }
@@ -95,12 +101,24 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     slack: e.SLACK_BOT_TOKEN ? { botToken: e.SLACK_BOT_TOKEN, signingSecret: e.SLACK_SIGNING_SECRET, appToken: e.SLACK_APP_TOKEN, port: e.PORT, apiUrl: e.SLACK_API_URL, teamId: e.SLACK_TEAM_ID } : null,
     discord: e.DISCORD_TOKEN ? { token: e.DISCORD_TOKEN, applicationId: e.DISCORD_APPLICATION_ID!, guildId: e.DISCORD_GUILD_ID, apiUrl: e.DISCORD_API_URL } : null,
     dbFile: e.BUDGET_BOT_DB ?? DEFAULT_DB_FILE,
+    httpPort: e.PORT,
     digestsFile: e.BUDGET_BOT_DIGESTS ?? DEFAULT_DIGESTS_FILE,
     digestStateFile: e.BUDGET_BOT_DIGEST_STATE ?? DEFAULT_STATE_FILE,
     logLevel: e.LOG_LEVEL,
     rateLimit: { perUser: e.RATE_LIMIT_PER_USER, perChannel: e.RATE_LIMIT_PER_CHANNEL },
     shared: e.DATABASE_URL ? { databaseUrl: e.DATABASE_URL, leaseSec: e.BUDGET_BOT_LEASE_SEC } : null,
     digestTickSec: e.BUDGET_BOT_DIGEST_TICK_SEC,
+    commandNames: createCommandNames(e.BUDGET_BOT_COMMAND_PREFIX),
     secrets: [e.SLACK_BOT_TOKEN, e.SLACK_SIGNING_SECRET, e.SLACK_APP_TOKEN, e.DISCORD_TOKEN, passwordOf(e.DATABASE_URL)].filter((s): s is string => !!s),
   };
+}
+
+/**
+ * The command names alone, for generating the manifest or the command list: no platform token is
+ * needed for that, so the rest of the configuration is not validated here.
+ */
+export function loadCommandNames(env: Record<string, string | undefined> = process.env): CommandNames {
+  const prefix = schema.shape.BUDGET_BOT_COMMAND_PREFIX.safeParse(env.BUDGET_BOT_COMMAND_PREFIX);
+  if (!prefix.success) throw new ConfigError([`BUDGET_BOT_COMMAND_PREFIX ${prefix.error.issues[0].message}`]);
+  return createCommandNames(prefix.data);
 }

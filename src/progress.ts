@@ -50,7 +50,8 @@ function figures(u: ProgressUpdate, phaseStart: number, runStart: number, unit: 
     count: `${u.done}/${u.total} ${unit}`,
     rate: Number.isNaN(rate) ? `— ${unit}/秒` : `${rate.toFixed(1)} ${unit}/秒`,
     elapsed: formatDuration(now - runStart),
-    eta: formatDuration(eta),
+    // Not `eta`: cli-progress fills its own {eta} (raw seconds) over a payload key of that name.
+    left: formatDuration(eta),
     rejected: u.rejected === undefined ? '' : `，无法读取 ${u.rejected} ${unit}`,
   };
 }
@@ -76,7 +77,7 @@ export function createProgress({ stream = process.stderr, quiet = false, interva
         if (performance.now() - last < intervalMs || !late()) return;
         last = performance.now();
         const f = figures(u, phaseStart, runStart, unit);
-        stream.write(`${f.phase}：${f.count}，${f.rate}，已用 ${f.elapsed}，预计剩余 ${f.eta}${f.rejected}\n`);
+        stream.write(`${f.phase}：${f.count}，${f.rate}，已用 ${f.elapsed}，预计剩余 ${f.left}${f.rejected}\n`);
       },
       stop() {},
     };
@@ -84,7 +85,7 @@ export function createProgress({ stream = process.stderr, quiet = false, interva
 
   const bar = new cliProgress.SingleBar({
     stream, clearOnComplete: true, hideCursor: true, barsize: 24, fps: 10,
-    format: '{phase} [{bar}] {count} · {rate} · 已用 {elapsed} · 剩余 {eta}{rejected}',
+    format: '{phase} [{bar}] {count} · {rate} · 已用 {elapsed} · 剩余 {left}{rejected}',
   }, cliProgress.Presets.shades_classic);
   let started = false;
   return {

@@ -1,6 +1,6 @@
 // Configuration from the environment: validated at start, errors name the variable.
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../src/config.js';
+import { ConfigError, loadCommandNames, loadConfig } from '../src/config.js';
 import { createLogger, createRedactor } from '../src/log.js';
 
 const SLACK = { SLACK_BOT_TOKEN: 'xoxb-1-2-abc', SLACK_SIGNING_SECRET: 'abcdef0123456789abcdef' };
@@ -15,6 +15,14 @@ const problems = (env: Record<string, string>) => {
 };
 
 describe('loadConfig', () => {
+  it('BUDGET_BOT_COMMAND_PREFIX: generic commands renamed, /budget kept; a bad prefix named', () => {
+    expect(loadConfig({ BUDGET_BOT_COMMAND_PREFIX: 'bb-' }).commandNames.registered('help')).toBe('bb-help');
+    expect(loadConfig({}).commandNames.registered('help')).toBe('help');
+    expect(loadCommandNames({ BUDGET_BOT_COMMAND_PREFIX: 'bb_' }).registered('budget')).toBe('budget');
+    expect(problems({ BUDGET_BOT_COMMAND_PREFIX: 'B B' })).toEqual([expect.stringMatching(/^BUDGET_BOT_COMMAND_PREFIX 应为 1–10 个小写字母/)]);
+    expect(() => loadCommandNames({ BUDGET_BOT_COMMAND_PREFIX: 'x'.repeat(11) })).toThrow(/BUDGET_BOT_COMMAND_PREFIX/);
+  });
+
   it('no platform variables: the console', () => {
     expect(loadConfig({})).toMatchObject({ slack: null, discord: null, logLevel: 'info' });
   });

@@ -47,3 +47,38 @@ describe('progress off a terminal', () => {
     expect(formatDuration(ms)).toBe(text);
   });
 });
+
+/** A stream that says it is a terminal (cli-progress draws its bar on it), its writes kept. */
+function terminalStream() {
+  const log = logStream();
+  Object.assign(log.stream, { isTTY: true, columns: 200 });
+  return log;
+}
+
+describe('progress on a terminal', () => {
+  it('shows the time left in words (剩余 N秒), not cli-progress\'s own raw {eta} seconds', async () => {
+    const tty = terminalStream();
+    const p = createProgress({ stream: tty.stream });
+    p.update({ phase: '解析', done: 0, total: 100 });
+    await wait(600);
+    p.update({ phase: '解析', done: 10, total: 100 });
+    await wait(250);
+    const shown = tty.text();
+    p.stop();
+    const left = [...shown.matchAll(/剩余 (\S+?)(?: |$|\x1b)/g)].map((m) => m[1]);
+    expect(left.length).toBeGreaterThan(0);
+    for (const l of left) expect(l).toMatch(/^(—|\d+秒|\d+分\d+秒)$/);
+  });
+
+  it('a new phase restarts the bar at its own total', async () => {
+    const tty = terminalStream();
+    const p = createProgress({ stream: tty.stream });
+    p.update({ phase: '清点文件', done: 7, total: 7 });
+    await wait(150);
+    p.update({ phase: '解析', done: 3, total: 7 });
+    await wait(150);
+    p.stop();
+    expect(tty.text()).toMatch(/清点文件 \[[^\]]*\] 7\/7 份/);
+    expect(tty.text()).toMatch(/解析 \[[^\]]*\] 3\/7 份/);
+  });
+});

@@ -1,5 +1,5 @@
 // Tab completion in the console from the same autocomplete the platforms use: command names after
-// "/", subject codes for digits, departments (then subject names) for anything else.
+// "/", subject codes (with their names while several match) for digits, departments (then subject names) for anything else.
 import type { App } from '../app.js';
 import { complete } from '../core/autocomplete.js';
 
@@ -16,7 +16,12 @@ export function createCompleter(app: Pick<App, 'ctx' | 'commands'>) {
     const { catalog } = app.ctx;
     if (/^\/\S*$/.test(line)) return [complete('command', token.slice(1), catalog, app.commands).map((c) => `/${c} `), token];
     if (!token) return [[], token];
-    if (/^\d+$/.test(token)) return [complete('subject', token, catalog, app.commands).map((s) => s.split(' ')[0]), token];
+    // Several codes are listed with their names (readline inserts their common prefix, and the
+    // names say which to pick); the one left is inserted as the code alone.
+    if (/^\d+$/.test(token)) {
+      const subjects = complete('subject', token, catalog, app.commands);
+      return [subjects.length === 1 ? [subjects[0].split(' ')[0]] : subjects, token];
+    }
     const departments = complete('department', token, catalog, app.commands);
     // Only completions that extend what was typed: readline replaces the token with the choice.
     const extending = departments.filter((d) => d.startsWith(token));

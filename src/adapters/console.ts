@@ -2,7 +2,6 @@
 // for local use and for a fresh clone with no platform tokens. Transport only: read a line,
 // dispatch, print the rendered answer fitted to the terminal's width.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { App } from '../app.js';
@@ -11,12 +10,16 @@ import { attachmentsFor } from '../render/attachments.js';
 import { wrapLine } from '../render/fit.js';
 import { renderText } from '../render/text.js';
 import { createCompleter } from './console-complete.js';
+import { CONSOLE_DIR } from '../paths.js';
+
+/** Per user (~/.budget-bot/charts), not a temp folder every user of the machine writes to and reads. */
+export const CHARTS_DIR = join(CONSOLE_DIR, 'charts');
 
 /** Saves an answer's chart and CSV to files and says where: a console cannot show pictures. */
-export async function saveAttachments(result: DispatchResult, dir = join(tmpdir(), 'budget-bot')): Promise<string[]> {
+export async function saveAttachments(result: DispatchResult, dir = CHARTS_DIR): Promise<string[]> {
   const files = await attachmentsFor(result.answer, { csv: result.csv });
   if (!files.length) return [];
-  mkdirSync(dir, { recursive: true });
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
   return files.map((f) => {
     const path = join(dir, `${result.requestId}-${f.name}`);
     writeFileSync(path, f.data);
@@ -32,6 +35,8 @@ export interface ConsoleOptions {
   width?: number;
   /** Where history is kept between sessions (none when absent). */
   historyFile?: string;
+  /** Where charts and CSVs are saved (default ~/.budget-bot/charts). */
+  chartsDir?: string;
 }
 
 const HISTORY_SIZE = 500;
@@ -52,7 +57,7 @@ function saveHistory(file: string | undefined, history: string[]) {
   }
 }
 
-export function runConsole(app: App, { input = process.stdin, output = process.stdout, prompt = 'budget-bot> ', width, historyFile }: ConsoleOptions = {}): Promise<void> {
+export function runConsole(app: App, { input = process.stdin, output = process.stdout, prompt = 'budget-bot> ', width, historyFile, chartsDir = CHARTS_DIR }: ConsoleOptions = {}): Promise<void> {
   const tty = (output as NodeJS.WriteStream).isTTY ?? false;
   const columns = () => width ?? (tty ? (output as NodeJS.WriteStream).columns : undefined) ?? Infinity;
   const rl = createInterface({ input, output, prompt, history: loadHistory(historyFile), historySize: HISTORY_SIZE, removeHistoryDuplicates: true, terminal: tty, completer: createCompleter(app) });
@@ -79,7 +84,7 @@ export function runConsole(app: App, { input = process.stdin, output = process.s
         if (text) {
           const result = app.dispatch({ text, platform: 'console' });
           say(renderText(result.answer, { width: columns() }));
-          for (const saved of await saveAttachments(result)) say(saved);
+          for (const saved of await saveAttachments(result, chartsDir)) say(saved);
           say('');
         }
         rl.prompt();

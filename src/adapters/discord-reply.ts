@@ -1,6 +1,7 @@
 // Sending an answer on Discord, the same way for a slash command, /ask and a pressed button: the
 // first message as the reply (or the edit of a deferred one), the rest as follow-ups, private where
-// the answer is private, and the chart and CSV attached to the reply once rendered.
+// the answer is private, and the chart and CSV attached to the reply once rendered. A button showing
+// the same answer another way (page, every row, year) updates the message it sits on instead.
 import { escapeMarkdown, MessageFlags, type ButtonInteraction, type ChatInputCommandInteraction } from 'discord.js';
 import type { DispatchResult } from '../core/dispatch.js';
 import { attachmentsFor } from '../render/attachments.js';
@@ -12,6 +13,23 @@ type Repliable = ChatInputCommandInteraction | ButtonInteraction;
 export function renderForDiscord(result: DispatchResult, ids: ActionIds) {
   // Text that may echo the asker's words is escaped, so "*" or "__" in a question stays literal.
   return renderDiscord(result.answer, { customId: (a) => ids.encode(a), escape: (t) => escapeMarkdown(t) });
+}
+
+/** Attaches the chart and CSV to the message just sent (the reply, or the updated message). */
+async function attachFiles(interaction: Repliable, result: DispatchResult, first: ReturnType<typeof renderForDiscord>[number]) {
+  const files = await attachmentsFor(result.answer, { csv: result.csv });
+  if (!files.length) return;
+  const embeds = first.embeds.map((e, i) => (i === 0 && files.some((f) => f.name === 'chart.png') ? { ...e, image: { url: 'attachment://chart.png' } } : e));
+  await interaction.editReply({ embeds, files: files.map((f) => ({ attachment: Buffer.from(f.data), name: f.name, description: f.altText?.slice(0, 1024) })) });
+}
+
+/** The answer in place of the message whose button was pressed (interaction.update), the rest following. */
+export async function updateWithAnswer(interaction: ButtonInteraction, result: DispatchResult, ids: ActionIds) {
+  const [first, ...rest] = renderForDiscord(result, ids);
+  // The old chart showed the old page or year: the message keeps no attachment of its own.
+  await interaction.update({ ...first, attachments: [] });
+  for (const m of rest) await interaction.followUp(m);
+  await attachFiles(interaction, result, first);
 }
 
 export async function replyWithAnswer(interaction: Repliable, result: DispatchResult, ids: ActionIds, { deferred = false, filesOnly = false } = {}) {
@@ -34,9 +52,5 @@ export async function replyWithAnswer(interaction: Repliable, result: DispatchRe
   for (const m of rest) await interaction.followUp({ ...m, flags: ephemeral });
   // The chart and CSV are attached to the reply once rendered, so the reply itself is never late.
   if (ephemeral) return;
-  const files = await attachmentsFor(result.answer, { csv: result.csv });
-  if (files.length) {
-    const embeds = first.embeds.map((e, i) => (i === 0 && files.some((f) => f.name === 'chart.png') ? { ...e, image: { url: 'attachment://chart.png' } } : e));
-    await interaction.editReply({ embeds, files: files.map((f) => ({ attachment: Buffer.from(f.data), name: f.name, description: f.altText?.slice(0, 1024) })) });
-  }
+  await attachFiles(interaction, result, first);
 }

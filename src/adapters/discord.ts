@@ -8,14 +8,16 @@ import type { App } from '../app.js';
 import type { DiscordConfig } from '../config.js';
 import { complete } from '../core/autocomplete.js';
 import { createTtlSet } from '../core/rate-limit.js';
-import { discordCommands } from '../core/registry.js';
 import type { Logger } from '../log.js';
-import { ASK_COMMAND } from '../core/discord-commands.js';
+import { ASK_COMMAND, discordCommands } from './discord-commands.js';
+import { PLAIN_NAMES, type CommandNames } from '../core/command-names.js';
 import { segmenterLoaded } from '../query/segment.js';
 import { clip, DISCORD } from '../render/limits.js';
 import { createActionIds, isOurButton, type ActionIds } from './discord-actions.js';
 import { answerMentions } from './discord-mentions.js';
-import { replyWithAnswer } from './discord-reply.js';
+import { replyWithAnswer, updateWithAnswer } from './discord-reply.js';
+import { digestModal, DIGEST_MODAL_ID, onDigestModalSubmit } from './discord-digest-modal.js';
+import { requestReplacesMessage } from '../core/actions.js';
 
 export interface DiscordAdapter {
   client: Client;
@@ -38,8 +40,7 @@ export function shouldDefer(name: string, lastMs: number | undefined, deferAfter
 }
 
 /** Slash options as dispatch takes them; a subcommand and its values (in declared order) become the text. */
-function requestOf(interaction: ChatInputCommandInteraction, app: App): { command?: string; text?: string; options: Record<string, string | number | boolean> } {
-  const name = interaction.commandName;
+function requestOf(interaction: ChatInputCommandInteraction, app: App, name: string): { command?: string; text?: string; options: Record<string, string | number | boolean> } {
   if (name === ASK_COMMAND) return { text: String(interaction.options.get('question')?.value ?? ''), options: {} };
   const sub = interaction.options.data.find((o) => o.type === ApplicationCommandOptionType.Subcommand);
   if (sub) {
@@ -50,10 +51,10 @@ function requestOf(interaction: ChatInputCommandInteraction, app: App): { comman
   return { command: name, options: Object.fromEntries(interaction.options.data.map((o) => [o.name, o.value as string | number | boolean])) };
 }
 
-async function onInteraction(interaction: Interaction, app: App, latency: Map<string, number>, deferAfterMs: number, ids: ActionIds) {
+async function onInteraction(interaction: Interaction, app: App, latency: Map<string, number>, deferAfterMs: number, ids: ActionIds, names: CommandNames) {
   if (interaction.isAutocomplete()) {
     const focused = interaction.options.getFocused(true);
-    const def = app.commands.find((c) => c.name === interaction.commandName);
+    const def = app.commands.find((c) => c.name === names.definitionOf(interaction.commandName));
     const sub = interaction.options.getSubcommand(false);
     const option = (sub ? def?.subcommands?.find((s) => s.name === sub)?.options : def?.options)?.find((o) => o.name === focused.name);
     const choices = option?.complete ? complete(option.complete, String(focused.value), app.ctx.catalog, app.commands, DISCORD.autocompleteChoices) : [];
@@ -69,19 +70,36 @@ async function onInteraction(interaction: Interaction, app: App, latency: Map<st
     }
     // Pressed as the presser: their rate limit, their permissions.
     const result = await app.ask({ command: request.command, options: request.options, text: request.text, ...who });
-    await replyWithAnswer(interaction, result, ids, { filesOnly: /--csv/.test(request.text) });
+    if (requestReplacesMessage(request) && !result.answer.ephemeral) await updateWithAnswer(interaction, result, ids);
+    else await replyWithAnswer(interaction, result, ids, { filesOnly: /--csv/.test(request.text) });
+    return;
+  }
+  if (interaction.isModalSubmit() && interaction.customId === DIGEST_MODAL_ID) {
+    await onDigestModalSubmit(interaction, app, ids, who);
     return;
   }
   if (!interaction.isChatInputCommand()) return;
-  const name = interaction.commandName;
+  // Registered under a prefix (BUDGET_BOT_COMMAND_PREFIX), dispatched under the definition's name.
+  const name = names.definitionOf(interaction.commandName) ?? interaction.commandName;
+  if (name === 'digest' && interaction.options.getSubcommand(false) === 'add-form') {
+    await interaction.showModal(digestModal());
+    return;
+  }
   const deferred = shouldDefer(name, latency.get(name), deferAfterMs, segmenterLoaded());
   if (deferred) await interaction.deferReply();
-  const result = await app.ask({ ...requestOf(interaction, app), ...who });
+  const result = await app.ask({ ...requestOf(interaction, app, name), ...who });
   latency.set(name, result.millis);
   await replyWithAnswer(interaction, result, ids, { deferred });
 }
 
-export async function startDiscord(app: App, cfg: DiscordConfig, log: Logger, { deferAfterMs = 1000, seenInteraction }: { deferAfterMs?: number; seenInteraction?: (id: string) => Promise<boolean> } = {}): Promise<DiscordAdapter> {
+export interface DiscordOptions {
+  deferAfterMs?: number;
+  seenInteraction?: (id: string) => Promise<boolean>;
+  /** The names the commands were registered under (a prefix, if configured). */
+  names?: CommandNames;
+}
+
+export async function startDiscord(app: App, cfg: DiscordConfig, log: Logger, { deferAfterMs = 1000, seenInteraction, names = PLAIN_NAMES }: DiscordOptions = {}): Promise<DiscordAdapter> {
   // GuildMessages (not privileged) brings mentions; their text arrives without Message Content.
   // discord.js keeps a request handler per interaction route (id and token in the path) and sweeps
   // idle ones hourly by default: under steady use that is an hour of handlers (issue 15 item 12).
@@ -99,7 +117,7 @@ export async function startDiscord(app: App, cfg: DiscordConfig, log: Logger, { 
       return;
     }
     try {
-      await onInteraction(interaction, app, latency, deferAfterMs, ids);
+      await onInteraction(interaction, app, latency, deferAfterMs, ids, names);
     } catch (err) {
       const expired = err instanceof DiscordAPIError && EXPIRED.has(Number(err.code));
       log({ level: expired ? 'warn' : 'error', source: 'discord', message: expired ? 'interaction expired before the answer was sent' : 'failed to answer an interaction', error: (err as Error).message });
@@ -114,9 +132,9 @@ export async function startDiscord(app: App, cfg: DiscordConfig, log: Logger, { 
 }
 
 /** Registers every command, globally or for one guild (instant, for testing a server). */
-export async function registerDiscordCommands(app: Pick<App, 'commands'>, cfg: DiscordConfig): Promise<{ scope: string; count: number }> {
+export async function registerDiscordCommands({ commands, names = PLAIN_NAMES }: { commands: App['commands']; names?: CommandNames }, cfg: DiscordConfig): Promise<{ scope: string; count: number }> {
   const rest = new REST(cfg.apiUrl ? { api: cfg.apiUrl } : {}).setToken(cfg.token);
-  const body = discordCommands(app.commands);
+  const body = discordCommands(commands, names);
   const route = cfg.guildId ? Routes.applicationGuildCommands(cfg.applicationId, cfg.guildId) : Routes.applicationCommands(cfg.applicationId);
   await rest.put(route, { body });
   return { scope: cfg.guildId ? `服务器 ${cfg.guildId}` : '全局', count: body.length };

@@ -50,7 +50,8 @@ export function createAckPolicy(guard: () => SlackGuard | null) {
 export type AckPolicy = ReturnType<typeof createAckPolicy>;
 
 export interface AckFirstOptions {
-  commands: Set<string>;
+  /** Registered slash command name (a prefix included, without "/") → the definition's name. */
+  commands: Map<string, string>;
   teamId?: string;
   /** Says when other requests are waiting (only then is this path taken) and queues the answers. */
   policy: AckPolicy;
@@ -73,10 +74,10 @@ export function createAckFirst({ commands, teamId, policy, dispatch, upload, log
   return (req: IncomingMessage, res: ServerResponse, body: Buffer): boolean => {
     if (!policy.waited() || !/^application\/x-www-form-urlencoded/.test(req.headers['content-type'] ?? '')) return false;
     const p = new URLSearchParams(body.toString('utf8'));
-    const name = p.get('command')?.replace(/^\//, '') ?? '';
+    const name = commands.get(p.get('command')?.replace(/^\//, '') ?? '') ?? '';
     const responseUrl = p.get('response_url') ?? '';
     // Anything unusual (another workspace, an unknown command, no response_url) takes Bolt's path.
-    if (!commands.has(name) || !/^https?:\/\//.test(responseUrl) || (teamId && p.get('team_id') !== teamId) || bypass?.(name, p.get('text') ?? '')) return false;
+    if (!name || !/^https?:\/\//.test(responseUrl) || (teamId && p.get('team_id') !== teamId) || bypass?.(name, p.get('text') ?? '')) return false;
     res.writeHead(200).end();
     const channel = p.get('channel_id') ?? '';
     void policy.answer(false, () => dispatch(p.get('text') ?? '', name, { user: p.get('user_id') ?? undefined, channel }))

@@ -1,10 +1,14 @@
 // Buttons on Slack answers (显示全部, 下一页, 上一年/下一年, CSV, 详细出处): the button's value is the
 // request to re-run; it is dispatched as the person who pressed it (their rate limit, their
-// permissions) and the answer follows up in the same thread — privately where the original was private.
+// permissions). Another page, every row or another year replaces the message the button sits on
+// (respond with replace_original, through the action's response_url; what does not fit one
+// message follows in the thread); CSV and 详细出处 follow up in the same thread — privately where
+// the original was private. An error (a rate limit) goes to the presser alone and replaces nothing.
 import type { App, BlockAction, ButtonAction, types } from '@slack/bolt';
 import type { App as BudgetApp } from '../app.js';
 import type { ActionRequest } from '../core/answer.js';
 import type { Logger } from '../log.js';
+import { REPLACES_MESSAGE } from '../core/actions.js';
 import { ACTION_PREFIX, renderSlack } from '../render/slack.js';
 import { uploadAttachments } from './slack-files.js';
 
@@ -35,8 +39,18 @@ export function registerSlackActions(b: InstanceType<typeof App>, app: BudgetApp
     const message = body.message as { ts?: string; thread_ts?: string } | undefined;
     const thread_ts = message?.thread_ts ?? message?.ts;
     const messages = renderSlack(result.answer).map((m) => ({ ...m, blocks: m.blocks satisfies types.KnownBlock[] }));
+    const privateOriginal = !thread_ts || !!(body.container as { is_ephemeral?: boolean }).is_ephemeral;
+    if (!result.answer.ephemeral && REPLACES_MESSAGE.has(kind as never)) {
+      const [first, ...rest] = messages;
+      await respond({ replace_original: true, ...first });
+      for (const m of rest) {
+        if (privateOriginal) await respond({ response_type: 'ephemeral', replace_original: false, ...m });
+        else await client.chat.postMessage({ channel, thread_ts, ...m });
+      }
+      return;
+    }
     // A private original (an ephemeral answer has no thread), or a private answer: reply privately.
-    if (result.answer.ephemeral || !thread_ts || (body.container as { is_ephemeral?: boolean }).is_ephemeral) {
+    if (result.answer.ephemeral || privateOriginal) {
       for (const m of messages) await respond({ response_type: 'ephemeral', replace_original: false, ...m });
       return;
     }

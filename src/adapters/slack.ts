@@ -12,6 +12,9 @@ import { renderSlack } from '../render/slack.js';
 import { createTtlSet } from '../core/rate-limit.js';
 import type { Answer } from '../core/answer.js';
 import { registerSlackActions } from './slack-actions.js';
+import { openDigestModal, registerDigestModal } from './slack-digest-modal.js';
+import { registerAppHome } from './slack-home.js';
+import { wantsDigestForm } from './digest-form.js';
 import { uploadAttachments } from './slack-files.js';
 import { isWorkspaceAdmin, needsAdminCheck } from './slack-permissions.js';
 
@@ -20,12 +23,15 @@ const isPrivate = (a: Answer) => !!a.ephemeral || a.kind === 'help';
 import { createAckFirst, createAckPolicy } from './slack-ack-first.js';
 import { createSlackGuard, type SlackGuard } from './slack-guard.js';
 import { teamOf } from './slack-team.js';
+import { PLAIN_NAMES, type CommandNames } from '../core/command-names.js';
 
 
 export interface SlackAdapter {
   bolt: InstanceType<typeof App>;
   /** The HTTP port actually listened on (HTTP mode). */
   port: number | null;
+  /** The HTTP server (HTTP mode), where the health endpoints are served too. */
+  server: Server | null;
   stop(): Promise<void>;
 }
 
@@ -45,9 +51,11 @@ export interface SlackOptions {
   /** Shared by replicas (PostgreSQL): event ids and request signatures seen by any of them. */
   seenEvent?: (eventId: string) => Promise<boolean>;
   seenSignature?: (signature: string) => Promise<boolean>;
+  /** The names the commands were registered under (a prefix, if configured). */
+  names?: CommandNames;
 }
 
-export async function startSlack(app: BudgetApp, cfg: SlackConfig, log: Logger, { retryConfig = { retries: 5, factor: 2, minTimeout: 500, maxTimeout: 30_000 }, observeAck, seenEvent, seenSignature, ...extra }: SlackOptions = {}): Promise<SlackAdapter> {
+export async function startSlack(app: BudgetApp, cfg: SlackConfig, log: Logger, { retryConfig = { retries: 5, factor: 2, minTimeout: 500, maxTimeout: 30_000 }, observeAck, seenEvent, seenSignature, names = PLAIN_NAMES, ...extra }: SlackOptions = {}): Promise<SlackAdapter> {
   const clientOptions = { ...(cfg.apiUrl ? { slackApiUrl: cfg.apiUrl } : {}), retryConfig };
   const socketMode = !!cfg.appToken && !cfg.signingSecret;
   const b = new App({
@@ -86,13 +94,21 @@ export async function startSlack(app: BudgetApp, cfg: SlackConfig, log: Logger, 
 
   // Charts and CSVs go up after the answer (one upload, same thread), so rendering never delays the acknowledgement.
   registerSlackActions(b, app, log);
+  registerDigestModal(b, app, log);
+  registerAppHome(b, app, names, log);
 
   // Ack first when others are waiting (slack-ack-first.ts): alone, a request is answered in its
   // acknowledgement; in a burst it is acknowledged at once and answered through response_url.
   let guard: SlackGuard | null = null;
   const policy = createAckPolicy(() => guard);
   for (const def of app.commands) {
-    b.command(`/${def.name}`, async ({ command, ack, respond, client }) => {
+    b.command(`/${names.registered(def.name)}`, async ({ command, ack, respond, client }) => {
+      // `/digest add` alone opens the form (a modal needs the trigger within three seconds: first).
+      if (wantsDigestForm(def.name, command.text ?? '')) {
+        await ack();
+        await openDigestModal(client, command.trigger_id, command.channel_id);
+        return;
+      }
       const deferred = policy.waited();
       if (deferred) await ack();
       // Only /digest remove asks Slack who is an admin; everything else dispatches straight away.
@@ -142,9 +158,9 @@ export async function startSlack(app: BudgetApp, cfg: SlackConfig, log: Logger, 
   const server = (await (socketMode ? b.start() : b.start({ port: cfg.port, backlog: 4096 }))) as (Server & { address?: () => { port: number } | string | null }) | undefined;
   if (!socketMode && server) {
     const intercept = createAckFirst({
-      commands: new Set(app.commands.map((c) => c.name)), teamId: cfg.teamId, policy, dispatch, log,
+      commands: new Map(app.commands.map((c) => [names.registered(c.name), c.name])), teamId: cfg.teamId, policy, dispatch, log,
       upload: (result, channel) => uploadAttachments(b.client, result, { channel }, log),
-      bypass: needsAdminCheck,
+      bypass: (command, text) => needsAdminCheck(command, text) || wantsDigestForm(command, text),
     });
     guard = createSlackGuard({ signingSecret: cfg.signingSecret!, log, intercept, observe: observeAck, seenSignature });
     guard.install(server);
@@ -152,5 +168,5 @@ export async function startSlack(app: BudgetApp, cfg: SlackConfig, log: Logger, 
   const address = typeof server?.address === 'function' ? server.address() : null;
   const port = address && typeof address === 'object' ? address.port : null;
   log({ level: 'info', source: 'slack', message: socketMode ? 'Slack Socket Mode connected' : `Slack HTTP endpoint listening on port ${port}` });
-  return { bolt: b, port, stop: () => b.stop() as Promise<void> };
+  return { bolt: b, port, server: !socketMode && server ? server : null, stop: () => b.stop() as Promise<void> };
 }

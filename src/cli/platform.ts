@@ -2,7 +2,7 @@
 // console, a log that does not write between the answers.
 import { appendFileSync, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadConfig } from '../config.js';
+import { loadCommandNames, loadConfig } from '../config.js';
 import { createLogger } from '../log.js';
 import { CONSOLE_DIR, PROJECT_ROOT } from '../paths.js';
 
@@ -11,6 +11,13 @@ export function platformConfig() {
   const envFile = join(PROJECT_ROOT, '.env');
   if (existsSync(envFile)) process.loadEnvFile(envFile);
   return loadConfig();
+}
+
+/** The command names (BUDGET_BOT_COMMAND_PREFIX, from the environment or .env) for the manifest and registration. */
+export function commandNames() {
+  const envFile = join(PROJECT_ROOT, '.env');
+  if (existsSync(envFile)) process.loadEnvFile(envFile);
+  return loadCommandNames();
 }
 
 /** Appends log lines to ~/.budget-bot/console.log; if that cannot be written, only errors reach stderr. */

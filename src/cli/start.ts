@@ -1,6 +1,7 @@
 // budget-bot start: the platforms that are configured (Slack, Discord, both) with digests, or the
 // console when none is. Loaded only by `start`, so one-shot commands never load the platform code.
 import { existsSync, readFileSync } from 'node:fs';
+import type { Server } from 'node:http';
 import { join, resolve } from 'node:path';
 import { COMMANDS } from '../../commands/index.js';
 import { runConsole } from '../adapters/console.js';
@@ -31,8 +32,9 @@ export async function start(opts: { db?: string }): Promise<void> {
     perChannel: createRateLimiter({ capacity: cfg.rateLimit.perChannel, perMinute: cfg.rateLimit.perChannel }),
     redact: createRedactor(cfg.secrets),
   });
-  const running: { stop(): Promise<void> }[] = [];
+  const running: ({ stop(): Promise<void> } | { close(): Promise<void> })[] = [];
   const posters: Parameters<typeof createDigestRunner>[0]['posters'] = {};
+  let slackServer: Server | null = null;
   // Digests are prepared before any platform connects: a broken data/digests.json refuses the
   // start cleanly (exit 2, nothing half-running); a state database that cannot be opened starts
   // the bot with digests explicitly off, said in the log now and by /digest later.
@@ -50,17 +52,24 @@ export async function start(opts: { db?: string }): Promise<void> {
       log({ level: 'error', source: 'digest', message: 'digests disabled: the state database cannot be opened', file: where, error: (err as Error).message, notice: `定时通报已停用：${digestsOff}` });
     }
   }
+  // Each configured platform's token is checked before anything connects: a rejected one stops the
+  // start naming its variable (EX_CONFIG), an unreachable platform is said as such (EX_UNAVAILABLE).
+  if (cfg.slack || cfg.discord) {
+    const { checkDiscord, checkSlack } = await import('../adapters/platform-check.js');
+    await Promise.all([cfg.slack && checkSlack(cfg.slack), cfg.discord && checkDiscord(cfg.discord)]);
+  }
   // Platform clients load only when configured: the console and one-shot commands start faster.
   const { discordPoster, slackPoster } = await import('../digest/posters.js');
   if (cfg.slack) {
     const { startSlack } = await import('../adapters/slack.js');
-    const slack = await startSlack(app, cfg.slack, log, replicas ? { seenEvent: replicas.seenEvent, seenSignature: replicas.seenSignature } : {});
+    const slack = await startSlack(app, cfg.slack, log, { names: cfg.commandNames, ...(replicas ? { seenEvent: replicas.seenEvent, seenSignature: replicas.seenSignature } : {}) });
     running.push(slack);
+    slackServer = slack.server;
     posters.slack = slackPoster(slack.bolt.client);
   }
   if (cfg.discord) {
     const { startDiscord } = await import('../adapters/discord.js');
-    const discord = await startDiscord(app, cfg.discord, log, replicas ? { seenInteraction: replicas.seenInteraction } : {});
+    const discord = await startDiscord(app, cfg.discord, log, { names: cfg.commandNames, ...(replicas ? { seenInteraction: replicas.seenInteraction } : {}) });
     running.push(discord);
     posters.discord = discordPoster(discord.client.rest);
   }
@@ -68,6 +77,18 @@ export async function start(opts: { db?: string }): Promise<void> {
     await runConsole(app, { historyFile: join(CONSOLE_DIR, 'history') });
     app.close();
     return;
+  }
+  // /healthz and /readyz: on Slack's HTTP port, else on PORT by themselves.
+  const { createHealth } = await import('../adapters/health.js');
+  const health = createHealth({
+    database: () => app.ping(),
+    ...(replicas ? { postgresql: async () => void (await replicas.db.pool.query('SELECT 1')) } : {}),
+  });
+  if (slackServer) health.install(slackServer);
+  else {
+    const own = await health.listen(cfg.httpPort);
+    running.push(own);
+    log({ level: 'info', message: `health endpoints listening on port ${own.port}` });
   }
   // With replicas, only the holder of the scheduler's lease schedules; the others take over when it stops renewing.
   const tickPattern = cfg.digestTickSec >= 60 ? '* * * * *' : `*/${cfg.digestTickSec} * * * * *`;
@@ -81,7 +102,7 @@ export async function start(opts: { db?: string }): Promise<void> {
     log({ level: 'info', message: `${signal}: stopping` });
     // The scheduler first, waiting for posts under way; then the platforms.
     await runner?.stop();
-    await Promise.allSettled(running.map((r) => r.stop()));
+    await Promise.allSettled(running.map((r) => ('stop' in r ? r.stop() : r.close())));
     await state?.close();
     // Gives the lease up at once, so another replica schedules from its next try.
     await replicas?.close().catch(() => {});

@@ -36,6 +36,15 @@ function withYear(def: CommandDef, req: ActionRequest, year: number): ActionRequ
   return { ...req, options, text: `${text} ${year}`.trim() };
 }
 
+/**
+ * Buttons that show the same answer another way (another page, every row, another year) replace the
+ * message they sit on; CSV and 详细出处 add to it, so they follow in the thread instead.
+ */
+export const REPLACES_MESSAGE: ReadonlySet<AnswerAction['kind']> = new Set(['all', 'next-page', 'prev-page', 'prev-year', 'next-year']);
+
+/** The same rule read from a request alone (Discord's custom ids carry the request, not the kind). */
+export const requestReplacesMessage = (req: ActionRequest) => !/(^|\s)--(csv|sources)(\s|$)/.test(req.text);
+
 const flagged = (req: ActionRequest, flag: string): ActionRequest => ({ ...req, text: `${req.text} ${flag}`.trim() });
 
 /** The buttons for an answer to `req`, or none for errors, help and private answers. */

@@ -24,6 +24,7 @@ export const DISCORD_LOCALE: Record<string, CommandLocale> = {
     options: {
       list: ['Subscriptions of this channel', '查看'], 'list.all': ['"all" lists every channel', '全部'],
       add: ['Add a digest posted here on a schedule', '添加'], 'add.when': ['How often', '频率'], 'add.time': ['Time of day', '时间'], 'add.content': ['What to post', '内容'], 'add.about': ['Departments or subjects', '对象'],
+      'add-form': ['Add a digest with a form', '表单添加'],
       remove: ['Remove a digest (admins or its creator)', '删除'], 'remove.name': ['Digest name', '名称'],
       preview: ['What a digest would post now', '预览'], 'preview.name': ['Digest name', '名称'],
       'run-now': ['Post a digest now', '立即发送'], 'run-now.name': ['Digest name', '名称'],

@@ -7,6 +7,7 @@ import { foldWidth } from '../parse/amount.js';
 import { createRedactor } from '../log.js';
 import { understand } from '../query/intent.js';
 import { actionsFor, choiceActions, sourcesAnswer, takeFlags, type Flags } from './actions.js';
+import { nearCommands } from './near-commands.js';
 import { createAnswer, errorAnswer, type Answer } from './answer.js';
 import { DeadlineExceeded, withinBudget } from './deadline.js';
 import { redactAnswer, redactDeep } from './redact-answer.js';
@@ -101,7 +102,7 @@ export function createDispatcher(commands: CommandDef[], ctx: () => CommandConte
     if (raw.length > MAX_INPUT) throw new UserError(`问题太长了（${raw.length} 个字符），请控制在 ${MAX_INPUT} 个字符以内。`, [], 'too-long');
     if (req.command) {
       const def = byName.get(req.command.replace(/^\//, ''));
-      if (!def) throw new UserError(`没有 /${sanitize(req.command).slice(0, 30)} 这个命令。`, commands.map((c) => `/${c.name}`), 'unknown-command');
+      if (!def) throw new UserError(`没有 /${sanitize(req.command).slice(0, 30)} 这个命令。`, nearCommands(req.command, commands), 'unknown-command');
       return { def, input: { options: normalizeOptions(def, req.options ?? {}), text: raw } };
     }
     if (!raw) return { def: byName.get('help')!, input: { options: {}, text: '' } };
@@ -112,7 +113,7 @@ export function createDispatcher(commands: CommandDef[], ctx: () => CommandConte
     }
     if (raw.startsWith('/')) {
       const name = raw.slice(1).split(/\s/)[0];
-      throw new UserError(`没有 /${name} 这个命令。用 /help 查看全部命令。`, commands.map((c) => `/${c.name}`), 'unknown-command');
+      throw new UserError(`没有 /${name} 这个命令。用 /help 查看全部命令。`, nearCommands(name, commands), 'unknown-command');
     }
     const intent = understand(raw, ctx().catalog);
     return { def: byName.get(intent.command)!, input: { options: {}, text: intent.text }, free: { corrections: intent.corrections, gist: intent.gist } };

@@ -1,13 +1,18 @@
-// Platform registrations generated from the command definitions: the Slack app manifest and the
-// Discord application-command JSON. One definition, every platform.
+// The Slack app manifest, generated from the command definitions (Discord's command JSON is built
+// from the same definitions with discord.js's builders, in src/adapters/discord-commands.ts).
 import type { CommandDef } from './command.js';
+import { PLAIN_NAMES, type CommandNames } from './command-names.js';
 
 const BOT_SCOPES: ('commands' | 'app_mentions:read' | 'chat:write' | 'chat:write.public' | 'im:history' | 'files:write' | 'users:read')[] = ['commands', 'app_mentions:read', 'chat:write', 'chat:write.public', 'im:history', 'files:write', 'users:read'];
 
-const BOT_EVENTS: ('app_mention' | 'message.im')[] = ['app_mention', 'message.im'];
+const BOT_EVENTS: ('app_mention' | 'message.im' | 'app_home_opened')[] = ['app_mention', 'message.im', 'app_home_opened'];
 
-export function slackManifest(commands: CommandDef[], { requestUrl, socketMode = false }: { requestUrl?: string; socketMode?: boolean } = {}) {
-  const url = requestUrl ?? 'https://budget-bot.example.org/slack/events';
+/** HTTP mode needs the URL Slack will post to; Socket Mode needs none. There is no placeholder. */
+export type ManifestMode = { requestUrl: string; socketMode?: false } | { socketMode: true; requestUrl?: undefined };
+
+export function slackManifest(commands: CommandDef[], mode: ManifestMode, names: CommandNames = PLAIN_NAMES) {
+  const socketMode = !!mode.socketMode;
+  const url = mode.requestUrl;
   return {
     display_information: {
       name: 'budget-bot',
@@ -16,9 +21,9 @@ export function slackManifest(commands: CommandDef[], { requestUrl, socketMode =
     },
     features: {
       bot_user: { display_name: 'budget-bot', always_online: true },
-      app_home: { messages_tab_enabled: true, messages_tab_read_only_enabled: false },
+      app_home: { home_tab_enabled: true, messages_tab_enabled: true, messages_tab_read_only_enabled: false },
       slash_commands: commands.map((c) => ({
-        command: `/${c.name}`,
+        command: `/${names.registered(c.name)}`,
         description: c.summary,
         // Slack shows the hint beside the command; a command without arguments says so rather than nothing.
         usage_hint: c.usage.replace(/^\/\S+\s*/, '') || '（不需要参数）',
@@ -41,5 +46,3 @@ export function slackManifest(commands: CommandDef[], { requestUrl, socketMode =
   };
 }
 
-/** Discord's command JSON lives beside its locale table. */
-export { discordCommands } from './discord-commands.js';

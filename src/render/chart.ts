@@ -1,16 +1,17 @@
-// Charts as PNG: a vega specification rendered to SVG headless, then to PNG by resvg with a font
-// shipped from the npm registry (Noto Sans SC), so Chinese labels draw on machines without CJK
-// system fonts. Bars are horizontal, labelled with the exact amount; negative changes go left.
+// Charts as PNG: a vega specification rendered to SVG headless, then to PNG by resvg with the font
+// the project ships (Noto Sans SC Regular, assets/fonts), so Chinese labels draw on machines without
+// CJK system fonts. Bars are horizontal, labelled with the exact amount; negative changes go left.
 // Grouped charts (/compare) draw one bar per series under each label, coloured, with a legend.
-import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
 import * as vega from 'vega';
 import type { ChartSpec } from '../core/answer.js';
 import { lineSpec } from './line-chart.js';
 import { displayWidth } from './fit.js';
+import { PROJECT_ROOT } from '../paths.js';
 
-const require = createRequire(import.meta.url);
-export const CHART_FONT_FILE = require.resolve('@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf');
+/** Noto Sans SC Regular, the one weight the charts draw, shipped with its OFL licence (assets/fonts/OFL.txt). */
+export const CHART_FONT_FILE = join(PROJECT_ROOT, 'assets', 'fonts', 'NotoSansSC-Regular.ttf');
 const FONT = 'Noto Sans SC';
 const PALETTE = ['#2b6cb0', '#dd6b20', '#38a169', '#805ad5'];
 

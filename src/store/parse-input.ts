@@ -58,12 +58,13 @@ const sha256 = (data: string | Uint8Array) => createHash('sha256').update(data).
 
 /**
  * Every input of the directories, in load order (per directory: text files, Word files, PDFs);
- * `onHashed` is told after each text or Word file is hashed.
+ * `onHashed` is told after each one is counted, over the same total the parse phase counts
+ * (a PDF, hashed when it was listed, counts as one document however many parts it has).
  */
 export function inputsOf(dirs: string[], onHashed?: (done: number, total: number) => void): Input[] {
   const out: Input[] = [];
-  const listed = dirs.map((dir) => ({ dir, texts: listDocuments(dir), words: listWordDocuments(dir) }));
-  const total = listed.reduce((n, l) => n + l.texts.length + l.words.length, 0);
+  const listed = dirs.map((dir) => ({ dir, texts: listDocuments(dir), words: listWordDocuments(dir), pdfs: listPdfDocuments(dir) }));
+  const total = listed.reduce((n, l) => n + l.texts.length + l.words.length + l.pdfs.length, 0);
   let done = 0;
   const hashed = (format: 'txt' | 'docx', path: string, maxBytes: number) => {
     const name = basename(path);
@@ -76,10 +77,13 @@ export function inputsOf(dirs: string[], onHashed?: (done: number, total: number
     }
     onHashed?.(++done, total);
   };
-  for (const { dir, texts, words } of listed) {
+  for (const { texts, words, pdfs } of listed) {
     for (const path of texts) hashed('txt', path, MAX_DOCUMENT_BYTES);
     for (const path of words) hashed('docx', path, MAX_WORD_BYTES);
-    for (const pdf of listPdfDocuments(dir)) out.push({ format: 'pdf', pdf, name: pdf.name, sha: pdf.sha, problem: pdf.problem, bytes: Math.round(pdf.parts.reduce((n, part) => n + sizeOf(part), 0) * PDF_TEXT_SHARE) });
+    for (const pdf of pdfs) {
+      out.push({ format: 'pdf', pdf, name: pdf.name, sha: pdf.sha, problem: pdf.problem, bytes: Math.round(pdf.parts.reduce((n, part) => n + sizeOf(part), 0) * PDF_TEXT_SHARE) });
+      onHashed?.(++done, total);
+    }
   }
   return out;
 }

@@ -21,43 +21,76 @@ export function formatIngestReport(r: IngestReport): string {
   return lines.join('\n');
 }
 
-export function formatFindings(db: DB): string {
+export interface FindingLine { rule: string; severity: string; message: string; table: string; line: number }
+export interface DocumentFindings { source: string; department: string; year: number; scope: string; problems: FindingLine[]; notes: FindingLine[] }
+
+/** Every document's findings: inconsistencies first, information (rounding, figures nothing confirms, units assumed) apart. */
+export function findingsOf(db: DB): DocumentFindings[] {
   const docs = db.prepare('SELECT id, source, department, year, scope FROM documents ORDER BY department, year, scope').all() as { id: number; source: string; department: string; year: number; scope: string }[];
   const findings = db.prepare('SELECT rule, severity, message, table_title, line FROM findings WHERE doc_id = ? ORDER BY id');
+  return docs.map((d) => {
+    const rows = (findings.all(d.id) as { rule: string; severity: string; message: string; table_title: string; line: number }[])
+      .map((f) => ({ rule: ruleOf(f.rule)?.id ?? f.rule, severity: f.severity, message: f.message, table: f.table_title, line: f.line }));
+    return { source: d.source, department: d.department, year: d.year, scope: d.scope, problems: rows.filter((f) => f.severity !== 'info'), notes: rows.filter((f) => f.severity === 'info') };
+  });
+}
+
+export function formatFindings(db: DB): string {
   const out: string[] = [];
-  for (const d of docs) {
-    const rows = findings.all(d.id) as { rule: string; severity: string; message: string; table_title: string; line: number }[];
-    // Inconsistencies first; information (rounding, figures nothing confirms, units assumed) after them.
-    const problems = rows.filter((f) => f.severity !== 'info');
-    const notes = rows.filter((f) => f.severity === 'info');
-    out.push(`${d.department} ${d.year}年${d.scope === '单位' ? '单位' : '部门'}预算（${d.source}）：${problems.length ? `${problems.length} 处` : '未发现问题'}${notes.length ? `；提示 ${notes.length} 条` : ''}`);
-    for (const f of [...problems, ...notes]) out.push(`  - [${ruleOf(f.rule)?.id ?? f.rule}] ${f.message}（${f.table_title}，第 ${f.line} 行）`);
+  for (const d of findingsOf(db)) {
+    out.push(`${d.department} ${d.year}年${d.scope === '单位' ? '单位' : '部门'}预算（${d.source}）：${d.problems.length ? `${d.problems.length} 处` : '未发现问题'}${d.notes.length ? `；提示 ${d.notes.length} 条` : ''}`);
+    for (const f of [...d.problems, ...d.notes]) out.push(`  - [${f.rule}] ${f.message}（${f.table}，第 ${f.line} 行）`);
   }
   return out.join('\n');
+}
+
+export interface ParseReportEntry {
+  source: string;
+  name: string;
+  year: number;
+  scope: string;
+  kind: string;
+  templateTables: { found: number; expected: number; missing: string[] };
+  notRead: string[];
+  figures: number;
+  unverified: number;
 }
 
 /**
  * The parse report: per document, the template tables found and missing, what could not be read,
  * and how many figures nothing else in the document confirms — what the bot will and will not answer.
- * `limit` bounds the documents listed (a national ingest has thousands); the count of the rest is said.
  */
-export function formatParseReport(db: DB, limit = Infinity): string {
+export function parseReportOf(db: DB, limit = Infinity): { documents: ParseReportEntry[]; more: number } {
   const docs = db.prepare('SELECT id, source, department, unit_name, year, kind, scope FROM documents ORDER BY source, first_line').all() as { id: number; source: string; department: string; unit_name: string | null; year: number; kind: string; scope: string }[];
   const kinds = db.prepare('SELECT DISTINCT kind FROM doc_tables WHERE doc_id = ?').pluck();
   const notRead = db.prepare("SELECT message FROM findings WHERE doc_id = ? AND rule = 'not-read'").pluck();
   const unverified = db.prepare('SELECT count(*) FROM totals WHERE doc_id = ? AND verified = 0').pluck();
   const figures = db.prepare('SELECT count(*) FROM totals WHERE doc_id = ?').pluck();
   const expected = TABLES.filter((t) => t.expected);
-  const out: string[] = [];
-  for (const d of docs.slice(0, limit)) {
+  const documents = docs.slice(0, limit).map((d) => {
     const found = new Set(kinds.all(d.id) as string[]);
     const missing = expected.filter((t) => !found.has(t.kind)).map((t) => t.name);
-    const parts = [`模板表 ${expected.length - missing.length}/${expected.length}${missing.length ? `（未找到：${missing.join('、')}）` : ''}`];
-    const gaps = (notRead.all(d.id) as string[]).map((m) => m.replace(/^未能从文件中读出：/, ''));
-    if (gaps.length) parts.push(`未能读出：${gaps.join('；')}`);
-    parts.push(`主要数字 ${figures.get(d.id)} 个，未能核对 ${unverified.get(d.id)} 个`);
-    out.push(`  ${d.unit_name ?? d.department} ${d.year}年${d.scope}${d.kind}（${d.source}）：${parts.join('；')}`);
-  }
-  if (docs.length > limit) out.push(`  另有 ${docs.length - limit} 份文件，完整报告：budget-bot report`);
+    return {
+      source: d.source, name: d.unit_name ?? d.department, year: d.year, scope: d.scope, kind: d.kind,
+      templateTables: { found: expected.length - missing.length, expected: expected.length, missing },
+      notRead: (notRead.all(d.id) as string[]).map((m) => m.replace(/^未能从文件中读出：/, '')),
+      figures: figures.get(d.id) as number,
+      unverified: unverified.get(d.id) as number,
+    };
+  });
+  return { documents, more: Math.max(0, docs.length - limit) };
+}
+
+/** The parse report as text; `limit` bounds the documents listed (a national ingest has thousands), the count of the rest is said. */
+export function formatParseReport(db: DB, limit = Infinity): string {
+  const { documents, more } = parseReportOf(db, limit);
+  const out = documents.map((d) => {
+    const t = d.templateTables;
+    const parts = [`模板表 ${t.found}/${t.expected}${t.missing.length ? `（未找到：${t.missing.join('、')}）` : ''}`];
+    if (d.notRead.length) parts.push(`未能读出：${d.notRead.join('；')}`);
+    parts.push(`主要数字 ${d.figures} 个，未能核对 ${d.unverified} 个`);
+    return `  ${d.name} ${d.year}年${d.scope}${d.kind}（${d.source}）：${parts.join('；')}`;
+  });
+  if (more) out.push(`  另有 ${more} 份文件，完整报告：budget-bot report`);
   return out.length ? `解析报告：\n${out.join('\n')}` : '解析报告：没有载入任何文件';
 }

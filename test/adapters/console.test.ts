@@ -2,12 +2,13 @@
 // from the shared autocomplete, East Asian width measured by string-width; and `budget-bot start`
 // without platform tokens prints no log line between the answers.
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { createCompleter } from '../../src/adapters/console-complete.js';
-import { runConsole } from '../../src/adapters/console.js';
+import { CHARTS_DIR, runConsole } from '../../src/adapters/console.js';
 import { DEFAULT_DATA_DIR, PROJECT_ROOT } from '../../src/paths.js';
 import { displayWidth } from '../../src/render/text.js';
 import { ingestDirectory } from '../../src/store/ingest.js';
@@ -16,12 +17,12 @@ import { tempDir } from '../helpers/tmp.js';
 
 const app = bundledApp();
 
-async function session(lines: string[], opts: { width?: number; historyFile?: string } = {}): Promise<string> {
+async function session(lines: string[], opts: { width?: number; historyFile?: string; chartsDir?: string } = {}): Promise<string> {
   const input = new PassThrough();
   const output = new PassThrough();
   let text = '';
   output.on('data', (d) => (text += d));
-  const done = runConsole(app, { input, output, ...opts });
+  const done = runConsole(app, { input, output, chartsDir: join(tempDir(), 'charts'), ...opts });
   for (const l of lines) input.write(`${l}\n`);
   input.end();
   await done;
@@ -48,7 +49,33 @@ describe('console', () => {
     const complete = createCompleter(app);
     expect(complete('/bu')).toEqual([['/budget '], '/bu']);
     expect(complete('/budget 竹山')).toEqual([['竹山县医疗保障局'], '竹山']);
-    expect(complete('/subject 21015')[0]).toContain('2101501');
+    expect(complete('/subject 21015')[0].some((s) => s.startsWith('2101501'))).toBe(true);
+  });
+
+  it('lists subject codes with their names while several match, and inserts the code alone when one does', () => {
+    const complete = createCompleter(app);
+    const [several, token] = complete('/subject 21015');
+    expect(token).toBe('21015');
+    expect(several.length).toBeGreaterThan(1);
+    expect(several).toContain('2101501 行政运行');
+    for (const s of several) expect(s).toMatch(/^21015\d* \S/);
+    expect(complete('/subject 2101501')).toEqual([['2101501'], '2101501']);
+  });
+
+  it('suggests /budget for /bugdet, not every command', async () => {
+    const out = await session(['/bugdet 竹山县']);
+    expect(out).toContain('没有 /bugdet 这个命令');
+    expect(out).toMatch(/你是不是想问：\/budget\s*\n/);
+    expect(app.dispatch({ text: '/serch 医疗' }).answer.notes).toEqual(['你是不是想问：/search']);
+    expect(app.dispatch({ text: '/zzzzzz' }).answer.notes).toEqual([`你是不是想问：${app.commands.map((c) => `/${c.name}`).join('、')}`]);
+  });
+
+  it('saves charts in the folder it is given, one per user by default (~/.budget-bot/charts)', async () => {
+    const chartsDir = join(tempDir(), 'mine');
+    const out = await session(['/compare 巨鹿县 竹山县'], { chartsDir });
+    expect(out).toContain(`图表已保存：${chartsDir}/`);
+    expect(readdirSync(chartsDir).some((f) => f.endsWith('chart.png'))).toBe(true);
+    expect(CHARTS_DIR).toBe(join(homedir(), '.budget-bot', 'charts'));
   });
 
   it('measures rare CJK and emoji as two columns each', () => {

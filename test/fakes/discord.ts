@@ -21,13 +21,15 @@ export interface FakeDiscord {
   calls: RestCall[];
   identified(): Promise<void>;
   /** Sends an interaction over the gateway; returns its id and token. */
-  interact(data: Record<string, unknown>, type?: 2 | 3 | 4, extra?: Record<string, unknown>): { id: string; token: string };
+  interact(data: Record<string, unknown>, type?: 2 | 3 | 4 | 5, extra?: Record<string, unknown>): { id: string; token: string };
   /** A member posts a message in the channel (the guild is announced first, as a gateway would). */
   say(content: string, mentions?: string[]): string;
   failNext(pathPart: string, status: number, headers?: Record<string, string>, times?: number, code?: number): void;
   /** Drops the gateway connection, as a network failure would. */
   dropGateway(): void;
   identifies: number;
+  /** Tokens every REST call refuses with 401 (as Discord answers a reset or mistyped token). */
+  badTokens: Set<string>;
   waitFor(pred: () => boolean, ms?: number): Promise<void>;
   close(): Promise<void>;
 }
@@ -52,6 +54,7 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
   let seq = 0;
   let nextId = 500000000000000000n;
   let guildAnnounced = false;
+  const badTokens = new Set<string>();
 
   const server: Server = createServer(async (req, res) => {
     // Binary-safe: multipart bodies (attachments) are kept as latin1 text.
@@ -68,6 +71,11 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
       body = json ? { ...JSON.parse(Buffer.from(json, 'latin1').toString('utf8')), __multipart: raw } : raw;
     }
     calls.push({ method: req.method ?? '', path, body });
+    const token = /^Bot (.+)$/.exec(req.headers.authorization ?? '')?.[1];
+    if (token && badTokens.has(token)) {
+      res.writeHead(401, { 'content-type': 'application/json' });
+      return res.end(JSON.stringify({ message: '401: Unauthorized', code: 0 }));
+    }
     const json = (status: number, obj: unknown, headers: Record<string, string> = {}) => {
       // A 204 has no body, and so no content type (a client would try to parse an empty JSON body).
       res.writeHead(status, obj === undefined ? headers : { 'content-type': 'application/json', ...headers });
@@ -86,6 +94,7 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
     if (path === '/api/v10/gateway/bot') {
       return json(200, { url: `ws://127.0.0.1:${port}/gateway`, shards: 1, session_start_limit: { total: 1000, remaining: 1000, reset_after: 0, max_concurrency: 1 } });
     }
+    if (path === '/api/v10/applications/@me') return json(200, { id: APP_ID, name: 'budget-bot', icon: null, description: '', bot_public: false, bot_require_code_grant: false, verify_key: '0', flags: 0 });
     if (/^\/api\/v10\/interactions\/\d+\/[^/]+\/callback$/.test(path)) return json(204, undefined);
     if (/^\/api\/v10\/webhooks\/\d+\/[^/]+\/messages\/@original$/.test(path)) {
       return req.method === 'DELETE' ? json(204, undefined) : json(200, message(body, String(nextId++)));
@@ -174,6 +183,7 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
       gateway?.terminate();
       gateway = null;
     },
+    badTokens,
     get identifies() {
       return identifies;
     },

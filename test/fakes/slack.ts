@@ -41,6 +41,8 @@ export interface FakeSlack {
   /** Bytes posted to upload URLs. */
   uploads: { url: string; bytes: Buffer }[];
   responses: Record<string, any>[];
+  /** The messages posted to one response_url (its path, e.g. "/response/list-1"), in order. */
+  responsesAt(path: string): Record<string, any>[];
   /** Envelopes acked over Socket Mode: envelope_id → the ack's payload. */
   acks: Map<string, any>;
   /** Makes the next calls of a method fail, e.g. with a 429 and Retry-After. */
@@ -52,6 +54,8 @@ export interface FakeSlack {
   dropSocket(): void;
   /** Users users.info reports as workspace admins. */
   admins: Set<string>;
+  /** Tokens every call refuses with invalid_auth (as Slack answers a revoked or mistyped token). */
+  badTokens: Set<string>;
   socketConnected(): Promise<void>;
   waitFor(pred: () => boolean, ms?: number): Promise<void>;
   close(): Promise<void>;
@@ -61,10 +65,12 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   const calls: ApiCall[] = [];
   const uploads: { url: string; bytes: Buffer }[] = [];
   const responses: Record<string, any>[] = [];
+  const responsesByPath = new Map<string, Record<string, any>[]>();
   const acks = new Map<string, any>();
   const failures = new Map<string, { status: number; headers: Record<string, string>; times: number; error?: string }>();
   const badChannels = new Map<string, string>();
   const admins = new Set<string>();
+  const badTokens = new Set<string>();
   let socket: WebSocket | null = null;
   let onSocket: (() => void) | null = null;
   let ts = 1700000000;
@@ -89,11 +95,14 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       const refused = slackRejects(body);
       if (refused) return json(400, { ok: false, error: refused });
       responses.push(body);
+      responsesByPath.set(req.url, [...(responsesByPath.get(req.url) ?? []), body]);
       return json(200, { ok: true });
     }
     const method = /^\/api\/([\w.]+)/.exec(req.url ?? '')?.[1];
     if (!method) return json(404, { ok: false, error: 'unknown_url' });
     calls.push({ method, body });
+    const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1] ?? body.token;
+    if (token && badTokens.has(token)) return json(200, { ok: false, error: 'invalid_auth' });
     if (['chat.postMessage', 'chat.postEphemeral', 'chat.update'].includes(method)) {
       const refused = slackRejects(body);
       if (refused) return json(200, { ok: false, error: refused });
@@ -113,6 +122,13 @@ export async function startFakeSlack(): Promise<FakeSlack> {
         return json(200, { ok: true, channel: body.channel, ts: `${++ts}.000100`, message: { text: body.text } });
       case 'users.info':
         return json(200, { ok: true, user: { id: body.user, name: String(body.user).toLowerCase(), is_admin: admins.has(body.user), is_owner: false } });
+      case 'views.open':
+        // A modal opens only on a fresh trigger from a slash command or an action.
+        if (!body.trigger_id) return json(200, { ok: false, error: 'invalid_trigger_id' });
+        return json(200, { ok: true, view: { id: `V${++ts}`, ...body.view } });
+      case 'views.publish':
+        if (!body.user_id) return json(200, { ok: false, error: 'invalid_arguments' });
+        return json(200, { ok: true, view: { id: `V${++ts}`, ...body.view } });
       case 'chat.postEphemeral':
         return json(200, { ok: true, message_ts: `${++ts}.000100` });
       case 'files.completeUploadExternal':
@@ -152,8 +168,10 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     calls,
     uploads,
     responses,
+    responsesAt: (path) => responsesByPath.get(path) ?? [],
     acks,
     admins,
+    badTokens,
     failNext(method, status, headers = {}, times = 1, error) {
       failures.set(method, { status, headers, times, error });
     },

@@ -1,21 +1,42 @@
 // A private, throwaway PostgreSQL server for a test file: initdb in a temp directory, started on a
-// free loopback port, stopped and deleted afterwards. Uses the Debian package's binaries; when
-// they are absent the caller skips (pgBinDir() is null) — .ci/run installs the package in CI.
+// free loopback port, stopped and deleted afterwards. The server binaries are found through
+// BUDGET_BOT_PG_BIN, PATH, pg_config --bindir or Debian's folder; when absent the caller skips
+// (pgBinDir() is null, SKIP_NO_POSTGRES says how to get them) — .ci/run installs Debian's package.
 // PostgreSQL refuses to run as root, so as root the server runs as the `postgres` user.
 import { execFileSync } from 'node:child_process';
 import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
-import { join } from 'node:path';
+import { delimiter, join } from 'node:path';
 
-export function pgBinDir(): string | null {
-  const root = '/usr/lib/postgresql';
-  if (!existsSync(root)) return null;
-  const versions = readdirSync(root).filter((v) => existsSync(join(root, v, 'bin', 'initdb'))).sort((a, b) => Number(b) - Number(a));
-  return versions.length ? join(root, versions[0], 'bin') : null;
+/** Where to look for the server binaries: the variable, PATH, pg_config, then Debian's folder. */
+export interface PgSearch {
+  env?: Record<string, string | undefined>;
+  /** Debian and Ubuntu install each major version under here. */
+  debianRoot?: string;
 }
 
-export const SKIP_NO_POSTGRES = 'PostgreSQL binaries not found under /usr/lib/postgresql (apt-get install postgresql): replica tests skipped';
+const hasServer = (dir: string) => existsSync(join(dir, 'initdb')) && existsSync(join(dir, 'pg_ctl'));
+
+/** The folder holding initdb and pg_ctl, or null: then the caller skips with SKIP_NO_POSTGRES. */
+export function pgBinDir({ env = process.env, debianRoot = '/usr/lib/postgresql' }: PgSearch = {}): string | null {
+  const named = env.BUDGET_BOT_PG_BIN;
+  if (named) return hasServer(named) ? named : null;
+  const onPath = (env.PATH ?? '').split(delimiter).filter(Boolean).find(hasServer);
+  if (onPath) return onPath;
+  // pg_config on PATH names the server's folder even where that folder is not on PATH (Homebrew, EDB).
+  try {
+    const bindir = execFileSync('pg_config', ['--bindir'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], env: { ...process.env, ...env }, timeout: 10_000 }).trim();
+    if (bindir && hasServer(bindir)) return bindir;
+  } catch {
+    /* no pg_config */
+  }
+  if (!existsSync(debianRoot)) return null;
+  const versions = readdirSync(debianRoot).filter((v) => hasServer(join(debianRoot, v, 'bin'))).sort((a, b) => Number(b) - Number(a));
+  return versions.length ? join(debianRoot, versions[0], 'bin') : null;
+}
+
+export const SKIP_NO_POSTGRES = 'PostgreSQL server binaries (initdb, pg_ctl) not found: set BUDGET_BOT_PG_BIN to their folder, or put them (or pg_config) on PATH — Debian/Ubuntu: apt-get install postgresql; macOS: brew install postgresql@16; elsewhere the package providing initdb — replica tests skipped';
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {

@@ -1,4 +1,5 @@
-// The real discord.js client against the fake Discord: pressing 显示全部 on a /diff answer, free
+// The real discord.js client against the fake Discord: pressing 显示全部 on a /diff answer and 下一页
+// on a /search answer (each updates the message it sits on), free
 // questions through /ask and through a mention, /digest remove refused without the permission, and
 // the registration JSON (English with zh-CN, choices, bounds, subcommands, Manage Channels).
 import { join } from 'node:path';
@@ -37,7 +38,8 @@ async function answerTo(fake: FakeDiscord, { id, token }: { id: string; token: s
   const edit = `/api/v10/webhooks/${APP_ID}/${token}/messages/@original`;
   const found = () => {
     const cb = fake.calls.find((c) => c.path === callback);
-    if (cb?.body.type === 4) return cb.body.data;
+    // 4: a new message in reply; 7: the message the pressed button sits on, updated.
+    if (cb?.body.type === 4 || cb?.body.type === 7) return cb.body.data;
     return fake.calls.find((c) => c.path === edit && c.method === 'PATCH')?.body;
   };
   await fake.waitFor(() => !!found(), 10000);
@@ -48,7 +50,7 @@ describeCorpus('Discord buttons on a /diff answer', () => {
   const app = useCorpusApp();
   const ctx = discordAgainstFake(app);
 
-  it('显示全部 replies to the press with the remaining rows', async () => {
+  it('显示全部 updates the message it sits on with every row (interaction update)', async () => {
     const { fake } = ctx;
     const first = fake.interact(commandData('diff', { department: '江苏省人民检察院', from: '2018', to: '2019' }));
     const reply = await answerTo(fake, first);
@@ -65,6 +67,7 @@ describeCorpus('Discord buttons on a /diff answer', () => {
       message: { id: '500000000000000999', channel_id: CHANNEL_ID, author: { id: APP_ID, username: 'budget-bot', discriminator: '0', avatar: null, bot: true }, content: '', embeds: [], components: last.components, attachments: [], mentions: [], mention_roles: [], pinned: false, mention_everyone: false, tts: false, timestamp: new Date().toISOString(), edited_timestamp: null, flags: 0, type: 0 },
     });
     const shown = await answerTo(fake, press);
+    expect(fake.calls.find((c) => c.path === `/api/v10/interactions/${press.id}/${press.token}/callback`)!.body.type).toBe(7);
     await fake.waitFor(() => JSON.stringify([shown, ...fake.calls.filter((c) => c.path === `/api/v10/webhooks/${APP_ID}/${press.token}`).map((c) => c.body)]).includes('30309 奖励金'));
     expect(JSON.stringify(shown)).toContain('30207 邮电费');
   });
@@ -76,6 +79,22 @@ describe('Discord free questions and permissions (seeds)', () => {
   app.attach({ digests: createDigestService({ state, runner: createDigestRunner({ state, context: () => app.ctx, posters: {} }), context: () => app.ctx }) });
   afterAll(() => state.close());
   const ctx = discordAgainstFake(() => app);
+
+  it('下一页 updates the answer in place; 详细出处 replies with a message of its own', async () => {
+    const { fake } = ctx;
+    const reply = await answerTo(fake, fake.interact(commandData('search', { words: '医疗' })));
+    const buttons = reply.components.flatMap((r: any) => r.components);
+    const message = { id: '500000000000000998', channel_id: CHANNEL_ID, author: { id: APP_ID, username: 'budget-bot', discriminator: '0', avatar: null, bot: true }, content: '', embeds: [], components: reply.components, attachments: [], mentions: [], mention_roles: [], pinned: false, mention_everyone: false, tts: false, timestamp: new Date().toISOString(), edited_timestamp: null, flags: 0, type: 0 };
+    const next = fake.interact({ custom_id: buttons.find((b: any) => b.label === '下一页').custom_id, component_type: 2 }, 3, { message });
+    const page2 = await answerTo(fake, next);
+    expect(fake.calls.find((c) => c.path === `/api/v10/interactions/${next.id}/${next.token}/callback`)!.body.type).toBe(7);
+    expect(JSON.stringify(page2.embeds)).toContain('这是第 2/5 页');
+    expect(page2.attachments).toEqual([]);
+    expect(page2.components.flatMap((r: any) => r.components).map((b: any) => b.label).slice(0, 2)).toEqual(['上一页', '下一页']);
+    const sources = fake.interact({ custom_id: buttons.find((b: any) => b.label === '详细出处').custom_id, component_type: 2 }, 3, { message });
+    await answerTo(fake, sources);
+    expect(fake.calls.find((c) => c.path === `/api/v10/interactions/${sources.id}/${sources.token}/callback`)!.body.type).toBe(4);
+  });
 
   it('/ask answers a question in the asker\'s own words', async () => {
     const answer = await answerTo(ctx.fake, ctx.fake.interact(commandData('ask', { question: '竹山县医保局三公经费是多少' })));
@@ -123,6 +142,33 @@ describe('Discord free questions and permissions (seeds)', () => {
     expect(state.subscriptions()).toEqual([]);
   });
 
+  it('/digest add-form opens a modal; its submission is validated as the typed command (refused privately, or saved)', async () => {
+    const { fake } = ctx;
+    const open = fake.interact({ name: 'digest', options: [{ type: 1, name: 'add-form', options: [] }] });
+    const callback = () => fake.calls.find((c) => c.path === `/api/v10/interactions/${open.id}/${open.token}/callback`);
+    await fake.waitFor(() => !!callback());
+    const modal = callback()!.body;
+    expect(modal.type).toBe(9);
+    expect(modal.data.custom_id).toBe('bb-digest-add');
+    expect(modal.data.components.map((r: any) => r.components[0].custom_id)).toEqual(['schedule', 'content', 'about']);
+
+    const fields = (schedule: string, content: string, about: string) => ({
+      custom_id: 'bb-digest-add',
+      components: [['schedule', schedule], ['content', content], ['about', about]].map(([id, value]) => ({ type: 1, components: [{ type: 4, custom_id: id, value }] })),
+    });
+    const before = state.subscriptions().length;
+    const refused = await answerTo(fake, fake.interact(fields('下雨天', 'changes', '竹山县'), 5));
+    expect(refused.flags & 64).toBe(64);
+    expect(refused.content).toBe('你填写的是：`/digest add 下雨天 changes 竹山县`');
+    expect(JSON.stringify(refused.embeds)).toContain('请给出时间');
+    expect(state.subscriptions()).toHaveLength(before);
+
+    const saved = await answerTo(fake, fake.interact(fields('工作日 18:00', '关注', '邢台市医保局 2101501'), 5));
+    expect(saved.flags ?? 0).toBe(0);
+    expect(JSON.stringify(saved.embeds)).toContain('已添加');
+    expect(state.subscriptions().at(-1)).toMatchObject({ platform: 'discord', channel: CHANNEL_ID, schedule: '工作日 18:00', content: 'watch', filters: { departments: ['邢台市医保局'], subjects: ['2101501'] } });
+  });
+
   it('registers English commands with zh-CN localizations, choices, bounds, subcommands and /ask', async () => {
     const { fake } = ctx;
     await registerDiscordCommands(app, { token: TOKEN, applicationId: APP_ID, apiUrl: fake.apiUrl });
@@ -137,7 +183,7 @@ describe('Discord free questions and permissions (seeds)', () => {
     expect(body.find((c) => c.name === 'rank').options.find((o: any) => o.name === 'top')).toMatchObject({ type: 4, min_value: 1, max_value: 50 });
     const digest = body.find((c) => c.name === 'digest');
     expect(digest.default_member_permissions).toBe('16');
-    expect(digest.options.map((o: any) => [o.type, o.name])).toEqual([[1, 'list'], [1, 'add'], [1, 'remove'], [1, 'preview'], [1, 'run-now']]);
+    expect(digest.options.map((o: any) => [o.type, o.name])).toEqual([[1, 'list'], [1, 'add'], [1, 'add-form'], [1, 'remove'], [1, 'preview'], [1, 'run-now']]);
     expect(digest.options[1].options.find((o: any) => o.name === 'content').choices.map((c: any) => c.value)).toEqual(['changes', 'watch', 'overview']);
     expect(body.find((c) => c.name === 'ask').options[0]).toMatchObject({ name: 'question', required: true, name_localizations: { 'zh-CN': '问题' } });
   });

@@ -97,7 +97,9 @@ describe.skipIf(!available)('three replicas sharing state in PostgreSQL', () => 
     // Retries as Slack sends them: the same event, a new timestamp and signature each — the shared event ids catch these.
     const retried = mention('EvReplicaRetry', '1700000200.000100');
     await Promise.all(replicas.map((r, i) => postSigned(endpoint(r), SECRET, retried, { contentType: 'application/json', timestamp: timestamp - i })));
-    await until(() => answersIn('1700000100.000100').length > 0 && answersIn('1700000200.000100').length > 0, 20_000, 'the answers');
+    // A free question loads each replica's segmenter dictionary first: seconds of CPU, many more
+    // while three replicas start on a busy two-core machine. The point here is "once", not how soon.
+    await until(() => answersIn('1700000100.000100').length > 0 && answersIn('1700000200.000100').length > 0, 60_000, 'the answers');
     await sleep(2_000);
     expect(answersIn('1700000100.000100')).toHaveLength(1);
     expect(answersIn('1700000200.000100')).toHaveLength(1);
@@ -105,17 +107,23 @@ describe.skipIf(!available)('three replicas sharing state in PostgreSQL', () => 
     const said = replicas.map((r) => logLines(r));
     expect(said.flat().filter((l) => l.message === 'replayed request ignored')).toHaveLength(2);
     expect(said.flat().filter((l) => l.message === 'duplicate event ignored')).toHaveLength(2);
-  }, 40_000);
+  }, 90_000);
 
   it('lists on every replica a subscription added through one', async () => {
     const add = await postSigned(endpoint(replicas[0]), SECRET, slashBody('/digest', 'add 每天 09:00 overview name=team-daily', `${slack.url}/response/add`));
-    expect(JSON.stringify(add.json)).toContain('已添加');
+    if (!add.json?.blocks) await until(() => slack.responsesAt('/response/add').length > 0, 20_000, 'the answer through the response_url');
+    expect(JSON.stringify(add.json?.blocks ? add.json : slack.responsesAt('/response/add')[0])).toContain('已添加');
     const asked = Date.now();
     for (const r of replicas.slice(1)) {
       let listed = '';
       for (let tries = 0; tries < 30 && !listed.includes('team-daily'); tries++) {
         // A distinct trigger_id per request, as Slack sends: an identical body in the same second is a replay.
-        listed = JSON.stringify((await postSigned(endpoint(r), SECRET, slashBody('/digest', 'list all', `${slack.url}/response/list`, { trigger_id: `${r.port}.${tries}` }))).json);
+        // Under load a replica acknowledges first (an empty 200) and answers through the response_url:
+        // the answer is read wherever it arrives, never taken as missing because it came the other way.
+        const url = `/response/list-${r.port}-${tries}`;
+        const res = await postSigned(endpoint(r), SECRET, slashBody('/digest', 'list all', `${slack.url}${url}`, { trigger_id: `${r.port}.${tries}` }));
+        if (!res.json?.blocks) await until(() => slack.responsesAt(url).length > 0, 20_000, 'the answer through the response_url');
+        listed = JSON.stringify(res.json?.blocks ? res.json : slack.responsesAt(url)[0]);
         if (!listed.includes('team-daily')) await sleep(500);
       }
       expect(listed).toContain('team-daily');

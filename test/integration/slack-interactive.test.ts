@@ -58,7 +58,7 @@ describeCorpus('Slack buttons on a /diff answer', () => {
   const app = useCorpusApp();
   const ctx = slackAgainstFake(app);
 
-  it('显示全部 posts the remaining rows in the same thread, as the presser', async () => {
+  it('显示全部 replaces the message it sits on with every row (replace_original), as the presser', async () => {
     const { fake, endpoint } = ctx;
     const { messages, buttons } = await slashAnswer(ctx, '/diff', '江苏省人民检察院 2018 2019');
     for (const m of messages) expect(slackRejects(m)).toBeNull();
@@ -68,13 +68,16 @@ describeCorpus('Slack buttons on a /diff answer', () => {
     const actions = buttons.blocks.find((b: any) => b.type === 'actions').elements.map((e: any) => e.text.text);
     expect(actions).toEqual(['显示全部（47）', '下载 CSV', '详细出处']);
 
-    const before = fake.calls.length;
-    const ack = await postSigned(endpoint, SECRET, press({ ts: '1700000500.000100', blocks: buttons.blocks }, 'budget_action:all'));
+    const before = { calls: fake.calls.length, responses: fake.responses.length };
+    const ack = await postSigned(endpoint, SECRET, press({ ts: '1700000500.000100', blocks: buttons.blocks }, 'budget_action:all', 'U0PRESSER', `${fake.url}/response/all`));
     expect(ack.status).toBe(200);
-    await fake.waitFor(() => fake.calls.slice(before).some((c) => c.method === 'chat.postMessage'));
-    const posts = fake.calls.slice(before).filter((c) => c.method === 'chat.postMessage');
+    await fake.waitFor(() => fake.responses.slice(before.responses).some((r) => r.replace_original === true), 15000);
+    const replaced = fake.responses.slice(before.responses).find((r) => r.replace_original === true)!;
+    expect(slackRejects(replaced)).toBeNull();
+    // Every row now, in the message itself (and its continuation in the thread, if any).
+    const posts = fake.calls.slice(before.calls).filter((c) => c.method === 'chat.postMessage');
     expect(posts.every((p) => p.body.thread_ts === '1700000500.000100' && p.body.channel === 'C0CHAN')).toBe(true);
-    const all = JSON.stringify(posts.map((p) => p.body.blocks));
+    const all = JSON.stringify([replaced.blocks, ...posts.map((p) => p.body.blocks)]);
     expect(all).toContain('30207 邮电费');
     expect(all).toContain('30309 奖励金');
     expect(all).not.toContain('budget_action:all');
@@ -96,6 +99,26 @@ describeCorpus('Slack buttons on a /diff answer', () => {
 describe('Slack files, help and DM threads (seeds)', () => {
   const app = bundledApp();
   const ctx = slackAgainstFake(() => app);
+
+  it('下一页 replaces the answer with page 2 in place; 详细出处 follows in the thread instead', async () => {
+    const { fake, endpoint } = ctx;
+    const { buttons } = await slashAnswer(ctx, '/search', '医疗');
+    const before = { calls: fake.calls.length, responses: fake.responses.length };
+    await postSigned(endpoint, SECRET, press({ ts: '1700000800.000100', blocks: buttons.blocks }, 'budget_action:next-page', 'U0PRESSER', `${fake.url}/response/page`));
+    await fake.waitFor(() => fake.responses.slice(before.responses).some((r) => r.replace_original === true), 15000);
+    const page2 = fake.responses.slice(before.responses).find((r) => r.replace_original === true)!;
+    const labels = page2.blocks.find((b: any) => b.type === 'actions').elements.map((e: any) => e.text.text);
+    expect(labels.slice(0, 3)).toEqual(['上一页', '下一页', '显示全部（100）']);
+    expect(JSON.stringify(page2.blocks)).toContain("这是第 2/5 页");
+    expect(fake.calls.slice(before.calls).filter((c) => c.method === 'chat.postMessage')).toEqual([]);
+
+    const sourcesBefore = fake.calls.length;
+    await postSigned(endpoint, SECRET, press({ ts: '1700000800.000100', blocks: buttons.blocks }, 'budget_action:sources', 'U0PRESSER', `${fake.url}/response/sources`));
+    await fake.waitFor(() => fake.calls.slice(sourcesBefore).some((c) => c.method === 'chat.postMessage'), 15000);
+    const post = fake.calls.slice(sourcesBefore).find((c) => c.method === 'chat.postMessage')!;
+    expect(post.body.thread_ts).toBe('1700000800.000100');
+    expect(JSON.stringify(post.body.blocks)).toContain('出处：');
+  });
 
   it('a chart goes up in one uploadV2 call with alt text, in the mention thread', async () => {
     const { fake, endpoint } = ctx;

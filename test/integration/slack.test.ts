@@ -17,8 +17,16 @@ describe('Slack over HTTP', () => {
   let fake: FakeSlack;
   let slack: SlackAdapter;
   let endpoint: string;
-  const slash = (command: string, text: string, id = Math.random().toString(36).slice(2)) =>
-    postSigned(endpoint, SECRET, slashBody(command, text, `${fake.url}/response/${id}`));
+  /**
+   * A slash command and its first message, wherever it arrives: in the acknowledgement, or — when the
+   * bot acknowledged first because other requests were waiting (a busy machine) — through response_url.
+   */
+  const slash = async (command: string, text: string, id = Math.random().toString(36).slice(2)) => {
+    const res = await postSigned(endpoint, SECRET, slashBody(command, text, `${fake.url}/response/${id}`));
+    if (res.json || res.status !== 200) return res;
+    await fake.waitFor(() => fake.responsesAt(`/response/${id}`).length > 0, 20_000);
+    return { ...res, json: fake.responsesAt(`/response/${id}`)[0] };
+  };
 
   beforeAll(async () => {
     fake = await startFakeSlack();

@@ -2,7 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../commands/index.js';
 import { createAnswer } from '../../src/core/answer.js';
-import { discordCommands, slackManifest } from '../../src/core/registry.js';
+import { discordCommands } from '../../src/adapters/discord-commands.js';
+import { createCommandNames } from '../../src/core/command-names.js';
+import { slackManifest } from '../../src/core/registry.js';
 import { renderDiscord } from '../../src/render/discord.js';
 import { DISCORD, SLACK } from '../../src/render/limits.js';
 import { renderSlack } from '../../src/render/slack.js';
@@ -88,11 +90,33 @@ describe('registrations generated from the definitions', () => {
   });
 
   it('Slack: asks only for the scopes it uses, can post digests to channels it was not invited to, hints every command', () => {
-    const m = slackManifest(COMMANDS);
+    const m = slackManifest(COMMANDS, { requestUrl: 'https://bot.example.org/slack/events' });
+    expect(m.settings.event_subscriptions.request_url).toBe('https://bot.example.org/slack/events');
     expect(m.oauth_config.scopes.bot).toEqual(expect.arrayContaining(['chat:write.public', 'users:read', 'files:write']));
     expect(m.oauth_config.scopes.bot).not.toContain('im:read');
     expect(m.oauth_config.scopes.bot).not.toContain('im:write');
     expect(m.settings.interactivity.is_enabled).toBe(true);
     for (const c of m.features.slash_commands) expect(c.usage_hint.length, c.command).toBeGreaterThan(0);
+  });
+
+  it('Discord: built with discord.js builders, declared for server installs, usable in servers and DMs (digests in servers only)', () => {
+    const commands = discordCommands(COMMANDS);
+    expect(commands.map((c) => c.name)).toEqual([...COMMANDS.map((c) => c.name), 'ask']);
+    for (const c of commands) expect(c.integration_types).toEqual([0]);
+    expect(commands.find((c) => c.name === 'budget')!.contexts).toEqual([0, 1]);
+    const digest = commands.find((c) => c.name === 'digest')!;
+    expect(digest.contexts).toEqual([0]);
+    expect(digest.default_member_permissions).toBe(String(1 << 4));
+    expect(commands.find((c) => c.name === 'budget')!.name_localizations).toEqual({ 'zh-CN': '预算' });
+    expect(commands.find((c) => c.name === 'budget')!.options!.at(-1)).toMatchObject({ type: 5, name: 'csv', required: false });
+  });
+
+  it('a command prefix renames every command but /budget and /subject, on Slack and Discord alike', () => {
+    const names = createCommandNames('bb-');
+    const slack = slackManifest(COMMANDS, { socketMode: true }, names).features.slash_commands.map((c) => c.command);
+    expect(slack).toEqual(['/budget', '/subject', '/bb-diff', '/bb-trend', '/bb-compare', '/bb-rank', '/bb-search', '/bb-check', '/bb-sources', '/bb-digest', '/bb-help']);
+    expect(discordCommands(COMMANDS, names).map((c) => c.name)).toEqual([...slack.map((c) => c.slice(1)), 'bb-ask']);
+    expect([names.definitionOf('bb-help'), names.definitionOf('budget'), names.definitionOf('help'), names.definitionOf('/bb-search')]).toEqual(['help', 'budget', undefined, 'search']);
+    expect(() => createCommandNames('BB!')).toThrow();
   });
 });

@@ -1,0 +1,28 @@
+# budget-bot as a container: built with the toolchain the native addons (better-sqlite3, nodejieba)
+# compile with, run as a non-root user on the slim image. The database of the bundled documents is
+# built into the image; mount your own with BUDGET_BOT_DB (see compose.yaml and the README).
+
+# --- build: compile the native addons, build the database, drop the development packages ---
+FROM node:20-bookworm AS build
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends python3 make g++ \
+ && rm -rf /var/lib/apt/lists/*
+WORKDIR /app
+COPY package.json package-lock.json ./
+COPY stubs ./stubs
+RUN npm ci --no-audit --no-fund
+COPY . .
+RUN node bin/budget-bot.mjs ingest --quiet \
+ && npm prune --omit=dev --no-audit --no-fund
+
+# --- run: the slim image, the app and its production packages, as the unprivileged `node` user ---
+FROM node:20-bookworm-slim
+ENV NODE_ENV=production PORT=3000
+WORKDIR /app
+COPY --from=build --chown=node:node /app /app
+USER node
+EXPOSE 3000
+# /healthz answers while the process is alive (on Slack's HTTP port, or on PORT by itself).
+HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
+  CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 3000) + '/healthz').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
+CMD ["npm", "start"]
