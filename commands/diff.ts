@@ -45,9 +45,13 @@ export default defineCommand({
   ],
   run(input, { queries: q, catalog }) {
     const o = input.options;
-    const { years, rest } = extractYears(`${o.from ?? ''} ${o.to ?? ''} ${input.text}`);
+    const typed = `${o.from ?? ''} ${o.to ?? ''} ${input.text}`;
+    const { years, rest } = extractYears(typed);
+    // "2025年预算比2024年决算": two years, each with its kind named — compared as asked, and said to differ in kind.
+    const named = [...typed.matchAll(YEAR_KIND)].map((m) => ({ year: Number(m[1]), kind: m[2] }));
+    const crossed = named.length >= 2 && named[0].year !== named[1].year;
     // "2021 预算 决算": the year's two documents against each other, not two years.
-    const kinds = BUDGET_VS_FINAL.test(rest);
+    const kinds = !crossed && BUDGET_VS_FINAL.test(rest);
     const depText = o.department === undefined ? rest : String(o.department);
     const dep = requireDepartment(kinds ? withoutKindWords(depText) : depText, catalog);
     const asked = measureOf(rest)?.measure ?? (/支出/.test(rest) ? measureOf('支出总计')!.measure : undefined);
@@ -59,6 +63,17 @@ export default defineCommand({
       answer.understood = `理解为：${final.unitName ?? final.department} ${final.year}年 预算 vs 决算${asked ? ` · ${asked.label}` : ' · 总额、三公和科目'}`;
       return answer;
     }
+    if (crossed) {
+      const [a, b] = [named[0], named[1]].sort((x, y) => x.year - y.year);
+      const [from, to] = [a, b].map((n) => {
+        const doc = dep.docs.find((d) => d.year === n.year && d.kind === n.kind && d.scope === '部门') ?? dep.docs.find((d) => d.year === n.year && d.kind === n.kind);
+        if (!doc) throw new UserError(`${dep.name} 没有载入 ${n.year} 年的${n.kind}。已载入：${dep.docs.map((d) => `${d.year}年${d.kind}`).join('、')}。`, [...new Set(dep.docs.map((d) => `/diff ${dep.name} ${d.year}`))], 'not-loaded');
+        return doc;
+      });
+      const answer = computed(q, from, to, asked, input.view).answer;
+      answer.understood = `理解为：${to.unitName ?? to.department} ${from.year}年${from.kind} → ${to.year}年${to.kind}${asked ? ` · ${asked.label}` : ' · 总额和科目'}`;
+      return answer;
+    }
     const latest = latestYear(dep);
     const resolved = years.map((y) => resolveYear(y, latest)).sort((a, b) => a - b);
     // One relative year ("比去年") is where the comparison starts; one absolute year is where it ends.
@@ -68,12 +83,19 @@ export default defineCommand({
     const fromYear = resolved.length >= 2 ? resolved[0] : loaded.length ? loaded[loaded.length - 1] : toYear - 1;
     if (fromYear >= toYear) throw new UserError('请给出两个不同的年份，如 /diff 江苏省人民检察院 2018 2019', [], 'bad-years');
     const to = pickDocument(dep, { kind: 'absolute', year: toYear });
-    const from = dep.docs.find((d) => d.year === fromYear && d.scope === to.scope) ?? dep.docs.find((d) => d.year === fromYear);
+    // Like with like: the earlier year's document of the same kind (预算 with 预算) where it is loaded.
+    const ofYear = dep.docs.filter((d) => d.year === fromYear);
+    const from = ofYear.find((d) => d.scope === to.scope && d.kind === to.kind) ?? ofYear.find((d) => d.kind === to.kind) ?? ofYear.find((d) => d.scope === to.scope) ?? ofYear[0];
     const answer = from ? computed(q, from, to, asked, input.view).answer : stated(q, to, fromYear);
-    answer.understood = `理解为：${to.unitName ?? to.department} ${fromYear}年 → ${to.year}年的变化${asked ? ` · ${asked.label}` : ' · 总额和科目'}`;
+    if (from && from.kind !== to.kind) answer.notes.unshift(`没有载入 ${fromYear} 年的${to.kind}，所以用了 ${fromYear} 年的${from.kind}。`);
+    const kindsOf = from && from.kind !== to.kind ? [`${from.kind}`, `${to.kind}`] : ['', ''];
+    answer.understood = `理解为：${to.unitName ?? to.department} ${fromYear}年${kindsOf[0]} → ${to.year}年${kindsOf[1]}的变化${asked ? ` · ${asked.label}` : ' · 总额和科目'}`;
     return answer;
   },
 });
+
+/** "2025年预算", "2024年决算": a year with its kind. */
+const YEAR_KIND = /((?:19|20)\d{2})\s*年?度?\s*(?:的|部门|单位)?(预算|决算)/g;
 
 /** Movers shown in the chat; the CSV holds them all. */
 const SHOWN = 4;
@@ -83,12 +105,17 @@ const SHOWN_TOTALS = new Set(['支出总计', '基本支出', '项目支出', '�
 /** How the two sides are named: two years, or a year's 预算 and 决算 (whose ratio is the 执行率). */
 export interface Sides { from: string; to: string; title: string; chart: string; rate: 'change' | 'execution' }
 const YEAR_SIDES = (from: DocRow, to: DocRow): Sides => ({
-  from: `${from.year}年`, to: `${to.year}年`, title: `${to.unitName ?? to.department}：${from.year} → ${to.year}`,
+  from: `${from.year}年${from.kind !== to.kind ? from.kind : ''}`, to: `${to.year}年${from.kind !== to.kind ? to.kind : ''}`,
+  title: from.kind !== to.kind ? `${to.unitName ?? to.department}：${from.year}年${from.kind} → ${to.year}年${to.kind}` : `${to.unitName ?? to.department}：${from.year} → ${to.year}`,
   chart: `${to.unitName ?? to.department} ${from.year}→${to.year} 变化最大的科目`, rate: 'change',
 });
 
 function computed(q: Queries, from: DocRow, to: DocRow, asked?: Measure, view?: View, sides: Sides = YEAR_SIDES(from, to)) {
   const b = createAnswer(sides.title);
+  // Two years of different kinds: said first, since a 决算 counts what was spent (and carried over), a 预算 what was planned.
+  if (sides.rate === 'change' && from.kind !== to.kind) {
+    b.answer.notes.push(`比较的是 ${from.year} 年${from.kind}与 ${to.year} 年${to.kind}，口径不同：决算是实际支出（其支出总计含年末结转结余），预算是计划数。`);
+  }
   const ft = q.totals(from.id);
   const tt = q.totals(to.id);
   // Citations are numbered only for rows shown: rows kept for the CSV cite nothing.

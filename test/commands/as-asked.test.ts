@@ -2,8 +2,12 @@
 // ambiguous name asked back with the candidates as buttons, a place or organisation not loaded said
 // to be not loaded (never a ranking, never another department's figure), rankings kept to the place
 // named and saying which departments print no such figure, several shares at once, year ranges as trends.
-import { describe, expect, it } from 'vitest';
-import { ask, bundledApp, rowsOf, useCorpusApp } from '../helpers/app.js';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openApp, type App } from '../../src/app.js';
+import { ingestDirectory } from '../../src/store/ingest.js';
+import { ask, bundledApp, copyJiangsu, rowsOf, useCorpusApp } from '../helpers/app.js';
+import { tempDir } from '../helpers/tmp.js';
 import { describeCorpus } from '../support/corpus.js';
 
 describe('over the five seeds', () => {
@@ -94,5 +98,30 @@ describeCorpus('over the seeds and the Jiangsu provincial departments (../shared
     const r = ask(app(), '江苏省人民检察院2017到2019年三公经费怎么变的');
     expect(r.command).toBe('trend');
     for (const v of ['584.35', '484.30', '418.26']) expect(r.text).toContain(v);
+  });
+});
+
+describeCorpus('two kinds of one department (普陀区财政局: the 2024 决算 and the 2025 预算, from ../shared/corpus)', () => {
+  let app: App;
+  beforeAll(() => {
+    const dir = copyJiangsu(join(tempDir(), 'putuo'), ['sh_putuo_czj_2024_final.txt', 'sh_putuo_czj_2025_budget.txt']);
+    const db = join(tempDir(), 'budget.sqlite');
+    ingestDirectory([dir], db);
+    app = openApp(db);
+  });
+  afterAll(() => app?.close());
+
+  it('a year-on-year diff over a 决算 and a 预算 says so, in its title and a note', () => {
+    const r = ask(app, '/diff 普陀区财政局');
+    expect(r.answer.title).toBe('上海市普陀区财政局：2024年决算 → 2025年预算');
+    expect(r.answer.notes).toContain('没有载入 2024 年的预算，所以用了 2024 年的决算。');
+    expect(r.answer.notes).toContain('比较的是 2024 年决算与 2025 年预算，口径不同：决算是实际支出（其支出总计含年末结转结余），预算是计划数。');
+  });
+
+  it('"2025年预算比2024年决算" compares the two documents asked for, not one year\'s 预算 and 决算', () => {
+    const r = ask(app, '普陀区财政局2025年预算比2024年决算支出多了多少');
+    expect(r.command).toBe('diff');
+    expect(r.answer.understood).toBe('理解为：上海市普陀区财政局 2024年决算 → 2025年预算 · 支出总计');
+    expect(r.answer.summary).toContain('3,121.42');
   });
 });
