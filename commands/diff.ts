@@ -86,7 +86,7 @@ export default defineCommand({
     // Like with like: the earlier year's document of the same kind (预算 with 预算) where it is loaded.
     const ofYear = dep.docs.filter((d) => d.year === fromYear);
     const from = ofYear.find((d) => d.scope === to.scope && d.kind === to.kind) ?? ofYear.find((d) => d.kind === to.kind) ?? ofYear.find((d) => d.scope === to.scope) ?? ofYear[0];
-    const answer = from ? computed(q, from, to, asked, input.view).answer : stated(q, to, fromYear);
+    const answer = from ? computed(q, from, to, asked, input.view).answer : stated(q, to, fromYear, asked);
     if (from && from.kind !== to.kind) answer.notes.unshift(`没有载入 ${fromYear} 年的${to.kind}，所以用了 ${fromYear} 年的${from.kind}。`);
     const kindsOf = from && from.kind !== to.kind ? [`${from.kind}`, `${to.kind}`] : ['', ''];
     answer.understood = `理解为：${to.unitName ?? to.department} ${fromYear}年${kindsOf[0]} → ${to.year}年${kindsOf[1]}的变化${asked ? ` · ${asked.label}` : ' · 总额和科目'}`;
@@ -205,13 +205,20 @@ function moverTable(rows: Mover[], sides: Sides) {
   };
 }
 
-function stated(q: Queries, doc: DocRow, fromYear: number) {
+function stated(q: Queries, doc: DocRow, fromYear: number, asked?: Measure) {
   const b = createAnswer(`${docLabel(doc)}：较${fromYear}年`);
-  const changes = q.changes(doc.id).filter((c) => c.priorYear === fromYear);
-  if (changes.length === 0) {
+  const all = q.changes(doc.id).filter((c) => c.priorYear === fromYear);
+  if (all.length === 0) {
     throw new UserError(`${doc.department} 只载入了 ${doc.year} 年，文件说明中也没有读到与 ${fromYear} 年的比较。`, [], 'no-prior-year');
   }
-  b.answer.summary = `只载入了 ${doc.year} 年的文件，以下是文件说明中所述与 ${fromYear} 年的变化（未经两年表格核对）。`;
+  // The figure asked first, and said in the summary; the other stated changes follow it.
+  const key = asked?.kind === 'total' ? asked.key : asked ? 'three_public' : null;
+  const mine = all.find((c) => c.metric === key && (asked?.kind === 'total' || asked?.column === 'total'));
+  const changes = mine ? [mine, ...all.filter((c) => c !== mine)] : all;
+  const pct = (c: (typeof all)[number]) => (c.percent ? `（${c.percent.startsWith('-') ? '' : '+'}${c.percent}%）` : '');
+  b.answer.summary = mine
+    ? `文件说明中所述：${asked!.label}较${fromYear}年${signed(mine.change)} 万元${pct(mine)}（只载入了 ${doc.year} 年，未经两年表格核对）。`
+    : `只载入了 ${doc.year} 年的文件，以下是文件说明中所述与 ${fromYear} 年的变化（未经两年表格核对）。${asked ? `文件没有说明${asked.label}的变化。` : ''}`;
   for (const c of changes) {
     b.field(TOTAL_LABELS[c.metric as keyof typeof TOTAL_LABELS] ?? c.metric, `${signed(c.change)} 万元${c.percent ? `（${c.percent.startsWith('-') ? '' : '+'}${c.percent}%）` : ''}`, citation(doc, c));
   }

@@ -84,7 +84,7 @@ export function kindOfCode(code: string): SubjectKind {
 }
 
 /** A loop, not Math.max(...keys): spreading a national corpus's aliases overflows the call stack. */
-function longestKey(map: Map<string, unknown>): number {
+export function longestKey(map: Map<string, unknown>): number {
   let n = 0;
   for (const k of map.keys()) if (k.length > n) n = k.length;
   return n;

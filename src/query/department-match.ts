@@ -6,7 +6,7 @@
 // 自然资源和规划局). A region or place named whose organisation is not loaded is reported as such.
 import { checkDeadline } from '../core/deadline.js';
 import type { Catalog, Department } from './catalog.js';
-import { scanWords } from './catalog.js';
+import { longestKey, scanWords } from './catalog.js';
 import { NOT_ORGANISATIONS, ORGANISATION_ENDINGS } from './data/body-abbreviations.js';
 import { PLACE_FORMS } from './data/places.js';
 import { bodyForms, levelOf, regionForms, splitName } from './department-forms.js';
@@ -26,6 +26,7 @@ interface FormIndex {
   longestRegionForm: number;
   /** A character → the entries with a body form holding it: candidates for a phrase without a region. */
   byChar: Map<string, Entry[]>;
+  byName: Map<string, Entry>;
   /** Places of the country that no loaded department is in (深圳, 泉州市 when only 福州 is loaded). */
   unloadedPlaces: Map<string, true>;
   longestPlace: number;
@@ -46,8 +47,9 @@ function indexOf(c: Catalog): FormIndex {
     const { regions, body } = splitName(department.name);
     const entry = { department, regions, forms: bodyForms(body) };
     entries.push(entry);
-    for (const r of regions) for (const f of regionForms(r)) if (!regionByForm.get(f)?.includes(r)) regionByForm.set(f, [...(regionByForm.get(f) ?? []), r]);
-    for (const ch of new Set(entry.forms.join(''))) byChar.set(ch, [...(byChar.get(ch) ?? []), entry]);
+    // Lists grow in place: a national catalog holds tens of thousands of 医保局 sharing each character.
+    for (const r of regions) for (const f of regionForms(r)) pushOnce(regionByForm, f, r);
+    for (const ch of new Set(entry.forms.join(''))) push(byChar, ch, entry);
   }
   const unloadedPlaces = new Map<string, true>();
   for (const p of PLACE_FORMS) if (!regionByForm.has(p)) unloadedPlaces.set(p, true);
@@ -55,12 +57,23 @@ function indexOf(c: Catalog): FormIndex {
   for (const w of [...c.subjectsByName.keys(), ...MEASURES.flatMap(([, words]) => words), ...TOPIC_WORDS, ...NOT_ORGANISATIONS]) if (w.length >= 2) vocabulary.set(w, true);
   index = {
     entries, regionByForm, byChar, unloadedPlaces, vocabulary,
-    longestWord: Math.max(0, ...[...vocabulary.keys()].map((k) => k.length)),
-    longestRegionForm: Math.max(0, ...[...regionByForm.keys()].map((k) => k.length)),
-    longestPlace: Math.max(0, ...PLACE_FORMS.map((p) => p.length)),
+    byName: new Map(entries.map((e) => [e.department.name, e])),
+    longestWord: longestKey(vocabulary),
+    longestRegionForm: longestKey(regionByForm),
+    longestPlace: longestKey(unloadedPlaces),
   };
   indexes.set(c, index);
   return index;
+}
+
+function push<T>(map: Map<string, T[]>, key: string, value: T): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+function pushOnce(map: Map<string, string[]>, key: string, value: string): void {
+  if (!map.get(key)?.includes(value)) push(map, key, value);
 }
 
 /** A word that names a loaded region, as printed or without its level (普陀区, 普陀). */
@@ -84,7 +97,7 @@ export function regionScope(text: string, c: Catalog): { named: string; includes
     return /[省市区县]$/.test(h.word) && after.startsWith('级') ? '级' : /^[省市区县]级/.test(after) ? after.slice(0, 2) : '';
   };
   const own = hits.map((h) => levelAfter(h) !== '');
-  const byName = new Map(index.entries.map((e) => [e.department.name, e]));
+  const { byName } = index;
   return {
     named: hits.map((h) => h.word + levelAfter(h)).join(''),
     includes: (name) => {
@@ -152,7 +165,7 @@ export function matchByForm(text: string, c: Catalog): FormMatch {
   const inRegions = (e: Entry) => regionHits.every((h) => h.value.some((r) => e.regions.includes(r)));
   const pool = regionHits.length ? index.entries.filter(inRegions) : null;
 
-  let best: { score: number; length: number; entries: Entry[]; phrase: string } | null = null;
+  let best: { score: number; length: number; entries: Set<Entry>; phrase: string } | null = null;
   let orgPhrase: string | null = null;
   for (let end = masked.length; end > 0; end--) {
     const ending = endingOf(masked.slice(Math.max(0, end - 3), end));
@@ -175,8 +188,8 @@ export function matchByForm(text: string, c: Catalog): FormMatch {
           // Nearer regions first: 上海财政局 is 上海市财政局 before 上海市普陀区财政局.
           const direct = regionHits.some((h) => h.value.includes(e.regions.at(-1) ?? '')) ? 1 : 0;
           const score = s * 10 + direct;
-          if (!best || score > best.score || (score === best.score && p.length > best.length)) best = { score, length: p.length, entries: [e], phrase };
-          else if (score === best.score && p.length === best.length && !best.entries.includes(e)) best.entries.push(e);
+          if (!best || score > best.score || (score === best.score && p.length > best.length)) best = { score, length: p.length, entries: new Set([e]), phrase };
+          else if (score === best.score && p.length === best.length) best.entries.add(e);
         }
       }
     }
@@ -185,11 +198,11 @@ export function matchByForm(text: string, c: Catalog): FormMatch {
   // 深圳医保局: a place no loaded department is in, named without a loaded region, is not another
   // place's 医保局.
   const place = regionHits.length ? null : scanWords(t, index.unloadedPlaces, index.longestPlace)[0];
-  if (place && !best?.entries.some((e) => e.department.name.includes(place.word))) {
+  if (place && !(best && [...best.entries].some((e) => e.department.name.includes(place.word)))) {
     const org = ORGANISATION_PHRASE.exec(t.slice(place.at + place.word.length))?.[0] ?? '';
     return { kind: 'unloaded', named: place.word + org, region: [] };
   }
-  if (best) return { kind: 'found', departments: best.entries.map((e) => e.department), matched: regionText + best.phrase };
+  if (best) return { kind: 'found', departments: [...best.entries].map((e) => e.department), matched: regionText + best.phrase };
   if (pool && orgPhrase) return { kind: 'unloaded', named: `${regionText}${orgPhrase}`, region: pool.map((e) => e.department) };
   return { kind: 'nothing' };
 }

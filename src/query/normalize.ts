@@ -9,7 +9,7 @@ import { TOPIC_WORDS } from './topics.js';
 import { TRADITIONAL } from './data/traditional.js';
 import { editDistance } from './edit-distance.js';
 import { isPinyinRun } from './pinyin-run.js';
-import { checkDeadline } from '../core/deadline.js';
+import { checkDeadline, outsideBudget } from '../core/deadline.js';
 import { findDepartment } from './resolve.js';
 import { unloadedPlaceIn } from './department-match.js';
 
@@ -52,6 +52,11 @@ function pinyinLibrary(): Pinyin | null {
 // Pinyin of every alias, built once per catalog (the catalog is rebuilt when the database is).
 const pinyinIndex = new WeakMap<Catalog, Map<string, string>>();
 function pinyinOf(c: Catalog): Map<string, string> {
+  // Loading and indexing happen once per process (warmPinyin usually does it first): not this answer's work.
+  return outsideBudget(() => buildPinyinIndex(c));
+}
+
+function buildPinyinIndex(c: Catalog): Map<string, string> {
   let index = pinyinIndex.get(c);
   const pinyin = pinyinLibrary();
   if (!index && pinyin) {
@@ -106,8 +111,9 @@ export function normalizeQuestion(input: string, c: Catalog): Normalized {
   const corrections: string[] = [];
   let text = simplify(input);
   if (text !== input) corrections.push(`${input.slice(0, 40)} → ${text.slice(0, 40)}（繁体）`);
-  // A question is short; a long text (pasted, or noise) is read as typed rather than searched for near misses.
-  if (text.length > QUESTION_MAX) return { text, corrections };
+  // A question is short; a long text (pasted, or noise) is read as typed rather than searched for near
+  // misses. A question in English is longer than the same in Chinese: it is translated up to twice that.
+  if (text.length > QUESTION_MAX * (/[\u4e00-\u9fa5]/.test(text) ? 1 : 2)) return { text, corrections };
   // English words (not subject codes, not "top5"): translate, then read any leftover as pinyin.
   if (/[a-z]{2,}/i.test(text)) {
     const before = text;
@@ -126,12 +132,14 @@ export function normalizeQuestion(input: string, c: Catalog): Normalized {
     text = text.replace(/(?<=[\u4e00-\u9fa5]) (?=[\u4e00-\u9fa5])/g, '');
     if (text !== before) corrections.push(`${before} → ${text}`);
   }
+  if (text.length > QUESTION_MAX) return { text, corrections };
   // A near miss is read as the department it nearly names: when nothing resolved, or when it is the
   // rest of the name of the department that did ("竹山县医疗保账局").
   const found = findDepartment(text, c);
   const near = nearDepartment(text.replace(/\s+/g, ''), c);
   // 常州市医保局 is not a typo of 福州市医保局: a real place that is not loaded is said to be not loaded.
-  if (near && !unloadedPlaceIn(near.typed, c) && (found.kind !== 'one' || c.byAlias.get(near.alias)?.includes(found.department))) {
+  // A department the question already names (by any form of its name) needs no correction.
+  if (near && !unloadedPlaceIn(near.typed, c) && found.kind !== 'one') {
     {
       text = text.replace(/\s+/g, '').replace(near.typed, near.alias);
       corrections.push(`${near.typed} → ${near.alias}`);

@@ -43,6 +43,21 @@ function findByAlias(text: string, c: Catalog): DepartmentMatch & { words?: stri
  */
 export function findDepartment(text: string, c: Catalog): DepartmentMatch {
   const t = text.replace(/\s+/g, '');
+  // One question is resolved several times on its way (intent, the 理解为 line, the command): once is enough.
+  let memo = recent.get(c);
+  if (!memo) recent.set(c, (memo = new Map()));
+  const known = memo.get(t);
+  if (known) return known;
+  if (memo.size >= RECENT) memo.clear();
+  const found = resolveDepartment(t, c);
+  memo.set(t, found);
+  return found;
+}
+
+const RECENT = 256;
+const recent = new WeakMap<Catalog, Map<string, DepartmentMatch>>();
+
+function resolveDepartment(t: string, c: Catalog): DepartmentMatch {
   const byAlias = findByAlias(t, c);
   // An alias that names the organisation decides; one that names only a place (西安市 of 西安市公安局)
   // leaves the organisation to the forms, which say when it is not the one loaded there.
@@ -124,12 +139,14 @@ export function requireDepartment(text: string, c: Catalog): Department {
   );
 }
 
+const MAX_SUBJECTS = 8;
 const CODE = /(?<!\d)([23]\d{2}(?:\d{2}){0,2})(?!\d)/g;
 
 /** Subjects named by code ("2101501", "210 15 01") or by name ("行政运行") in a text. */
 export function findSubjects(text: string, c: Catalog): Subject[] {
   const compact = text.replace(/(?<!\d)(\d{3})\s+(\d{2})(?:\s+(\d{2}))?(?!\d)/g, (_, a, b, d) => a + b + (d ?? ''));
-  const byCode = [...compact.matchAll(CODE)].map((m) => c.subjects.get(m[1])).filter((s): s is Subject => !!s);
+  // Each subject once, and a few at most: a code pasted sixty times is one subject, not sixty rankings.
+  const byCode = [...new Set([...compact.matchAll(CODE)].map((m) => c.subjects.get(m[1])).filter((s): s is Subject => !!s))].slice(0, MAX_SUBJECTS);
   if (byCode.length) return byCode;
   const hits = scanWords(text.replace(/\s+/g, ''), c.subjectsByName, c.longestSubjectName);
   const best = hits.sort((a, b) => b.word.length - a.word.length)[0];

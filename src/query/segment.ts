@@ -2,6 +2,7 @@
 // Words from the loaded data (department, region and subject names) and the topic synonyms are
 // added to jieba's dictionary so they come out whole.
 import { createRequire } from 'node:module';
+import { outsideBudget } from '../core/deadline.js';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../paths.js';
 
@@ -26,13 +27,17 @@ let pending: string[] = [];
  */
 const UNUSED_KEYWORD_TABLES = { idfDict: join(PROJECT_ROOT, 'src', 'query', 'data', 'jieba-keywords-idf.utf8'), stopWordDict: join(PROJECT_ROOT, 'src', 'query', 'data', 'jieba-keywords-stop-words.utf8') };
 
+function loadJieba(): Jieba {
+  const loaded = createRequire(import.meta.url)('nodejieba') as Jieba;
+  loaded.load(UNUSED_KEYWORD_TABLES);
+  for (const word of pending) loaded.insertWord(word);
+  pending = [];
+  return loaded;
+}
+
 function engine(): Jieba {
-  if (!jieba) {
-    jieba = createRequire(import.meta.url)('nodejieba') as Jieba;
-    jieba.load(UNUSED_KEYWORD_TABLES);
-    for (const word of pending) jieba.insertWord(word);
-    pending = [];
-  }
+  // The dictionary loads once per process (about a second): not the time of the answer that needs it first.
+  if (!jieba) jieba = outsideBudget(loadJieba);
   return jieba;
 }
 

@@ -5,14 +5,25 @@ import type { Answer, AnswerTable, Attachment, ChartSpec } from '../core/answer.
 const cell = (v: string) => (/[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
 /** "1,059.54" → "1059.54", "—" → "": numbers a spreadsheet reads as numbers. */
 const plain = (v: string, numeric: boolean) => (numeric ? (v === '—' ? '' : v.replace(/,/g, '')) : v);
+/** "9.60（未核实）" → the number and its mark apart: a spreadsheet cell holds a number or nothing. */
+const MARK = /^(.*?)（([^（）]*)）$/;
+function split(v: string, numeric: boolean): { value: string; mark: string | null } {
+  const m = numeric ? MARK.exec(v) : null;
+  return m ? { value: plain(m[1], true), mark: m[2] } : { value: plain(v, numeric), mark: null };
+}
 
 export function tableCsv(tables: AnswerTable[]): string {
   const rows: string[][] = [];
   const multi = tables.length > 1;
   for (const t of tables) {
     if (rows.length) rows.push([]);
-    rows.push([...(multi ? ['表'] : []), ...t.columns]);
-    for (const r of t.rows) rows.push([...(multi ? [t.title ?? ''] : []), ...r.map((v, i) => plain(v, t.numeric?.[i] ?? false))]);
+    const cells = t.rows.map((r) => r.map((v, i) => split(v, t.numeric?.[i] ?? false)));
+    const marked = cells.some((r) => r.some((c) => c.mark));
+    rows.push([...(multi ? ['表'] : []), ...t.columns, ...(marked ? ['备注'] : [])]);
+    for (const r of cells) {
+      const marks = r.map((c) => c.mark).filter((m): m is string => !!m);
+      rows.push([...(multi ? [t.title ?? ''] : []), ...r.map((c) => c.value), ...(marked ? [marks.join('；')] : [])]);
+    }
   }
   // A BOM so spreadsheet programs read the Chinese as UTF-8.
   return `\uFEFF${rows.map((r) => r.map(cell).join(',')).join('\r\n')}\r\n`;

@@ -42,6 +42,12 @@ describe('over the five seeds', () => {
     expect(r.text).not.toContain('排名');
   });
 
+  it('a question in English names the bureau and the line', () => {
+    const r = ask(app, 'How much does the Zhushan medical insurance bureau budget for official receptions?');
+    expect(r.answer.understood).toMatch(/竹山县医疗保障局 2022年部门预算 · 公务接待费$/);
+    expect(r.answer.summary).toContain('公务接待费 6.50 万元');
+  });
+
   it('a subject asked by code and name is understood whole', () => {
     const r = ask(app, '巨鹿县医疗保障局2023年2101501行政运行多少');
     expect(r.answer.understood).toBe('理解为：巨鹿县医疗保障局 2023年部门预算 · 行政运行（2101501）');

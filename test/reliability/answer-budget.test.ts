@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createAnswer } from '../../src/core/answer.js';
 import { defineCommand } from '../../src/core/command.js';
-import { checkDeadline } from '../../src/core/deadline.js';
+import { checkDeadline, outsideBudget } from '../../src/core/deadline.js';
 import { createDispatcher } from '../../src/core/dispatch.js';
 import { bundledApp } from '../helpers/app.js';
 import { pumpedCommand } from '../support/question-generators.js';
@@ -47,6 +47,22 @@ describe('the time budget of one answer', () => {
     const r = dispatch({ text: '/budget 竹山县 三公' });
     expect(r.outcome).toBe('ok');
     expect(r.answer.summary).toContain('9.60 万元');
+  });
+
+  it('a one-time load (a dictionary, an index) is not counted against the answer that needs it first', () => {
+    const loading = defineCommand({
+      name: 'loading', summary: '测试用：先加载', usage: '/loading', examples: ['/loading'], options: [],
+      run() {
+        outsideBudget(() => {
+          const until = performance.now() + 400;
+          while (performance.now() < until);
+        });
+        checkDeadline();
+        return createAnswer('加载完了').answer;
+      },
+    });
+    const d = createDispatcher([...app.commands, loading], () => app.ctx, () => {}, { budgetMs: 200 });
+    expect(d({ text: '/loading' }).outcome).toBe('ok');
   });
 
   it('the near-miss search over every department name stops at its budget', () => {

@@ -56,9 +56,11 @@ describe('CSV of a tabular answer', () => {
     const files = await attachmentsFor(result.answer, { csv: true });
     expect(files.map((f) => f.name)).toEqual(['chart.png', 'answer.csv']);
     const csv = new TextDecoder().decode(files[1].data).replace(/^\uFEFF/, '').trim().split('\r\n').map((l) => l.split(','));
-    expect(csv[0]).toEqual(['排名', '部门', '年度', '金额（万元）']);
-    expect(csv.slice(1)).toEqual(result.answer.tables[0].rows.map((r) => [r[0], r[1], r[2], r[3].replace(/,/g, '')]));
-    expect(csv[1]).toEqual(['1', '竹山县医疗保障局', '2022', '9.60']);
+    // An unverified figure is a number in its cell and its mark in a column of its own.
+    expect(csv[0]).toEqual(['排名', '部门', '年度', '金额（万元）', '备注']);
+    expect(csv.slice(1).map((r) => r.slice(0, 3))).toEqual(result.answer.tables[0].rows.map((r) => r.slice(0, 3)));
+    expect(csv[1]).toEqual(['1', '竹山县医疗保障局', '2022', '9.60', '未核实']);
+    expect(csv.slice(1).every((r) => /^\d+\.\d{2}$/.test(r[3]))).toBe(true);
   });
 
   it('quotes cells that need it and joins several tables', () => {
