@@ -8,11 +8,10 @@ export default defineConfig({
     // A hook that builds a database takes seconds, many more on a machine shared with other work:
     // a slow machine is not a failed test.
     hookTimeout: 60_000,
-    // recheck runs its own JavaScript build: its native and Java back ends are not installed (stubs/).
-    env: { RECHECK_BACKEND: 'pure' },
     // Native addons (better-sqlite3, nodejieba) are happiest in forked workers.
     pool: 'forks',
+    // recheck runs its own JavaScript build: its native and Java back ends are not installed (stubs/).
     // The CLI the tests spawn runs these sources (through tsx), not the compiled dist/.
-    env: { BUDGET_BOT_FROM_SOURCE: '1' },
+    env: { RECHECK_BACKEND: 'pure', BUDGET_BOT_FROM_SOURCE: '1' },
   },
 });

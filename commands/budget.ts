@@ -64,7 +64,8 @@ export default defineCommand({
     } else if (/占/.test(topicText) && (share = shareAnswer(b, q, doc, topicText))) {
       b.answer.title = `${label} · 占比`;
       b.answer.understood = understoodAs(what, share);
-    } else if (measure?.measure.kind === 'three' && measure.word.length >= (topicWord?.word.length ?? 0)) {
+    } else if (measure && (measure.measure.kind === 'three' ? measure.word.length >= (topicWord?.word.length ?? 0) : measure.word.length > (topicWord?.word.length ?? 0))) {
+      // A figure named more exactly than any topic ("事业收入", not the 收入 topic) is the answer.
       b.answer.title = `${label} · ${measure.measure.label}`;
       b.answer.understood = understoodAs(what, measure.measure.label);
       measureAnswer(b, q, doc, measure.measure);

@@ -35,7 +35,7 @@ function readDisclosure(source: string, ctx: ReadContext, meta: Meta & { departm
 
   // The 收支总表 first; the 财政拨款收支总表 and 收入总表 fill what a mangled layout left unread there.
   const summaryTables = tablesOf(ctx, 'summary', 'fiscal_summary', 'income');
-  const summaries = summaryTables.map((table) => totalsFromSummary(labelValuesOf(ctx, table), table.title, yearColumnsOf(ctx, table)));
+  const summaries = summaryTables.map((table) => totalsFromSummary(labelValuesOf(ctx, table), table.title, yearColumnsOf(ctx, table), table.kind));
   // The 财政拨款收支总表 covers appropriations only: where a 收支总表 is printed, its 总计 is not the department's.
   // (Unless the two agree on the year's spending: then every yuan is appropriated and the totals are one.)
   const spendingOf = (kind: string) => summaries.find((_, i) => summaryTables[i].kind === kind)?.find((t) => t.key === 'expenditure_total')?.value;

@@ -105,6 +105,10 @@ export type TotalKey =
   | 'income_total' | 'expenditure_total' | 'general_budget_appropriation' | 'carryover'
   | 'basic' | 'project' | 'personnel' | 'public_funds' | 'three_public'
   | 'procurement_total' | 'assets_total'
+  /** The 收支总表's other lines: income by source, year-end carry-over, the reserve (单位预留机动经费). */
+  | 'gov_fund_appropriation' | 'state_capital_appropriation' | 'special_account_income' | 'business_income'
+  | 'operating_income' | 'superior_subsidy_income' | 'affiliated_income' | 'other_income' | 'unit_funds'
+  | 'year_end_carryover' | 'reserve'
   /** 机关运行经费: the total of its own table, where the template prints one (Jiangsu). */
   | 'operating_cost';
 

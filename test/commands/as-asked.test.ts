@@ -60,6 +60,24 @@ describe('over the five seeds', () => {
     expect(r.answer.summary).toBe('支出总计 2,582.46 万元：基本支出 672.82 万元，占 26.05%；项目支出 1,909.64 万元，占 73.95%。');
   });
 
+  it.each([
+    ['巨鹿县医保局的事业收入是多少', '事业收入 0.00 万元，出自「部门预算收支总表」'],
+    ['新乡凤泉医保局其他收入', '其他收入 0.00 万元，出自'],
+    ['竹山县医保局年末结转结余', '年末结转结余 0.00 万元，出自「部门收支总体情况表」'],
+    ['竹山县医保局2022年买车花了多少', '公务用车购置费 0.00 万元'],
+    ['竹山县医保局公车运行', '公务用车运行维护费'],
+  ])('%s: the line asked, never its neighbour (收入总计, 上年结转, 购置及运行)', (q, figure) => {
+    const r = ask(app, q);
+    expect(r.answer.summary).toContain(figure);
+    expect(r.answer.summary).not.toMatch(/收入总计|上年结转|购置及运行/);
+  });
+
+  it('a line the document does not print is said so, not answered with 收入总计', () => {
+    const r = ask(app, '邢台市医疗保障局其他收入');
+    expect(r.answer.summary).toContain('没有读到其他收入');
+    expect(r.answer.summary).not.toContain('2,394.27');
+  });
+
   it('a ranking marks an unverified figure where it prints it', () => {
     const r = ask(app, '哪个部门三公经费最多');
     expect(r.answer.summary).toMatch(/^最多的是 竹山县医疗保障局 2022年部门预算：9\.60 万元（未核实）（共 5 个部门年度，都印有“三公”经费）。$/);
@@ -98,6 +116,12 @@ describeCorpus('over the seeds and the Jiangsu provincial departments (../shared
   it('a ranking names the departments that print no such figure', () => {
     const r = ask(app(), '/rank 会议费');
     expect(r.answer.summary).toMatch(/另有 \d+ 个部门的文件没有单列这个数：.*竹山县医疗保障局.*未列入排名/);
+  });
+
+  it('a line of the 收支总表 beyond the totals is its own figure: 单位预留机动经费, as the narrative also states it', () => {
+    const r = ask(app(), '江苏人大2019年单位预留机动经费是多少');
+    expect(r.answer.summary).toMatch(/^单位预留机动经费 2,557\.89 万元，出自/);
+    expect(r.answer.summary).not.toContain('未核实');
   });
 
   it('three years asked together are a trend', () => {

@@ -33,6 +33,26 @@ interface Identity {
 
 const all = (...xs: (Decimal | null | undefined)[]) => xs.every((x) => x !== null && x !== undefined);
 
+/** The 收支总表's income by source: what 收入总计 is made of, besides the carry-over. */
+const INCOME_LINES: TotalKey[] = [
+  'general_budget_appropriation', 'gov_fund_appropriation', 'state_capital_appropriation', 'special_account_income', 'business_income',
+  'operating_income', 'superior_subsidy_income', 'affiliated_income', 'other_income', 'unit_funds',
+];
+
+/**
+ * The income lines read (at least one besides the appropriation, so the identity says more than the
+ * appropriation identity) add up to 收入总计. A line printed but not read makes the sum fall short:
+ * the identity then fails and confirms nothing.
+ */
+function incomeAddsUp(g: Get, withCarryover: boolean): boolean | null {
+  const lines = INCOME_LINES.map(g).filter((v): v is Decimal => v !== null);
+  const total = g('income_total');
+  if (!total || lines.length < 2) return null;
+  const carry = g('carryover');
+  if (withCarryover && (!carry || carry.isZero())) return null;
+  return agrees(total, sum(withCarryover ? [...lines, carry] : lines));
+}
+
 /** What a reviewer checks; `null` = the identity does not apply (a figure it needs is absent). */
 export const IDENTITIES: Identity[] = [
   { confirms: ['income_total', 'expenditure_total'], holds: (g) => (all(g('income_total'), g('expenditure_total')) ? agrees(g('income_total')!, g('expenditure_total')!) : null) },
@@ -41,6 +61,11 @@ export const IDENTITIES: Identity[] = [
   { confirms: ['basic'], holds: (g, e) => (all(g('basic'), e.economicRoot) ? agrees(g('basic')!, e.economicRoot!) : null) },
   { confirms: ['personnel', 'public_funds'], holds: (g, e) => (all(g('personnel'), g('public_funds'), e.economicRoot) && !e.splitFromEconomicRoot ? agrees(e.economicRoot!, g('personnel')!.plus(g('public_funds')!)) : null) },
   { confirms: ['expenditure_total'], holds: (g, e) => (all(g('expenditure_total'), e.functionRoot) ? agrees(g('expenditure_total')!, e.functionRoot!) : null) },
+  // The income lines add up to 收入总计, with or without the carry-over (a 收入合计 of the year alone).
+  { confirms: [...INCOME_LINES, 'carryover', 'income_total'], holds: (g) => incomeAddsUp(g, true) },
+  { confirms: INCOME_LINES, holds: (g) => incomeAddsUp(g, false) },
+  // 支出总计 = the year's spending (the 支出总表's 合计) + what is carried into next year.
+  { confirms: ['year_end_carryover'], holds: (g, e) => (all(g('expenditure_total'), g('year_end_carryover'), e.functionRoot) && !g('year_end_carryover')!.isZero() ? agrees(g('expenditure_total')!, e.functionRoot!.plus(g('year_end_carryover')!)) : null) },
   {
     confirms: ['three_public'],
     holds: (g, e) => {
@@ -56,6 +81,9 @@ export const HEADLINE_NAMES: Record<TotalKey, string> = {
   income_total: '收入总计', expenditure_total: '支出总计', general_budget_appropriation: '一般公共预算拨款', carryover: '上年结转',
   basic: '基本支出', project: '项目支出', personnel: '人员经费', public_funds: '公用经费', three_public: '“三公”经费',
   procurement_total: '政府采购', assets_total: '固定资产', operating_cost: '机关运行经费',
+  gov_fund_appropriation: '政府性基金预算拨款', state_capital_appropriation: '国有资本经营预算拨款', special_account_income: '财政专户管理资金收入',
+  business_income: '事业收入', operating_income: '事业单位经营收入', superior_subsidy_income: '上级补助收入', affiliated_income: '附属单位上缴收入',
+  other_income: '其他收入', unit_funds: '单位资金', year_end_carryover: '年末结转结余', reserve: '单位预留机动经费',
 };
 
 /** The keys each total is confirmed by, and the finding naming those that nothing confirms. */

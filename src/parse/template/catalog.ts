@@ -10,7 +10,11 @@ export type TableKind =
   | 'performance' | 'economic_summary';
 
 export interface TableEntry { kind: TableKind; name: string; expected: boolean; aliases: RegExp[] }
-export interface TotalEntry { key: TotalKey; patterns: RegExp[]; blankIsZero?: boolean; last?: boolean }
+export interface TotalEntry {
+  key: TotalKey; patterns: RegExp[]; blankIsZero?: boolean; last?: boolean;
+  /** The kinds of summary table the line is read from; all of them when absent. */
+  tables?: TableKind[];
+}
 
 export const TABLES: TableEntry[] = catalog.tables.map((t) => ({
   kind: t.kind as TableKind, name: t.name, expected: t.expected, aliases: t.aliases.map((a) => new RegExp(a)),
@@ -18,6 +22,7 @@ export const TABLES: TableEntry[] = catalog.tables.map((t) => ({
 
 export const TOTALS: TotalEntry[] = catalog.totals.map((t) => ({
   key: t.key as TotalKey, patterns: t.labels.map((l) => new RegExp(`^${l}$`)), blankIsZero: 'blankIsZero' in t ? Boolean(t.blankIsZero) : undefined, last: 'last' in t ? Boolean(t.last) : undefined,
+  ...('tables' in t && t.tables ? { tables: t.tables as TableKind[] } : {}),
 }));
 
 /** Totals a table other than the 收支总表 prints as a labelled line (read where the coded rows did not give them). */
