@@ -38,6 +38,11 @@ export default defineCommand({
     topicText = topicText.replace(new RegExp(EXECUTION.source, 'g'), '').replace(/决算/g, '');
     let read = readWords(topicText, catalog, ownName);
     // The 三公 table is where a 决算 prints its 预算数: execution asked with no figure named means it.
+    // But execution of something else named ("一般公共预算执行率") is not the 三公 table's: say what was not read.
+    const otherExecution = execution && !read.topicWord && !read.measure && !read.subjects.length ? read.unmapped.filter((u) => u.replace(/[率的了吗呢是]/g, '').length >= 2) : [];
+    // The words as typed, up to the execution word (EXECUTION took the 预算 of 一般公共预算执行率).
+    const asTyped = (u: string) => /^[^执完]*/.exec(target.rest.slice(Math.max(0, target.rest.indexOf(u))))![0].replace(/[的之]$/, '') || u;
+    if (otherExecution.length) return executionNotRead(docLabel(target.doc), `${department.name} ${target.doc.year}`, otherExecution.map(asTyped).join('、'));
     if (execution && !read.topicWord && !read.measure && !read.subjects.length) read = readWords((topicText = `三公${topicText}`), catalog, ownName);
     // An item typed one character off a name the bot knows ("办工费"): read as that name, and said so.
     const typos = read.unmapped.map((u) => [u, typoOf(u, catalog)] as const).filter((x): x is readonly [string, string] => !!x[1]);
@@ -95,7 +100,10 @@ export default defineCommand({
       overview(b, q, doc, department.docs);
     }
     if (execution && b.answer.understood) {
-      b.answer.understood += doc.kind === '决算' ? ' · 预算执行（预算数、决算数、执行率）' : ` · 预算执行：未载入${doc.year}年决算`;
+      const threePublic = topicWord?.topic === '三公' || measure?.measure.kind === 'three' || measure?.measure.key === 'three_public';
+      b.answer.understood += doc.kind !== '决算' ? ` · 预算执行：未载入${doc.year}年决算` : threePublic ? ' · 预算执行（预算数、决算数、执行率）' : ' · 预算执行：只读到决算数';
+      // Only the 三公 table prints its 预算数 beside the 决算数: any other figure's rate is not given.
+      if (doc.kind === '决算' && !threePublic) b.answer.notes.unshift(`文件中没有读到${b.answer.title.split(' · ')[1] ?? '这一项'}的年初预算数，无法计算执行率；以上是决算数。`);
       if (doc.kind !== '决算') b.answer.notes.unshift(`${department.name} 没有载入 ${doc.year} 年的决算，无法给出预算执行情况；以上是${doc.year}年预算。`);
     }
     if (unmapped.length && b.answer.understood) b.answer.understood += ` · 未理解：“${unmapped.join('、')}”`;
@@ -114,6 +122,18 @@ export default defineCommand({
     return b.answer;
   },
 });
+
+/**
+ * Execution asked of a figure the bot reads no 预算数 and 决算数 for: said as such, with the execution
+ * it does read (the 三公 table's) offered — never that table given as the answer.
+ */
+function executionNotRead(label: string, ask: string, what: string) {
+  const b = createAnswer(`${label} · 预算执行`);
+  b.answer.understood = understoodAs(label, `“${what}”的预算执行`);
+  b.answer.summary = `${label}中没有读到“${what}”的预算数与决算数，无法给出其执行率。`;
+  b.answer.notes.push(`已读到预算数与决算数的是“三公”经费：/budget ${ask} 三公 执行率`);
+  return b.answer;
+}
 
 /** What the words after the department name: a topic, a figure, a subject, several figures, and what is left. */
 function readWords(text: string, catalog: Catalog, ownName: string) {

@@ -28,6 +28,9 @@ interface Mover {
   rows?: readonly [{ table: string; line: number } | undefined, { table: string; line: number } | undefined];
 }
 
+/** A year named as the one compared against: 比2024年, 较 2024 年, 与2024年相比, 相比2024年. */
+const AGAINST_YEAR = /(?:比|较|相比|对比|与|同)\s*(?:19|20)\d{2}\s*年/;
+
 /** The change; a line missing in one year counts as zero there. */
 function delta(m: Mover): Decimal {
   return (m.to ?? ZERO).minus(m.from ?? ZERO);
@@ -77,7 +80,9 @@ export default defineCommand({
     const latest = latestYear(dep);
     const resolved = years.map((y) => resolveYear(y, latest)).sort((a, b) => a - b);
     // One relative year ("比去年") is where the comparison starts; one absolute year is where it ends.
-    if (years.length === 1 && years[0].kind === 'relative' && resolved[0] < latest) resolved.push(latest);
+    // "比2024年增加多少", "与2024年相比": an absolute year the question compares against starts it too.
+    const against = years.length === 1 && years[0].kind === 'absolute' && AGAINST_YEAR.test(typed);
+    if (years.length === 1 && (years[0].kind === 'relative' || against) && resolved[0] < latest) resolved.push(latest);
     const toYear = resolved.length ? resolved[resolved.length - 1] : latest;
     const loaded = [...new Set(dep.docs.map((d) => d.year))].filter((y) => y < toYear);
     const fromYear = resolved.length >= 2 ? resolved[0] : loaded.length ? loaded[loaded.length - 1] : toYear - 1;

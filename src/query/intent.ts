@@ -42,7 +42,7 @@ function gistOf(command: string, t: string, c: Catalog): string {
 
 const RANK = /哪个|哪些|哪家|排名|排行|最多|最高|最大|最少|最低|前\s*\d+|top\s*\d*/i;
 const STRONG_RANK = /排名|排行|最多|最高|最大|最少|最低|前\s*\d+|top\s*\d*/i;
-const DIFF = /变化|增减|变动|比去年|比上年|同比|较上年|增加了?多少|减少了?多少|增长了?多少|下降了?多少|增长率|涨了|降了|对比上年|比\s*(?:19|20)\d{2}\s*年?|diff/i;
+const DIFF = /变化|增减|变动|比去年|比上年|同比|较上年|增加了?多少|减少了?多少|增长了?多少|下降了?多少|增长率|涨了|降了|对比上年|比\s*(?:19|20)\d{2}\s*年?|(?:与|和|同|跟)\s*(?:19|20)\d{2}\s*年?(?:相比|比较|对比)|diff/i;
 const COMPARE = /比较|对比|相比|\bvs\b|和.+比|与.+比|哪个.*(?:多|少|高|低|大|小)/i;
 const TREND = /趋势|走势|历年|逐年|每年|怎么变|如何变化|怎样变化|变化情况|近\s*[二两三四五六七八九十2-9]\s*年|trend/i;
 /** 2017到2019年, 2017-2019: three years or more asked together are a trend, not a change between two. */

@@ -72,6 +72,16 @@ describe('over the five seeds', () => {
     expect(r.answer.summary).not.toMatch(/收入总计|上年结转|购置及运行/);
   });
 
+  it.each([
+    ['邢台市医疗保障局支出比2024年增加多少', '文件说明中所述：支出总计较2024年+504.02 万元'],
+    ['邢台市医疗保障局与2024年相比三公经费', '文件说明中所述：“三公”经费较2024年-1.80 万元'],
+  ])('%s: a year compared against that is not loaded is answered by the change the document states', (q, stated) => {
+    const r = ask(app, q);
+    expect(r.command).toBe('diff');
+    expect(r.answer.summary).toContain(stated);
+    expect(r.answer.summary).toContain('未经两年表格核对');
+  });
+
   it('a line the document does not print is said so, not answered with 收入总计', () => {
     const r = ask(app, '邢台市医疗保障局其他收入');
     expect(r.answer.summary).toContain('没有读到其他收入');
@@ -153,5 +163,14 @@ describeCorpus('two kinds of one department (普陀区财政局: the 2024 决算
     expect(r.command).toBe('diff');
     expect(r.answer.understood).toBe('理解为：上海市普陀区财政局 2024年决算 → 2025年预算 · 支出总计');
     expect(r.answer.summary).toContain('3,121.42');
+  });
+
+  it('the execution of a figure whose 预算数 is not read is said so, never answered with the 三公 table', () => {
+    const general = ask(app, '普陀区财政局2024年一般公共预算执行率');
+    expect(general.answer.summary).toBe('上海市普陀区财政局 2024年部门决算中没有读到“一般公共预算”的预算数与决算数，无法给出其执行率。');
+    expect(general.text).not.toContain('三公”经费合计');
+    const project = ask(app, '普陀区财政局2024年项目支出执行率');
+    expect(project.answer.understood).toContain('预算执行：只读到决算数');
+    expect(project.answer.notes[0]).toBe('文件中没有读到项目支出的年初预算数，无法计算执行率；以上是决算数。');
   });
 });
