@@ -15,6 +15,7 @@ import type { Catalog } from '../src/query/catalog.js';
 import type { DocRow, Queries } from '../src/store/queries.js';
 import { lineItems, measureAnswer, shareAnswer } from './budget-figures.js';
 import { topicDetail } from './budget-topics.js';
+import { executionScopeOf, scopeName, statedExecutionAnswer } from './stated-execution.js';
 import { citation, docLabel, EXECUTION, targetOf, understoodAs, warningsFor } from './support.js';
 
 export default defineCommand({
@@ -38,6 +39,22 @@ export default defineCommand({
     topicText = topicText.replace(new RegExp(EXECUTION.source, 'g'), '').replace(/决算/g, '');
     let read = readWords(topicText, catalog, ownName);
     // The 三公 table is where a 决算 prints its 预算数: execution asked with no figure named means it.
+    // A 决算 that states its own execution answers it: for the scope named, or (none named) its broadest.
+    if (execution && target.doc.kind === '决算' && !read.topicWord?.topic.match(/三公/) && read.measure?.measure.kind !== 'three' && !read.subjects.length) {
+      const scope = executionScopeOf(target.rest);
+      const named = !!scope || (!read.measure && !read.topicWord);
+      const stated = named ? statedExecutionAnswer(q, target.doc, scope) : null;
+      if (stated) {
+        if (!scope) stated.notes.push(`“三公”经费的预算执行：/budget ${department.name} ${target.doc.year} 三公 执行率`);
+        return stated;
+      }
+      if (scope) {
+        const other = statedExecutionAnswer(q, target.doc, null);
+        const answer = executionNotRead(docLabel(target.doc), `${department.name} ${target.doc.year}`, scopeName(scope));
+        if (other) answer.notes.unshift(`文件说明中所述的是：${(other.summary ?? '').replace(/^文件说明中所述：/, '')}`);
+        return answer;
+      }
+    }
     // But execution of something else named ("一般公共预算执行率") is not the 三公 table's: say what was not read.
     const otherExecution = execution && !read.topicWord && !read.measure && !read.subjects.length ? read.unmapped.filter((u) => u.replace(/[率的了吗呢是]/g, '').length >= 2) : [];
     // The words as typed, up to the execution word (EXECUTION took the 预算 of 一般公共预算执行率).

@@ -15,6 +15,7 @@ import { parentIndexes, type Placed } from './reconcile/infer-columns.js';
 import { TABLE_TOTALS } from './template/catalog.js';
 import { ruleOf } from './template/rules.js';
 import { totalsFromSummary } from './read/totals.js';
+import { statedExecutions } from './read/execution.js';
 import { crossChecks, undeclaredUnits } from './check/cross-checks.js';
 import { singleFund } from './reconcile/funds.js';
 import type { Decimal } from 'decimal.js';
@@ -148,6 +149,7 @@ function readDisclosure(source: string, ctx: ReadContext, meta: Meta & { departm
     totals, functionItems, economicItems, threePublic: three?.value ?? null,
     projects: projects.projects, targets: projects.targets,
     changes: statedChanges(ctx.lines, meta.year, narrativeTitle),
+    ...(meta.kind === '决算' ? { executions: statedExecutions(ctx.lines, meta.year, narrativeTitle) } : {}),
     findings: dedupe(findings),
     passages: passagesOf(ctx.lines.filter((l) => !tableLines.has(l.no))),
     tables: ctx.tables.map((t) => ({ title: t.title, kind: t.kind, line: ctx.lines[t.start].no, empty: t.empty })),

@@ -93,6 +93,22 @@ export interface StatedChange extends Provenance {
   percent: Decimal | null;
 }
 
+/**
+ * A 决算's statement of its own execution ("财政拨款支出年初预算为 A 万元，支出决算为 B 万元，完成年初预算的
+ * C%"): of all appropriations (fiscal), of the general budget's or of the government funds'.
+ */
+export interface StatedExecution extends Provenance {
+  scope: 'fiscal' | 'general_budget' | 'gov_fund';
+  budget: Decimal;
+  /** The year's adjusted budget (全年预算), where the sentence states it beside the 年初 one. */
+  fullYear?: Decimal;
+  final: Decimal;
+  /** The rate as printed, in percent; null when the sentence gives none. */
+  rate: Decimal | null;
+  /** False when the printed rate is not B ÷ A (to the precision printed). */
+  verified?: boolean;
+}
+
 export type Severity = 'error' | 'warning' | 'info';
 
 export interface Finding extends Provenance {
@@ -146,6 +162,8 @@ export interface Disclosure {
   projects: Project[];
   targets: Target[];
   changes: StatedChange[];
+  /** A 决算's stated execution of its budget; absent where the narrative states none. */
+  executions?: StatedExecution[];
   findings: Finding[];
   passages: Passage[];
   /** For a PDF: the first line of each page, so citations can give the file and page. */

@@ -109,6 +109,7 @@ export function createQueries(db: DB) {
     three: db.prepare('SELECT * FROM three_public WHERE doc_id = ?'),
     projects: db.prepare('SELECT name, amount, table_title, line, verified FROM projects WHERE doc_id = ? ORDER BY amount IS NULL, amount DESC, id'),
     targets: db.prepare('SELECT project, text, table_title, line FROM targets WHERE doc_id = ? ORDER BY id LIMIT ?'),
+    executions: db.prepare('SELECT scope, budget, full_year, final, rate, verified, table_title, line FROM executions WHERE doc_id = ?'),
     changes: db.prepare('SELECT metric, prior_year, change, percent, table_title, line FROM changes WHERE doc_id = ?'),
     findings: db.prepare('SELECT rule, severity, message, table_title, line FROM findings WHERE doc_id = ? ORDER BY id'),
     findingsMentioning: db.prepare(`SELECT doc_id, rule, severity, message, table_title, line FROM findings
@@ -219,6 +220,13 @@ export function createQueries(db: DB) {
     },
     targets(docId: number, limit = 50) {
       return (st.targets.all(docId, limit) as Raw[]).map((r) => ({ project: r.project as string | null, text: r.text as string, table: r.table_title as string, line: r.line as number }));
+    },
+    /** The 决算's own statements of its execution, by scope (fiscal, general_budget, gov_fund). */
+    executions(docId: number) {
+      return (st.executions.all(docId) as Raw[]).map((r) => ({
+        scope: r.scope as 'fiscal' | 'general_budget' | 'gov_fund', budget: dec(r.budget)!, fullYear: dec(r.full_year), final: dec(r.final)!, rate: r.rate as string | null,
+        table: r.table_title as string, line: r.line as number, ...(r.verified === 0 ? { verified: false } : {}),
+      }));
     },
     changes(docId: number) {
       return (st.changes.all(docId) as Raw[]).map((r) => ({

@@ -133,6 +133,20 @@ CREATE TABLE targets (
 );
 CREATE INDEX targets_by_doc ON targets (doc_id);
 
+-- A 决算's own statement of its execution (预算数, 决算数, 完成率), as the narrative words it.
+CREATE TABLE executions (
+  doc_id      INTEGER NOT NULL REFERENCES documents (id),
+  scope       TEXT NOT NULL,                 -- fiscal | general_budget | gov_fund
+  budget      INTEGER NOT NULL,
+  full_year   INTEGER,                       -- 全年预算, where stated
+  final       INTEGER NOT NULL,
+  rate        TEXT,                          -- exact decimal text, as printed
+  verified    INTEGER NOT NULL,
+  table_title TEXT NOT NULL,
+  line        INTEGER NOT NULL,
+  PRIMARY KEY (doc_id, scope)
+) WITHOUT ROWID;
+
 CREATE TABLE changes (
   doc_id      INTEGER NOT NULL REFERENCES documents (id),
   metric      TEXT NOT NULL,

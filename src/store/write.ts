@@ -40,6 +40,7 @@ export function createWriter(db: DB) {
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
     project: db.prepare('INSERT INTO projects (doc_id, name, amount, table_title, line, verified) VALUES (?, ?, ?, ?, ?, ?)'),
     target: db.prepare('INSERT INTO targets (doc_id, project, text, table_title, line) VALUES (?, ?, ?, ?, ?)'),
+    execution: db.prepare('INSERT OR IGNORE INTO executions (doc_id, scope, budget, full_year, final, rate, verified, table_title, line) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)'),
     change: db.prepare('INSERT OR IGNORE INTO changes (doc_id, metric, prior_year, change, percent, table_title, line) VALUES (?, ?, ?, ?, ?, ?, ?)'),
     finding: db.prepare('INSERT INTO findings (doc_id, rule, severity, message, table_title, line) VALUES (?, ?, ?, ?, ?, ?)'),
     passage: db.prepare('INSERT INTO passages (doc_id, line, text) VALUES (?, ?, ?)'),
@@ -81,6 +82,7 @@ export function createWriter(db: DB) {
     for (const p of d.projects) { s.project.run(id, p.name, toFen(p.amount), p.table, p.line, p.verified === false ? 0 : 1); if (p.amount) figures++; }
     for (const x of d.targets) s.target.run(id, x.project, x.text, x.table, x.line);
     for (const c of d.changes) { s.change.run(id, c.metric, c.priorYear, toFen(c.change), c.percent?.toString() ?? null, c.table, c.line); figures++; }
+    for (const e of d.executions ?? []) { s.execution.run(id, e.scope, toFen(e.budget), toFen(e.fullYear ?? null), toFen(e.final), e.rate?.toString() ?? null, e.verified === false ? 0 : 1, e.table, e.line); figures += 2; }
     for (const f of d.findings) s.finding.run(id, f.rule, f.severity, f.message, f.table, f.line);
     for (const p of d.passages) s.passage.run(id, p.line, p.text);
     for (const x of d.tables) s.table.run(id, x.title, x.kind, x.line, x.empty ? 1 : 0);

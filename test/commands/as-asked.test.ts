@@ -167,10 +167,40 @@ describeCorpus('two kinds of one department (普陀区财政局: the 2024 决算
 
   it('the execution of a figure whose 预算数 is not read is said so, never answered with the 三公 table', () => {
     const general = ask(app, '普陀区财政局2024年一般公共预算执行率');
-    expect(general.answer.summary).toBe('上海市普陀区财政局 2024年部门决算中没有读到“一般公共预算”的预算数与决算数，无法给出其执行率。');
+    expect(general.answer.summary).toBe('上海市普陀区财政局 2024年部门决算中没有读到“一般公共预算财政拨款支出”的预算数与决算数，无法给出其执行率。');
     expect(general.text).not.toContain('三公”经费合计');
     const project = ask(app, '普陀区财政局2024年项目支出执行率');
     expect(project.answer.understood).toContain('预算执行：只读到决算数');
     expect(project.answer.notes[0]).toBe('文件中没有读到项目支出的年初预算数，无法计算执行率；以上是决算数。');
+  });
+});
+
+describeCorpus('a 决算 that states its own execution (普陀区规划和自然资源局 2024, from ../shared/corpus)', () => {
+  let app: App;
+  beforeAll(() => {
+    const dir = copyJiangsu(join(tempDir(), 'ghzy'), ['sh_putuo_ghzy_2024_final.txt']);
+    const db = join(tempDir(), 'budget.sqlite');
+    ingestDirectory([dir], db);
+    app = openApp(db);
+  });
+  afterAll(() => app?.close());
+
+  it.each(['普陀区规划和自然资源局2024年一般公共预算执行率', '普陀区规资局2024年预算执行情况'])('%s: the sentence\'s 年初预算, 决算 and rate, cited and marked as stated', (q) => {
+    const r = ask(app, q);
+    expect(r.answer.summary).toBe('文件说明中所述：一般公共预算财政拨款支出年初预算 10,210.34 万元，决算 9,746.50 万元，完成年初预算的 95.45%。');
+    expect(r.answer.fields.map((f) => f.label)).toEqual(['年初预算', '决算', '完成率（文件所述）']);
+    expect(r.answer.fields.every((f) => f.cite !== undefined)).toBe(true);
+    expect(r.answer.citations.map((c) => c.line)).toEqual([413]);
+    expect(r.answer.notes).toContain('以上是文件说明中的文字所述，表格中没有单列这些数。');
+  });
+
+  it('a scope it states nothing of is said so, with what it does state', () => {
+    const r = ask(app, '普陀区规划和自然资源局2024年财政拨款预算完成情况');
+    expect(r.answer.summary).toContain('没有读到“财政拨款支出”的预算数与决算数');
+    expect(r.answer.notes[0]).toContain('一般公共预算财政拨款支出年初预算 10,210.34 万元');
+  });
+
+  it('三公 execution is still the 三公 table\'s', () => {
+    expect(ask(app, '普陀区规划和自然资源局2024年三公经费执行率').answer.summary).toBe('“三公”经费预算数 2.85 万元，决算数 0.39 万元，执行率 13.7%。');
   });
 });

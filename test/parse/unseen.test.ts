@@ -138,7 +138,7 @@ describe('a budget with 栏次 after its labels, 基本支出 split into 人员/
   it('confirms the headline figures by the tables and the narrative; the rest are marked unverified', () => {
     const verified = [...d.totals.values()].filter((t) => t.verified).map((t) => t.key).sort();
     // The income lines (14,000.00 + blank + 572.53) add up to 收入总计: each is confirmed by it.
-    expect(verified).toEqual(['basic', 'expenditure_total', 'general_budget_appropriation', 'gov_fund_appropriation', 'income_total', 'other_income', 'personnel', 'project', 'public_funds', 'three_public']);
+    expect(verified).toEqual(['basic', 'expenditure_total', 'general_budget_appropriation', 'gov_fund_appropriation', 'income_total', 'other_income', 'personnel', 'project', 'public_funds', 'three_public', 'year_end_carryover']);
     expect([total('gov_fund_appropriation'), total('other_income'), total('year_end_carryover')]).toEqual(['0.00', '572.53', '0.00']);
     expect(d.findings.filter((f) => !['unit-undeclared', 'unverified'].includes(f.rule))).toEqual([]);
   });

@@ -64,8 +64,8 @@ export const IDENTITIES: Identity[] = [
   // The income lines add up to 收入总计, with or without the carry-over (a 收入合计 of the year alone).
   { confirms: [...INCOME_LINES, 'carryover', 'income_total'], holds: (g) => incomeAddsUp(g, true) },
   { confirms: INCOME_LINES, holds: (g) => incomeAddsUp(g, false) },
-  // 支出总计 = the year's spending (the 支出总表's 合计) + what is carried into next year.
-  { confirms: ['year_end_carryover'], holds: (g, e) => (all(g('expenditure_total'), g('year_end_carryover'), e.functionRoot) && !g('year_end_carryover')!.isZero() ? agrees(g('expenditure_total')!, e.functionRoot!.plus(g('year_end_carryover')!)) : null) },
+  // 支出总计 = the year's spending (the 支出总表's 合计) + what is carried into next year (a blank line: nothing).
+  { confirms: ['year_end_carryover'], holds: (g, e) => (all(g('expenditure_total'), g('year_end_carryover'), e.functionRoot) ? agrees(g('expenditure_total')!, e.functionRoot!.plus(g('year_end_carryover')!)) : null) },
   {
     confirms: ['three_public'],
     holds: (g, e) => {
