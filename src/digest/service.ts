@@ -12,6 +12,14 @@ import { nextRun, subscriptionSchema, toCron, type Subscription } from './subscr
 const CONTENT: [RegExp, Subscription['content']][] = [[/changes|变化|变动|新文件/i, 'changes'], [/watch|关注|盯/i, 'watch'], [/overview|概况|总览/i, 'overview']];
 const SCHEDULE = /(每天|每日|工作日|每周[一二三四五六日天]|每月\d{1,2}[日号])\s*(\d{1,2}[:：]\d{2})?/;
 
+/** One subscription's schedule never breaks the list for the others. */
+const safeNextRun = (s: Subscription, at: Date) => {
+  try {
+    return nextRun(s, at);
+  } catch {
+    return null;
+  }
+};
 const fmt = (d: Date | null, tz: string) => (d ? d.toLocaleString('zh-CN', { timeZone: tz, hour12: false }) : '—');
 
 export function createDigestService({ state, runner, context, now = () => new Date() }: { state: DigestStore; runner: DigestRunner; context: () => CommandContext; now?: () => Date }): DigestService {
@@ -26,7 +34,7 @@ export function createDigestService({ state, runner, context, now = () => new Da
         const last = state.lastRun(s.name);
         return {
           name: s.name, platform: s.platform, channel: s.channel, creator: s.creator, schedule: s.schedule, timezone: s.timezone, content: s.content, onlyWhenChanged: s.onlyWhenChanged,
-          next: fmt(nextRun(s, now()), s.timezone), last: last ? `${last.status} ${fmt(new Date(last.finishedAt ?? last.startedAt), s.timezone)}` : null,
+          next: fmt(safeNextRun(s, now()), s.timezone), last: last ? `${last.status} ${fmt(new Date(last.finishedAt ?? last.startedAt), s.timezone)}` : null,
         };
       });
     },

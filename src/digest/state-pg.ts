@@ -24,7 +24,7 @@ export async function openPgDigestState(pool: pg.Pool, log: Logger = () => {}, {
     const before = writes;
     const [s, l, r] = await Promise.all([
       pool.query<SubscriptionRow>('SELECT name, source, spec, created_at FROM subscriptions ORDER BY name'),
-      pool.query('SELECT DISTINCT ON (subscription) * FROM digest_runs ORDER BY subscription, scheduled_at DESC'),
+      pool.query("SELECT DISTINCT ON (subscription) * FROM digest_runs WHERE scheduled_at NOT LIKE 'manual:%' ORDER BY subscription, scheduled_at DESC"),
       pool.query<{ subscription: string; state: string }>('SELECT subscription, state FROM digest_reported'),
     ]);
     if (writes !== before) return;
@@ -51,6 +51,7 @@ export async function openPgDigestState(pool: pg.Pool, log: Logger = () => {}, {
 
   const upsert = 'INSERT INTO subscriptions (name, source, spec, created_at) VALUES ($1, $2, $3, $4) ON CONFLICT (name) DO UPDATE SET spec = excluded.spec, source = excluded.source';
   const noteRun = (name: string, scheduledAt: string, patch: Partial<Run>) => {
+    if (scheduledAt.startsWith('manual:')) return; // kept apart from the schedule's own history
     const prev = last.get(name);
     if (!prev || prev.scheduledAt <= scheduledAt) last.set(name, { ...(prev?.scheduledAt === scheduledAt ? prev : { subscription: name, scheduledAt, startedAt: '', finishedAt: null, status: 'pending', messageIds: [], error: null, attempts: 0, nextAttemptAt: null }), ...patch });
   };

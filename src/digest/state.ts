@@ -52,7 +52,8 @@ function connect(file: string) {
     claim: db.prepare("INSERT OR IGNORE INTO runs (subscription, scheduled_at, started_at, status) VALUES (?, ?, ?, 'pending')"),
     finish: db.prepare('UPDATE runs SET status = ?, finished_at = ?, message_ids = ?, error = ?, attempts = attempts + 1, next_attempt_at = ? WHERE subscription = ? AND scheduled_at = ?'),
     retrying: db.prepare("UPDATE runs SET status = 'pending', started_at = ? WHERE subscription = ? AND scheduled_at = ? AND status = 'failed'"),
-    last: db.prepare('SELECT * FROM runs WHERE subscription = ? ORDER BY scheduled_at DESC LIMIT 1'),
+    // The schedule's own last run: manual runs ("manual:…", which sorts after every date) are kept apart.
+    last: db.prepare("SELECT * FROM runs WHERE subscription = ? AND scheduled_at NOT LIKE 'manual:%' ORDER BY scheduled_at DESC LIMIT 1"),
     runs: db.prepare('SELECT * FROM runs WHERE subscription = ? ORDER BY scheduled_at'),
     dueRetries: db.prepare("SELECT * FROM runs WHERE status = 'failed' AND next_attempt_at IS NOT NULL AND next_attempt_at <= ?"),
     reported: db.prepare('SELECT state FROM reported WHERE subscription = ?'),
