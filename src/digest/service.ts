@@ -5,6 +5,7 @@ import type { CommandContext, DigestService, Origin } from '../core/command.js';
 import { UserError } from '../errors.js';
 import { findDepartment, findSubjects } from '../query/resolve.js';
 import { composeDigest } from './compose.js';
+import { checkDigestPermission } from './permissions.js';
 import type { DigestRunner } from './runner.js';
 import type { DigestStore } from './store.js';
 import { nextRun, subscriptionSchema, toCron, type Subscription } from './subscription.js';
@@ -49,7 +50,14 @@ export function createDigestService({ state, runner, context, now = () => new Da
       const words = rest.split(/[\s,，、]+/).filter(Boolean);
       const departments = words.filter((w) => findDepartment(w, ctx.catalog).kind !== 'none');
       const subjects = words.filter((w) => !departments.includes(w) && findSubjects(w, ctx.catalog).length > 0);
-      const name = /name=(\S+)/.exec(text)?.[1] ?? `${origin.platform}-${origin.channel}-${state.subscriptions().length + 1}`;
+      checkDigestPermission('add', origin);
+      // Names are never reused while taken (a skipped row's included): an add never overwrites another subscription.
+      const taken = new Set([...state.subscriptions(), ...state.skipped()].map((x) => x.name));
+      const asked = /name=(\S+)/.exec(text)?.[1];
+      if (asked && taken.has(asked)) throw new UserError(`名称“${asked.slice(0, 40)}”已被使用，请换一个名称（name=…）。订阅不能在聊天中覆盖。`, [], 'digest-name-taken');
+      let n = 1;
+      while (taken.has(`${origin.platform}-${origin.channel}-${n}`)) n++;
+      const name = asked ?? `${origin.platform}-${origin.channel}-${n}`;
       const parsed = subscriptionSchema.safeParse({
         name, platform: origin.platform, channel: origin.channel, schedule, content,
         filters: { departments, regions: [], subjects, topics: [] }, onlyWhenChanged: !/每次都发/.test(text), creator: origin.user,
@@ -63,9 +71,7 @@ export function createDigestService({ state, runner, context, now = () => new Da
     remove(name: string, by?: Origin) {
       const s = state.subscriptions().find((x) => x.name === name.trim());
       // A subscription changes what a whole channel receives: only an admin or whoever added it may remove it.
-      if (s && by && ['slack', 'discord'].includes(by.platform) && !by.admin && (!s.creator || s.creator !== by.user || s.platform !== by.platform)) {
-        throw new UserError(`只有管理员或订阅的创建者可以删除“${s.name}”。${s.creator ? `它由用户 ${s.creator} 添加。` : '它在 data/digests.json 中声明，请修改该文件。'}`, [], 'digest-forbidden');
-      }
+      if (s) checkDigestPermission('remove', by, s);
       return state.remove(name.trim());
     },
     preview(name: string): Answer {
@@ -76,10 +82,11 @@ export function createDigestService({ state, runner, context, now = () => new Da
       if (s.onlyWhenChanged && !hasNews) answer.notes.push('现在没有新内容：按“有变化才发”的设置，此时不会发送。');
       return answer;
     },
-    async runNow(name: string) {
+    runNow(name: string, by?: Origin) {
+      // Checked before anything is under way: a refusal is thrown to the asker, not lost in a promise.
       const s = find(name);
-      const outcome = await runner.runOnce(s, `manual:${now().toISOString()}`);
-      return { posted: '已发送', skipped: '没有新内容，未发送', failed: '发送失败，已记录并将重试', 'already-run': '已发送过' }[outcome];
+      checkDigestPermission('run-now', by, s);
+      return runner.runOnce(s, `manual:${now().toISOString()}`).then((outcome) => ({ posted: '已发送', skipped: '没有新内容，未发送', failed: '发送失败，已记录并将重试', 'already-run': '已发送过' })[outcome]);
     },
   };
 }

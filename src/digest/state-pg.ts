@@ -77,7 +77,8 @@ export async function openPgDigestState(pool: pg.Pool, log: Logger = () => {}, {
     add(s, now) {
       const row = { name: s.name, source: 'chat', spec: JSON.stringify(s), created_at: now.toISOString() };
       subs = [...subs.filter((x) => x.name !== s.name), { ...s, source: 'chat', createdAt: row.created_at }].sort((a, b) => (a.name < b.name ? -1 : 1));
-      background('a subscription', pool.query(upsert, [row.name, row.source, row.spec, row.created_at]));
+      // Never an overwrite: another replica's subscription of the same name stays.
+      background('a subscription', pool.query('INSERT INTO subscriptions (name, source, spec, created_at) VALUES ($1, $2, $3, $4) ON CONFLICT (name) DO NOTHING', [row.name, row.source, row.spec, row.created_at]));
     },
     remove(name) {
       const had = subs.some((x) => x.name === name);

@@ -47,6 +47,8 @@ function connect(file: string) {
   const st = {
     subs: db.prepare('SELECT name, source, spec, created_at FROM subscriptions ORDER BY name'),
     upsert: db.prepare('INSERT INTO subscriptions (name, source, spec, created_at) VALUES (?, ?, ?, ?) ON CONFLICT(name) DO UPDATE SET spec = excluded.spec, source = excluded.source'),
+    // A chat add never overwrites: a taken name is a constraint error, not an update.
+    insert: db.prepare('INSERT INTO subscriptions (name, source, spec, created_at) VALUES (?, ?, ?, ?)'),
     remove: db.prepare('DELETE FROM subscriptions WHERE name = ?'),
     removeFileSubs: db.prepare("DELETE FROM subscriptions WHERE source = 'file' AND name NOT IN (SELECT value FROM json_each(?))"),
     claim: db.prepare("INSERT OR IGNORE INTO runs (subscription, scheduled_at, started_at, status) VALUES (?, ?, ?, 'pending')"),
@@ -183,7 +185,7 @@ export function openDigestState(file: string, log: Logger = () => {}) {
       })();
     },
     add(s: Subscription, now: Date) {
-      cur().st.upsert.run(s.name, 'chat', JSON.stringify(s), now.toISOString());
+      cur().st.insert.run(s.name, 'chat', JSON.stringify(s), now.toISOString());
     },
     remove: (name: string) => cur().st.remove.run(name).changes > 0,
     /** Claims a scheduled run; false when it was already claimed (by this or an earlier process). */

@@ -157,13 +157,17 @@ describe('Discord free questions and permissions (seeds)', () => {
       components: [['schedule', schedule], ['content', content], ['about', about]].map(([id, value]) => ({ type: 1, components: [{ type: 4, custom_id: id, value }] })),
     });
     const before = state.subscriptions().length;
-    const refused = await answerTo(fake, fake.interact(fields('下雨天', 'changes', '竹山县'), 5));
+    // Submitted by a member who manages the channel; without that permission the form is refused too.
+    const manager = { member: { user: { id: '400000000000000020', username: 'm', discriminator: '0', global_name: 'm', avatar: null }, roles: [], permissions: '16', joined_at: new Date().toISOString(), deaf: false, mute: false, flags: 0 } };
+    const member = await answerTo(fake, fake.interact(fields('工作日 18:00', '关注', '邢台市医保局 2101501'), 5));
+    expect(JSON.stringify(member.embeds)).toContain('只有有“管理频道”权限的成员可以添加');
+    const refused = await answerTo(fake, fake.interact(fields('下雨天', 'changes', '竹山县'), 5, manager));
     expect(refused.flags & 64).toBe(64);
     expect(refused.content).toBe('你填写的是：`/digest add 下雨天 changes 竹山县`');
     expect(JSON.stringify(refused.embeds)).toContain('请给出时间');
     expect(state.subscriptions()).toHaveLength(before);
 
-    const saved = await answerTo(fake, fake.interact(fields('工作日 18:00', '关注', '邢台市医保局 2101501'), 5));
+    const saved = await answerTo(fake, fake.interact(fields('工作日 18:00', '关注', '邢台市医保局 2101501'), 5, manager));
     expect(saved.flags ?? 0).toBe(0);
     expect(JSON.stringify(saved.embeds)).toContain('已添加');
     expect(state.subscriptions().at(-1)).toMatchObject({ platform: 'discord', channel: CHANNEL_ID, schedule: '工作日 18:00', content: 'watch', filters: { departments: ['邢台市医保局'], subjects: ['2101501'] } });
