@@ -29,6 +29,10 @@ export function createDigestService({ state, runner, context, now = () => new Da
     if (!s) throw new UserError(`没有名为“${name.trim().slice(0, 40)}”的订阅。用 /digest list 查看。`, state.subscriptions().map((x) => x.name), 'unknown-digest');
     return s;
   };
+  /** Never confirm a change the store cannot save (PostgreSQL down): say so instead. */
+  const saveable = (what: string) => {
+    if (state.available && !state.available()) throw new UserError(`${what}未能保存：共享数据库（PostgreSQL）暂时连不上，请稍后再试。`, [], 'digest-unsaved');
+  };
   return {
     list() {
       return state.subscriptions().map((s) => {
@@ -64,6 +68,7 @@ export function createDigestService({ state, runner, context, now = () => new Da
       });
       if (!parsed.success) throw new UserError(`订阅有误：${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('；')}`, [], 'digest-invalid');
       toCron(parsed.data.schedule);
+      saveable('订阅');
       state.add(parsed.data, now());
       return parsed.data.name;
     },
@@ -72,6 +77,7 @@ export function createDigestService({ state, runner, context, now = () => new Da
       const s = state.subscriptions().find((x) => x.name === name.trim());
       // A subscription changes what a whole channel receives: only an admin or whoever added it may remove it.
       if (s) checkDigestPermission('remove', by, s);
+      if (s) saveable('删除');
       return state.remove(name.trim());
     },
     preview(name: string): Answer {
