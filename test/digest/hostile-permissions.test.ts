@@ -80,3 +80,11 @@ describe("Discord's Manage Channels on every path (#5)", () => {
     expect(ask(`/digest run-now ${s.name}`, { platform: 'discord', channel: 'discord:900', user: 'discord:701', admin: false }).summary).toMatch(/只有管理员或订阅的创建者/);
   });
 });
+
+describe('Slack asks who is an admin (users.info) before every command that needs it', () => {
+  it('remove in either language and run-now', async () => {
+    const { needsAdminCheck } = await import('../../src/adapters/slack-permissions.js');
+    expect(['remove fa', '删除 fa', 'run-now fa', 'RUN-NOW fa'].map((t) => needsAdminCheck('digest', t))).toEqual([true, true, true, true]);
+    expect(['list', 'add 每天 09:00', 'preview fa', 'removed'].map((t) => needsAdminCheck('digest', t))).toEqual([false, false, false, false]);
+  });
+});
