@@ -45,6 +45,7 @@ export function createDigestService({ state, runner, context, now = () => new Da
     },
     add(text: string, origin: Origin) {
       if (!['slack', 'discord'].includes(origin.platform) || !origin.channel) throw new UserError('订阅只能在 Slack 或 Discord 的频道里添加（会发到添加它的频道）。', [], 'digest-channel');
+      checkDigestPermission('add', origin);
       const sched = SCHEDULE.exec(text);
       if (!sched) throw new UserError('请给出时间，如：/digest add 每周一 09:00 changes 竹山县', ['每天 09:00', '每周一 09:00', '每月1日 09:00'], 'digest-schedule');
       const schedule = `${sched[1]} ${sched[2] ?? '09:00'}`;
@@ -54,7 +55,6 @@ export function createDigestService({ state, runner, context, now = () => new Da
       const words = rest.split(/[\s,，、]+/).filter(Boolean);
       const departments = words.filter((w) => findDepartment(w, ctx.catalog).kind !== 'none');
       const subjects = words.filter((w) => !departments.includes(w) && findSubjects(w, ctx.catalog).length > 0);
-      checkDigestPermission('add', origin);
       // Names are never reused while taken (a skipped row's included): an add never overwrites another subscription.
       const taken = new Set([...state.subscriptions(), ...state.skipped()].map((x) => x.name));
       const asked = /name=(\S+)/.exec(text)?.[1];
