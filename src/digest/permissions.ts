@@ -26,9 +26,9 @@ export function checkDigestPermission(action: DigestAction, by: Origin | undefin
     throw new UserError(`“${s.name}”在 data/digests.json 中声明，不能在聊天中删除或修改，请修改该文件。`, [], 'digest-forbidden');
   }
   const creator = !!s.creator && s.creator === by.user && s.platform === by.platform;
-  // An admin acts in the subscription's own channel: an admin elsewhere (another workspace or server)
-  // vouches for nothing about it.
-  const adminHere = !!by.admin && s.platform === by.platform && s.channel === by.channel;
+  // A Slack admin is the (one, see slack-guard) workspace's; Discord's Manage Channels is a channel's
+  // (or a server's): on Discord an admin acts in the subscription's own channel.
+  const adminHere = !!by.admin && s.platform === by.platform && (s.platform === 'slack' || s.channel === by.channel);
   if (creator || adminHere) return;
   const who = s.creator ? `它由用户 ${s.creator} 添加。` : s.source === 'file' ? '它在 data/digests.json 中声明。' : '';
   const where = by.admin && !adminHere ? '管理员请在它所在的频道里操作。' : '';
