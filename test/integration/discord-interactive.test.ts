@@ -114,6 +114,18 @@ describe('Discord free questions and permissions (seeds)', () => {
     expect(JSON.stringify(post()!.body.embeds)).toContain('9.60 万元');
   });
 
+  it('Manage Channels holds on every path to /digest add: /ask and a mention are refused (issue 21 #5)', async () => {
+    const { fake } = ctx;
+    const before = state.subscriptions().length;
+    const asked = await answerTo(fake, fake.interact(commandData('ask', { question: '/digest add 每天 09:00 overview name=via-ask' })));
+    expect(JSON.stringify(asked.embeds)).toContain('只有有“管理频道”权限的成员可以添加');
+    const id = fake.say(`<@${APP_ID}> /digest add 每天 09:00 overview name=via-mention`, [APP_ID]);
+    const post = () => fake.calls.find((c) => c.method === 'POST' && c.path === `/api/v10/channels/${CHANNEL_ID}/messages` && c.body?.message_reference?.message_id === id);
+    await fake.waitFor(() => !!post());
+    expect(JSON.stringify(post()!.body.embeds)).toContain('只有有“管理频道”权限的成员可以添加');
+    expect(state.subscriptions()).toHaveLength(before);
+  });
+
   it('a message that does not mention the bot is left alone', async () => {
     const { fake } = ctx;
     const before = fake.calls.length;
