@@ -70,7 +70,7 @@ export default defineCommand({
         if (!digests.list().some((s) => s.name === arg)) throw new UserError(`没有名为“${arg.slice(0, 40)}”的订阅。`, digests.list().map((s) => s.name), 'unknown-digest');
         const b = createAnswer('立即发送');
         // The post goes out asynchronously; its outcome is in the run log (and the logs).
-        digests.runNow(arg).catch(() => {});
+        digests.runNow(arg, input.origin).catch(() => {});
         b.answer.summary = `正在发送“${arg}”，完成后会出现在它的频道。`;
         return b.answer;
       }

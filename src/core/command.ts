@@ -44,7 +44,8 @@ export interface DigestService {
   /** Removes a subscription; `by` (when given) must be an admin or the subscription's creator. */
   remove(name: string, by?: Origin): boolean;
   preview(name: string): Answer;
-  runNow(name: string): Promise<string>;
+  /** Sends one now; `by` (when given) must be an admin or the creator — checked before it returns. */
+  runNow(name: string, by?: Origin): Promise<string>;
   /** Stored subscriptions that could not be read and were skipped, with the reason. */
   skipped?(): { name: string; reason: string }[];
 }

@@ -10,7 +10,7 @@ import type { Logger } from '../core/dispatch.js';
 import { attachmentsFor } from '../render/attachments.js';
 import { composeDigest } from './compose.js';
 import type { DigestStore } from './store.js';
-import { scheduledBetween, type Subscription } from './subscription.js';
+import { latestScheduled, type Subscription } from './subscription.js';
 
 export interface Poster {
   /** Posts an answer (and its files) to a channel; returns the platform's message ids. */
@@ -47,21 +47,19 @@ export function createDigestRunner({ state, context, posters, log = () => {}, no
 
   async function execute(s: Subscription, scheduledAt: string, attempt: number): Promise<RunOutcome> {
     const started = now();
+    let composed: ReturnType<typeof composeDigest>;
+    let ids: string[];
     try {
       const ctx = context();
-      const composed = composeDigest(s, ctx.queries, ctx.catalog, state.reported(s.name));
+      composed = composeDigest(s, ctx.queries, ctx.catalog, state.reported(s.name));
       if (s.onlyWhenChanged && !composed.hasNews) {
-        await state.finish(s.name, scheduledAt, now(), { status: 'skipped' });
+        await record('the skipped run', () => state.finish(s.name, scheduledAt, now(), { status: 'skipped' }));
         log({ level: 'info', source: 'digest', subscription: s.name, scheduledAt, outcome: 'skipped' });
         return 'skipped';
       }
       const poster = posters[s.platform];
       if (!poster) throw new Error(`${s.platform} 未配置，无法发送`);
-      const ids = await poster.post(s.channel, composed.answer, await attachmentsFor(composed.answer));
-      await state.finish(s.name, scheduledAt, now(), { status: 'posted', messageIds: ids });
-      await state.setReported(s.name, composed.reported);
-      log({ level: 'info', source: 'digest', subscription: s.name, scheduledAt, outcome: 'posted', ms: now().getTime() - started.getTime() });
-      return 'posted';
+      ids = await poster.post(s.channel, composed.answer, await attachmentsFor(composed.answer));
     } catch (err) {
       const delay = retryDelaysMs[attempt];
       const nextAttemptAt = delay === undefined ? null : new Date(now().getTime() + delay);
@@ -72,6 +70,20 @@ export function createDigestRunner({ state, context, posters, log = () => {}, no
       }
       log({ level: 'error', source: 'digest', subscription: s.name, channel: s.channel, scheduledAt, outcome: 'failed', error: (err as Error).message, retryAt: nextAttemptAt?.toISOString() ?? null });
       return 'failed';
+    }
+    // Delivered: a record that cannot be written (PostgreSQL down) is logged, never turned into a
+    // failure and a retry — the post is out, and the run's claim keeps it from going out twice.
+    await record('the posted run', () => state.finish(s.name, scheduledAt, now(), { status: 'posted', messageIds: ids }));
+    await record('what the digest reported', () => state.setReported(s.name, composed.reported));
+    log({ level: 'info', source: 'digest', subscription: s.name, scheduledAt, outcome: 'posted', ms: now().getTime() - started.getTime() });
+    return 'posted';
+
+    async function record(what: string, write: () => unknown): Promise<void> {
+      try {
+        await write();
+      } catch (err) {
+        log({ level: 'error', source: 'digest', subscription: s.name, scheduledAt, message: `could not record ${what}`, error: (err as Error).message });
+      }
     }
   }
 
@@ -102,10 +114,13 @@ export function createDigestRunner({ state, context, posters, log = () => {}, no
     const work: Promise<RunOutcome>[] = [];
     for (const s of subs) {
       try {
+        // The schedule's own last run (manual runs are kept apart), unless it lies in the future — a
+        // clock that jumped forward and back — where it would silence the digest until real time caught up.
+        // Whatever the base, the run log's claim keeps a scheduled time from being posted twice.
         const last = state.lastRun(s.name);
-        const since = new Date(last && !last.scheduledAt.startsWith('manual:') ? last.scheduledAt : s.createdAt);
-        const due = scheduledBetween(s, since, at);
-        if (due.length) work.push(runOnce(s, due[due.length - 1].toISOString()));
+        const base = last && last.scheduledAt <= at.toISOString() ? last.scheduledAt : s.createdAt;
+        const due = latestScheduled(s, new Date(Math.min(Date.parse(base), at.getTime())), at);
+        if (due) work.push(runOnce(s, due.toISOString()));
       } catch (err) {
         log({ level: 'error', source: 'digest', subscription: s.name, error: (err as Error).message });
       }

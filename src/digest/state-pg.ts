@@ -3,7 +3,8 @@
 // time is a no-op. /digest's synchronous reads (list, preview) come from a mirror of subscriptions,
 // last runs and reported state, refreshed every few seconds and before every scheduler pass; its
 // writes (add, remove) change the mirror at once and the database just after, so the replica asked
-// answers from them immediately and the others within one refresh.
+// answers from them immediately and the others within one refresh. Known down, a change is refused
+// (available()); one whose write fails after it was confirmed is queued and written when it is back.
 import type pg from 'pg';
 import type { Logger } from '../core/dispatch.js';
 import { parseJson, readSubscriptionRows, runFromRow, type Run, type SkippedRow, type StoredSubscription, type SubscriptionRow } from './state.js';
@@ -20,25 +21,59 @@ export async function openPgDigestState(pool: pg.Pool, log: Logger = () => {}, {
   // A write not yet in the database must not be undone by a refresh that read before it landed.
   let writes = 0;
 
+  // Whether the last statement sent reached PostgreSQL: known down, /digest refuses a change rather
+  // than confirm one it cannot save.
+  let reachable = true;
+  // Changes confirmed in chat whose write failed: kept in the mirror and written, in order, before
+  // the next refresh reads — never undone by a refresh that does not see them.
+  const pending: { what: string; sql: string; params: unknown[] }[] = [];
+  let flushing: Promise<void> | null = null;
+  async function drain() {
+    while (pending.length) {
+      await pool.query(pending[0].sql, pending[0].params);
+      log({ level: 'info', source: 'digest', message: `saved ${pending.shift()!.what} to PostgreSQL after it came back` });
+    }
+  }
+  /** One drain at a time: two refreshes must not write the same queued change twice. */
+  const flush = () => {
+    if (!pending.length) return Promise.resolve();
+    if (!flushing) flushing = drain().finally(() => (flushing = null));
+    return flushing;
+  };
+
   async function refresh() {
     const before = writes;
-    const [s, l, r] = await Promise.all([
-      pool.query<SubscriptionRow>('SELECT name, source, spec, created_at FROM subscriptions ORDER BY name'),
-      pool.query('SELECT DISTINCT ON (subscription) * FROM digest_runs ORDER BY subscription, scheduled_at DESC'),
-      pool.query<{ subscription: string; state: string }>('SELECT subscription, state FROM digest_reported'),
-    ]);
-    if (writes !== before) return;
-    const read = readSubscriptionRows(s.rows, log, logged);
-    subs = read.subscriptions;
-    skipped = read.skipped;
+    let read;
+    try {
+      await flush();
+      read = await Promise.all([
+        pool.query<SubscriptionRow>('SELECT name, source, spec, created_at FROM subscriptions ORDER BY name'),
+        pool.query("SELECT DISTINCT ON (subscription) * FROM digest_runs WHERE scheduled_at NOT LIKE 'manual:%' ORDER BY subscription, scheduled_at DESC"),
+        pool.query<{ subscription: string; state: string }>('SELECT subscription, state FROM digest_reported'),
+      ]);
+      reachable = true;
+    } catch (err) {
+      reachable = false;
+      throw err;
+    }
+    const [s, l, r] = read;
+    if (writes !== before || pending.length) return;
+    const rows = readSubscriptionRows(s.rows, log, logged);
+    subs = rows.subscriptions;
+    skipped = rows.skipped;
     last = new Map(l.rows.map((x) => [x.subscription as string, runFromRow(x)]));
     reported = new Map(r.rows.map((x) => [x.subscription, x.state]));
   }
-  /** A write the caller does not wait for: logged if it fails, and the mirror re-read after it. */
-  const background = (what: string, p: Promise<unknown>) => {
+  /** A write the caller does not wait for: if it fails, logged and queued for when PostgreSQL is back. */
+  const background = (what: string, sql: string, params: unknown[]) => {
     writes++;
-    void p
-      .catch((err) => log({ level: 'error', source: 'digest', message: `could not save ${what} to PostgreSQL`, error: (err as Error).message }))
+    void pool.query(sql, params)
+      .then(() => { reachable = true; })
+      .catch((err) => {
+        reachable = false;
+        pending.push({ what, sql, params });
+        log({ level: 'error', source: 'digest', message: `could not save ${what} to PostgreSQL: queued until it is back`, error: (err as Error).message });
+      })
       .finally(() => {
         writes++;
         void refresh().catch(() => {});
@@ -51,6 +86,7 @@ export async function openPgDigestState(pool: pg.Pool, log: Logger = () => {}, {
 
   const upsert = 'INSERT INTO subscriptions (name, source, spec, created_at) VALUES ($1, $2, $3, $4) ON CONFLICT (name) DO UPDATE SET spec = excluded.spec, source = excluded.source';
   const noteRun = (name: string, scheduledAt: string, patch: Partial<Run>) => {
+    if (scheduledAt.startsWith('manual:')) return; // kept apart from the schedule's own history
     const prev = last.get(name);
     if (!prev || prev.scheduledAt <= scheduledAt) last.set(name, { ...(prev?.scheduledAt === scheduledAt ? prev : { subscription: name, scheduledAt, startedAt: '', finishedAt: null, status: 'pending', messageIds: [], error: null, attempts: 0, nextAttemptAt: null }), ...patch });
   };
@@ -58,6 +94,7 @@ export async function openPgDigestState(pool: pg.Pool, log: Logger = () => {}, {
   return {
     subscriptions: () => subs,
     skipped: () => skipped,
+    available: () => reachable,
     async syncFile(declared, now) {
       const client = await pool.connect();
       try {
@@ -76,12 +113,13 @@ export async function openPgDigestState(pool: pg.Pool, log: Logger = () => {}, {
     add(s, now) {
       const row = { name: s.name, source: 'chat', spec: JSON.stringify(s), created_at: now.toISOString() };
       subs = [...subs.filter((x) => x.name !== s.name), { ...s, source: 'chat', createdAt: row.created_at }].sort((a, b) => (a.name < b.name ? -1 : 1));
-      background('a subscription', pool.query(upsert, [row.name, row.source, row.spec, row.created_at]));
+      // Never an overwrite: another replica's subscription of the same name stays.
+      background('a subscription', 'INSERT INTO subscriptions (name, source, spec, created_at) VALUES ($1, $2, $3, $4) ON CONFLICT (name) DO NOTHING', [row.name, row.source, row.spec, row.created_at]);
     },
     remove(name) {
       const had = subs.some((x) => x.name === name);
       subs = subs.filter((x) => x.name !== name);
-      background('a removal', pool.query('DELETE FROM subscriptions WHERE name = $1', [name]));
+      background('a removal', 'DELETE FROM subscriptions WHERE name = $1', [name]);
       return had;
     },
     async claim(name, scheduledAt, now) {

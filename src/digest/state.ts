@@ -47,12 +47,15 @@ function connect(file: string) {
   const st = {
     subs: db.prepare('SELECT name, source, spec, created_at FROM subscriptions ORDER BY name'),
     upsert: db.prepare('INSERT INTO subscriptions (name, source, spec, created_at) VALUES (?, ?, ?, ?) ON CONFLICT(name) DO UPDATE SET spec = excluded.spec, source = excluded.source'),
+    // A chat add never overwrites: a taken name is a constraint error, not an update.
+    insert: db.prepare('INSERT INTO subscriptions (name, source, spec, created_at) VALUES (?, ?, ?, ?)'),
     remove: db.prepare('DELETE FROM subscriptions WHERE name = ?'),
     removeFileSubs: db.prepare("DELETE FROM subscriptions WHERE source = 'file' AND name NOT IN (SELECT value FROM json_each(?))"),
     claim: db.prepare("INSERT OR IGNORE INTO runs (subscription, scheduled_at, started_at, status) VALUES (?, ?, ?, 'pending')"),
     finish: db.prepare('UPDATE runs SET status = ?, finished_at = ?, message_ids = ?, error = ?, attempts = attempts + 1, next_attempt_at = ? WHERE subscription = ? AND scheduled_at = ?'),
     retrying: db.prepare("UPDATE runs SET status = 'pending', started_at = ? WHERE subscription = ? AND scheduled_at = ? AND status = 'failed'"),
-    last: db.prepare('SELECT * FROM runs WHERE subscription = ? ORDER BY scheduled_at DESC LIMIT 1'),
+    // The schedule's own last run: manual runs ("manual:…", which sorts after every date) are kept apart.
+    last: db.prepare("SELECT * FROM runs WHERE subscription = ? AND scheduled_at NOT LIKE 'manual:%' ORDER BY scheduled_at DESC LIMIT 1"),
     runs: db.prepare('SELECT * FROM runs WHERE subscription = ? ORDER BY scheduled_at'),
     dueRetries: db.prepare("SELECT * FROM runs WHERE status = 'failed' AND next_attempt_at IS NOT NULL AND next_attempt_at <= ?"),
     reported: db.prepare('SELECT state FROM reported WHERE subscription = ?'),
@@ -182,7 +185,7 @@ export function openDigestState(file: string, log: Logger = () => {}) {
       })();
     },
     add(s: Subscription, now: Date) {
-      cur().st.upsert.run(s.name, 'chat', JSON.stringify(s), now.toISOString());
+      cur().st.insert.run(s.name, 'chat', JSON.stringify(s), now.toISOString());
     },
     remove: (name: string) => cur().st.remove.run(name).changes > 0,
     /** Claims a scheduled run; false when it was already claimed (by this or an earlier process). */

@@ -14,6 +14,8 @@ export interface DigestStore {
   skipped(): SkippedRow[];
   /** The file's subscriptions replace the file's previous ones; chat-added ones stay. */
   syncFile(subs: Subscription[], now: Date): MaybePromise<void>;
+  /** False while the database is known unreachable: /digest then refuses a change it could not save. */
+  available?(): boolean;
   add(s: Subscription, now: Date): void;
   remove(name: string): boolean;
   /** Claims a scheduled run; false when it was already claimed (by this or another process). */

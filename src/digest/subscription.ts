@@ -12,13 +12,28 @@ export function toCron(schedule: string): string {
   const [h, m] = time ? [Number(time[1]), Number(time[2])] : [9, 0];
   if (h > 23 || m > 59) throw new Error(`时间不对：${time?.[0]}`);
   let m2: RegExpExecArray | null;
-  if (/^(每天|每日)/.test(s)) return `${m} ${h} * * *`;
-  if (/^工作日/.test(s)) return `${m} ${h} * * 1-5`;
-  if ((m2 = /^每周([一二三四五六日天])/.exec(s))) return `${m} ${h} * * ${WEEKDAYS[m2[1]]}`;
-  if ((m2 = /^每月(\d{1,2})[日号]/.exec(s))) return `${m} ${h} ${Number(m2[1])} * *`;
+  if (/^(每天|每日)/.test(s)) return runs(`${m} ${h} * * *`);
+  if (/^工作日/.test(s)) return runs(`${m} ${h} * * 1-5`);
+  if ((m2 = /^每周([一二三四五六日天])/.exec(s))) return runs(`${m} ${h} * * ${WEEKDAYS[m2[1]]}`);
+  if ((m2 = /^每月(\d{1,2})[日号]/.exec(s))) {
+    const day = Number(m2[1]);
+    if (day < 1 || day > 31) throw new Error(`每月只有 1–31 日：${m2[0]}`);
+    return runs(`${m} ${h} ${day} * *`);
+  }
   // Otherwise it must be a cron expression croner accepts (5 or 6 fields).
-  new Cron(s, { paused: true }).stop();
-  return s;
+  return runs(s);
+}
+
+/**
+ * The cron expression, once croner has computed a next run from it: an expression that parses but
+ * never runs (day 30 of February) is refused here, never later in every /digest list.
+ */
+function runs(cron: string): string {
+  const job = new Cron(cron, { paused: true });
+  const next = job.nextRun();
+  job.stop();
+  if (!next) throw new Error(`这个时间表永远不会运行：${cron}`);
+  return cron;
 }
 
 export const subscriptionSchema = z.object({
@@ -80,13 +95,24 @@ export function parseSubscriptionsFile(json: string, file = 'data/digests.json')
   return out;
 }
 
-/** Scheduled times strictly after `after` and no later than `until`, in the subscription's zone. */
-export function scheduledBetween(s: Pick<Subscription, 'schedule' | 'timezone'>, after: Date, until: Date, max = 1000): Date[] {
+/**
+ * The latest scheduled time strictly after `after` and no later than `until`, or null: searched
+ * backwards from `until` in widening windows, so a frequent schedule years old costs no more than a
+ * new one (counting forward from its creation used to stop at 1000 occurrences).
+ */
+export function latestScheduled(s: Pick<Subscription, 'schedule' | 'timezone'>, after: Date, until: Date): Date | null {
+  if (until <= after) return null;
   const cron = new Cron(toCron(s.schedule), { timezone: s.timezone, paused: true });
-  const out: Date[] = [];
-  for (let t = cron.nextRun(after); t && t <= until && out.length < max; t = cron.nextRun(t)) out.push(t);
-  cron.stop();
-  return out;
+  try {
+    for (let window = 3_600_000; ; window *= 2) {
+      const from = new Date(Math.max(after.getTime(), until.getTime() - window));
+      let latest: Date | null = null;
+      for (let t = cron.nextRun(from), n = 0; t && t <= until && n < 100_000; t = cron.nextRun(t), n++) latest = t;
+      if (latest || from.getTime() === after.getTime()) return latest;
+    }
+  } finally {
+    cron.stop();
+  }
 }
 
 export function nextRun(s: Pick<Subscription, 'schedule' | 'timezone'>, after: Date): Date | null {

@@ -9,8 +9,13 @@ const plain = (v: string, numeric: boolean) => (numeric ? (v === '—' ? '' : v.
 const MARK = /^(.*?)（([^（）]*)）$/;
 function split(v: string, numeric: boolean): { value: string; mark: string | null } {
   const m = numeric ? MARK.exec(v) : null;
-  return m ? { value: plain(m[1], true), mark: m[2] } : { value: plain(v, numeric), mark: null };
+  return m ? { value: plain(m[1], true), mark: m[2] } : { value: numeric ? plain(v, true) : defuse(v), mark: null };
 }
+/**
+ * A text cell a spreadsheet would run as a formula (=, +, -, @, tab or CR first) gets a leading '
+ * (OWASP, CSV injection); a plain number such as -12.50 stays a number.
+ */
+const defuse = (v: string) => (/^[=+\-@\t\r]/.test(v) && !/^[+-]?\d[\d,]*(\.\d+)?%?$/.test(v) ? `'${v}` : v);
 
 export function tableCsv(tables: AnswerTable[]): string {
   const rows: string[][] = [];
@@ -22,7 +27,7 @@ export function tableCsv(tables: AnswerTable[]): string {
     rows.push([...(multi ? ['表'] : []), ...t.columns, ...(marked ? ['备注'] : [])]);
     for (const r of cells) {
       const marks = r.map((c) => c.mark).filter((m): m is string => !!m);
-      rows.push([...(multi ? [t.title ?? ''] : []), ...r.map((c) => c.value), ...(marked ? [marks.join('；')] : [])]);
+      rows.push([...(multi ? [defuse(t.title ?? '')] : []), ...r.map((c) => c.value), ...(marked ? [marks.join('；')] : [])]);
     }
   }
   // A BOM so spreadsheet programs read the Chinese as UTF-8.

@@ -114,6 +114,18 @@ describe('Discord free questions and permissions (seeds)', () => {
     expect(JSON.stringify(post()!.body.embeds)).toContain('9.60 万元');
   });
 
+  it('Manage Channels holds on every path to /digest add: /ask and a mention are refused (issue 21 #5)', async () => {
+    const { fake } = ctx;
+    const before = state.subscriptions().length;
+    const asked = await answerTo(fake, fake.interact(commandData('ask', { question: '/digest add 每天 09:00 overview name=via-ask' })));
+    expect(JSON.stringify(asked.embeds)).toContain('只有有“管理频道”权限的成员可以添加');
+    const id = fake.say(`<@${APP_ID}> /digest add 每天 09:00 overview name=via-mention`, [APP_ID]);
+    const post = () => fake.calls.find((c) => c.method === 'POST' && c.path === `/api/v10/channels/${CHANNEL_ID}/messages` && c.body?.message_reference?.message_id === id);
+    await fake.waitFor(() => !!post());
+    expect(JSON.stringify(post()!.body.embeds)).toContain('只有有“管理频道”权限的成员可以添加');
+    expect(state.subscriptions()).toHaveLength(before);
+  });
+
   it('a message that does not mention the bot is left alone', async () => {
     const { fake } = ctx;
     const before = fake.calls.length;
@@ -157,13 +169,17 @@ describe('Discord free questions and permissions (seeds)', () => {
       components: [['schedule', schedule], ['content', content], ['about', about]].map(([id, value]) => ({ type: 1, components: [{ type: 4, custom_id: id, value }] })),
     });
     const before = state.subscriptions().length;
-    const refused = await answerTo(fake, fake.interact(fields('下雨天', 'changes', '竹山县'), 5));
+    // Submitted by a member who manages the channel; without that permission the form is refused too.
+    const manager = { member: { user: { id: '400000000000000020', username: 'm', discriminator: '0', global_name: 'm', avatar: null }, roles: [], permissions: '16', joined_at: new Date().toISOString(), deaf: false, mute: false, flags: 0 } };
+    const member = await answerTo(fake, fake.interact(fields('工作日 18:00', '关注', '邢台市医保局 2101501'), 5));
+    expect(JSON.stringify(member.embeds)).toContain('只有有“管理频道”权限的成员可以添加');
+    const refused = await answerTo(fake, fake.interact(fields('下雨天', 'changes', '竹山县'), 5, manager));
     expect(refused.flags & 64).toBe(64);
     expect(refused.content).toBe('你填写的是：`/digest add 下雨天 changes 竹山县`');
     expect(JSON.stringify(refused.embeds)).toContain('请给出时间');
     expect(state.subscriptions()).toHaveLength(before);
 
-    const saved = await answerTo(fake, fake.interact(fields('工作日 18:00', '关注', '邢台市医保局 2101501'), 5));
+    const saved = await answerTo(fake, fake.interact(fields('工作日 18:00', '关注', '邢台市医保局 2101501'), 5, manager));
     expect(saved.flags ?? 0).toBe(0);
     expect(JSON.stringify(saved.embeds)).toContain('已添加');
     expect(state.subscriptions().at(-1)).toMatchObject({ platform: 'discord', channel: CHANNEL_ID, schedule: '工作日 18:00', content: 'watch', filters: { departments: ['邢台市医保局'], subjects: ['2101501'] } });
