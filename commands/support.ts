@@ -1,5 +1,6 @@
 // What several commands share: choosing the document a question is about, citing figures, and
 // attaching the document's own findings as warnings.
+import { findingPrefix } from '../src/parse/template/rules.js';
 import type { Citation } from '../src/core/answer.js';
 import { wan } from '../src/core/format.js';
 import { UserError } from '../src/errors.js';
@@ -92,7 +93,8 @@ export function warningsFor(q: Queries, doc: DocRow, about: string[] = [], max =
   const relevant = about.length ? all.filter((f) => about.some((a) => f.message.includes(a) || f.rule.includes(a))) : all;
   // The unverified note first: it qualifies the figures shown, where the others qualify the document.
   const ordered = [...relevant.filter((f) => f.rule === 'unverified'), ...relevant.filter((f) => f.rule !== 'unverified')];
-  const shown = ordered.slice(0, max).map((f) => (f.rule === 'unverified' ? f.message : `文件自身不一致：${f.message}（${f.table}，第 ${f.line} 行）`));
+  // Only a rule that finds the document disagreeing with itself says so; a lost cell or an unplaced column is the reading's.
+  const shown = ordered.slice(0, max).map((f) => (f.rule === 'unverified' ? f.message : `${findingPrefix(f.rule)}${f.message}（${f.table}，第 ${f.line} 行）`));
   if (relevant.length > max) shown.push(`另有 ${relevant.length - max} 条，见 /check ${doc.department}`);
   return shown;
 }

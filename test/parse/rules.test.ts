@@ -2,9 +2,9 @@
 // names a rule that the table lists, with the table's severity (or info, for a rounding-level one).
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseDocument } from '../../src/parse/index.js';
-import { RULES, ruleOf } from '../../src/parse/template/rules.js';
+import { findingPrefix, RULES, ruleOf } from '../../src/parse/template/rules.js';
 import { DEFAULT_DATA_DIR } from '../../src/paths.js';
 import { CORPUS_NEGATIVE_DIR, CORPUS_TEXT_DIR } from '../support/corpus.js';
 
@@ -30,3 +30,13 @@ it('covers every finding the parser emits on the seeds, the hand-made documents 
   expect(unknown).toEqual([]);
   for (const [rule, severities] of emitted) expect([...severities].every((s) => s === ruleOf(rule)!.severity), rule).toBe(true);
 }, 60_000);
+
+describe('what a finding blames', () => {
+  it('only a rule that finds the document disagreeing with itself blames the document', () => {
+    expect(RULES.every((r) => ['document', 'reading', 'note'].includes(r.blame))).toBe(true);
+    expect(findingPrefix('function-row')).toBe('文件自身不一致：');
+    // A cell the text lost, a column not placed, two files of one document differing: the reading's fault.
+    for (const rule of ['column-undecided', 'three-public-columns', 'not-read', 'two-files-differ']) expect(findingPrefix(rule)).toBe('文本未能确定读出：');
+    expect(findingPrefix('rounding')).toBe('');
+  });
+});
