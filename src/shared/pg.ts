@@ -9,11 +9,11 @@ const MIGRATION_LOCK = 16_016_002;
 const PRUNE_EVERY_MS = 60_000;
 /**
  * The pool's own bounds, behind the requests' deadline (deadline.ts): a connection or a query that
- * hangs is given up (and its connection dropped) within seconds, so a server that stops answering
+ * hangs is given up (and its connection dropped) within seconds (generous: the lease renews through this pool, and a busy server must not lose it), so a server that stops answering
  * cannot hold every pooled connection until TCP gives up a quarter of an hour later.
  */
-const CONNECT_TIMEOUT_MS = 2_000;
-const QUERY_TIMEOUT_MS = 2_000;
+const CONNECT_TIMEOUT_MS = 5_000;
+const QUERY_TIMEOUT_MS = 5_000;
 
 export interface SharedDb {
   pool: pg.Pool;
