@@ -9,6 +9,13 @@ export type ReadinessCheck = () => Promise<void> | void;
 
 const CHECK_TIMEOUT_MS = 2000;
 
+/**
+ * Bounds for every HTTP server the bot opens (Slack's receiver, this one): a client that sends its
+ * headers or body slowly is cut off within seconds — Node's defaults held one 60 s for headers and
+ * 300 s for the request, checked only every 30 s. Slack's requests are at most 256 KB.
+ */
+export const SERVER_TIMEOUTS = { headersTimeout: 5_000, requestTimeout: 10_000, connectionsCheckingInterval: 1_000 } as const;
+
 function withTimeout(check: ReadinessCheck): Promise<void> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`no answer within ${CHECK_TIMEOUT_MS} ms`)), CHECK_TIMEOUT_MS);
@@ -60,7 +67,7 @@ export function createHealth(checks: Record<string, ReadinessCheck>) {
     },
     /** A server of its own (Socket Mode, Discord only): health alone, 404 for anything else. */
     async listen(port: number): Promise<{ port: number; close(): Promise<void> }> {
-      const server = createServer((req, res) => {
+      const server = createServer(SERVER_TIMEOUTS, (req, res) => {
         if (!handle(req, res)) send(res, 404, { status: 'not found' });
       });
       await new Promise<void>((resolve, reject) => {
