@@ -23,7 +23,12 @@ function withTimeout(check: ReadinessCheck): Promise<void> {
   });
 }
 
-export function createHealth(checks: Record<string, ReadinessCheck>) {
+/**
+ * `optional` checks are reported but do not make the process unready: PostgreSQL with replicas,
+ * whose outage the bot rides out from local state (shared/deadline.ts) — were it to fail readiness,
+ * a load balancer would take every replica out at once. Failing, the answer is 200 "degraded".
+ */
+export function createHealth(checks: Record<string, ReadinessCheck>, { optional = [] }: { optional?: string[] } = {}) {
   const send = (res: ServerResponse, status: number, body: unknown) => {
     res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' });
     res.end(JSON.stringify(body));
@@ -37,7 +42,11 @@ export function createHealth(checks: Record<string, ReadinessCheck>) {
         return [name, (err as Error).message || 'failed'] as const;
       }
     }));
-    return { ok: results.every(([, r]) => r === 'ok'), checks: Object.fromEntries(results) };
+    return {
+      ok: results.every(([name, r]) => r === 'ok' || optional.includes(name)),
+      degraded: results.some(([, r]) => r !== 'ok'),
+      checks: Object.fromEntries(results),
+    };
   };
   /** Answers a health request itself (true) or leaves it to the next listener (false). */
   const handle = (req: IncomingMessage, res: ServerResponse): boolean => {
@@ -48,7 +57,7 @@ export function createHealth(checks: Record<string, ReadinessCheck>) {
       return true;
     }
     if (path === '/readyz') {
-      void ready().then((r) => send(res, r.ok ? 200 : 503, { status: r.ok ? 'ok' : 'unavailable', checks: r.checks }));
+      void ready().then((r) => send(res, r.ok ? 200 : 503, { status: !r.ok ? 'unavailable' : r.degraded ? 'degraded' : 'ok', checks: r.checks }));
       return true;
     }
     return false;
