@@ -83,6 +83,8 @@ export function inspectDatabase(file: string): { version: number } | { damaged: 
     }
   } catch (err) {
     if (isDamage(err)) return { damaged: damagedDatabase(file, err) };
+    // Not damage but not readable either (a directory, no permission): said, not a stack trace.
+    if (String((err as { code?: unknown }).code).startsWith('SQLITE_')) throw new StoreError(`数据库 ${file} 无法打开（${(err as Error).message}）`);
     throw err;
   }
 }

@@ -68,3 +68,12 @@ describe('a damaged budget database', () => {
     openApp(good).close();
   });
 });
+
+describe('a database path that cannot be opened', () => {
+  it('a directory where the file should be: said, not a stack trace', async () => {
+    const dir = tempDir();
+    const err = await ensureDatabase(dir, { bundled: dir }).then(() => null, (e: Error) => e);
+    expect(err?.name).toBe('StoreError');
+    expect(err?.message).toContain(`数据库 ${dir} 无法打开`);
+  });
+});
