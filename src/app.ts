@@ -8,7 +8,7 @@ import type { CommandContext, CommandDef } from './core/command.js';
 import { createDispatcher, type DispatchResult, type Limits, type Logger, type Request } from './core/dispatch.js';
 import { buildCatalog } from './query/catalog.js';
 import { warmPinyin } from './query/normalize.js';
-import { openDatabase, type DB } from './store/db.js';
+import { damagedDatabase, isDamage, openDatabase, type DB } from './store/db.js';
 import { createQueries } from './store/queries.js';
 
 export interface AppExtras {
@@ -23,8 +23,14 @@ export function openApp(dbFile: string, log: Logger = () => {}, commands: Comman
   const open = () => {
     db = openDatabase(dbFile);
     inode = statSync(dbFile).ino;
-    const queries = createQueries(db);
-    ctx = { queries, catalog: buildCatalog(queries), commands, digests: extras.digests };
+    try {
+      const queries = createQueries(db);
+      ctx = { queries, catalog: buildCatalog(queries), commands, digests: extras.digests };
+    } catch (err) {
+      // Pages that do not read (a truncated file opens fine): named, with how to rebuild, not a stack.
+      db.close();
+      throw isDamage(err) ? damagedDatabase(dbFile, err) : err;
+    }
     // In the background once the bot is up (≈0.2 s): start-up stays as fast, the first pinyin question
     // too, and a one-shot `ask`, gone before then, never loads it.
     const catalog = ctx.catalog;

@@ -5,7 +5,7 @@ import { Command, Option } from 'commander';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DEFAULT_DB_FILE, PROJECT_ROOT } from './paths.js';
-import { openDatabase, StoreError } from './store/db.js';
+import { damagedDatabase, isDamage, openDatabase, StoreError } from './store/db.js';
 import { COMMANDS } from '../commands/index.js';
 import { openApp } from './app.js';
 import { renderText } from './render/text.js';
@@ -76,6 +76,8 @@ function withDatabase<T>(dbFile: string, use: (db: ReturnType<typeof openDatabas
   const db = openDatabase(dbFile);
   try {
     return use(db);
+  } catch (err) {
+    throw isDamage(err) ? damagedDatabase(dbFile, err) : err;
   } finally {
     db.close();
   }

@@ -9,6 +9,13 @@ export type ReadinessCheck = () => Promise<void> | void;
 
 const CHECK_TIMEOUT_MS = 2000;
 
+/**
+ * Bounds for every HTTP server the bot opens (Slack's receiver, this one): a client that sends its
+ * headers or body slowly is cut off within seconds — Node's defaults held one 60 s for headers and
+ * 300 s for the request, checked only every 30 s. Slack's requests are at most 256 KB.
+ */
+export const SERVER_TIMEOUTS = { headersTimeout: 5_000, requestTimeout: 10_000, connectionsCheckingInterval: 1_000 } as const;
+
 function withTimeout(check: ReadinessCheck): Promise<void> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`no answer within ${CHECK_TIMEOUT_MS} ms`)), CHECK_TIMEOUT_MS);
@@ -16,7 +23,12 @@ function withTimeout(check: ReadinessCheck): Promise<void> {
   });
 }
 
-export function createHealth(checks: Record<string, ReadinessCheck>) {
+/**
+ * `optional` checks are reported but do not make the process unready: PostgreSQL with replicas,
+ * whose outage the bot rides out from local state (shared/deadline.ts) — were it to fail readiness,
+ * a load balancer would take every replica out at once. Failing, the answer is 200 "degraded".
+ */
+export function createHealth(checks: Record<string, ReadinessCheck>, { optional = [] }: { optional?: string[] } = {}) {
   const send = (res: ServerResponse, status: number, body: unknown) => {
     res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' });
     res.end(JSON.stringify(body));
@@ -30,7 +42,11 @@ export function createHealth(checks: Record<string, ReadinessCheck>) {
         return [name, (err as Error).message || 'failed'] as const;
       }
     }));
-    return { ok: results.every(([, r]) => r === 'ok'), checks: Object.fromEntries(results) };
+    return {
+      ok: results.every(([name, r]) => r === 'ok' || optional.includes(name)),
+      degraded: results.some(([, r]) => r !== 'ok'),
+      checks: Object.fromEntries(results),
+    };
   };
   /** Answers a health request itself (true) or leaves it to the next listener (false). */
   const handle = (req: IncomingMessage, res: ServerResponse): boolean => {
@@ -41,7 +57,7 @@ export function createHealth(checks: Record<string, ReadinessCheck>) {
       return true;
     }
     if (path === '/readyz') {
-      void ready().then((r) => send(res, r.ok ? 200 : 503, { status: r.ok ? 'ok' : 'unavailable', checks: r.checks }));
+      void ready().then((r) => send(res, r.ok ? 200 : 503, { status: !r.ok ? 'unavailable' : r.degraded ? 'degraded' : 'ok', checks: r.checks }));
       return true;
     }
     return false;
@@ -60,7 +76,7 @@ export function createHealth(checks: Record<string, ReadinessCheck>) {
     },
     /** A server of its own (Socket Mode, Discord only): health alone, 404 for anything else. */
     async listen(port: number): Promise<{ port: number; close(): Promise<void> }> {
-      const server = createServer((req, res) => {
+      const server = createServer(SERVER_TIMEOUTS, (req, res) => {
         if (!handle(req, res)) send(res, 404, { status: 'not found' });
       });
       await new Promise<void>((resolve, reject) => {

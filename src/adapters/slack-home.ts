@@ -34,7 +34,8 @@ export function homeView(app: BudgetApp, names: CommandNames): types.HomeView {
     : subs.length
       ? subs.slice(0, 20).map((s) => `• *${esc(s.name)}* → <#${esc(s.channel)}>：${esc(s.schedule)}，${esc(s.content)}${s.next ? `，下次 ${esc(s.next)}` : ''}`).join('\n')
       : esc(`这个工作区还没有订阅。在频道里用 ${slash('digest')} add 添加（会打开表单）。`);
-  const help = commands.map((c) => `• \`${c.usage.replace(/^\/\S+/, slash(c.name))}\` ${c.summary}`).join('\n');
+  // Escaped here, the command lines' own backticks kept: esc neutralises any in text it is given.
+  const help = commands.map((c) => `• \`${esc(c.usage.replace(/^\/\S+/, slash(c.name)))}\` ${esc(c.summary)}`).join('\n');
   const blocks: types.KnownBlock[] = [
     header('budget-bot：政府部门预算问答'),
     section('所有数字都来自已载入的预算公开文件，每个数字都注明出处。'),
@@ -43,7 +44,7 @@ export function homeView(app: BudgetApp, names: CommandNames): types.HomeView {
     header('本工作区的定时通报'),
     escapedSection(subscriptions),
     header('怎么问'),
-    section(`在频道里用斜杠命令，在话题里 @ 机器人，或直接私信它，例如“竹山县医保局三公经费是多少”。\n${help}`),
+    escapedSection(`${esc('在频道里用斜杠命令，在话题里 @ 机器人，或直接私信它，例如“竹山县医保局三公经费是多少”。')}\n${help}`),
   ];
   return { type: 'home', blocks: blocks.slice(0, SLACK.blocksPerMessage) };
 }

@@ -23,6 +23,7 @@ const isPrivate = (a: Answer) => !!a.ephemeral || a.kind === 'help';
 import { createAckFirst, createAckPolicy } from './slack-ack-first.js';
 import { createSlackGuard, type SlackGuard } from './slack-guard.js';
 import { teamOf } from './slack-team.js';
+import { SERVER_TIMEOUTS } from './health.js';
 import { PLAIN_NAMES, type CommandNames } from '../core/command-names.js';
 
 
@@ -153,9 +154,9 @@ export async function startSlack(app: BudgetApp, cfg: SlackConfig, log: Logger, 
     log({ level: 'error', source: 'slack', error: error.message });
   });
 
-  // A deep accept queue: a burst of a thousand new connections waits in it rather than having its
+  // Slow clients cut off within seconds (SERVER_TIMEOUTS). A deep accept queue: a burst of a thousand new connections waits in it rather than having its
   // SYNs dropped and retried a second or three later (Node's default backlog is 511).
-  const server = (await (socketMode ? b.start() : b.start({ port: cfg.port, backlog: 4096 }))) as (Server & { address?: () => { port: number } | string | null }) | undefined;
+  const server = (await (socketMode ? b.start() : b.start({ port: cfg.port, backlog: 4096 }, SERVER_TIMEOUTS))) as (Server & { address?: () => { port: number } | string | null }) | undefined;
   if (!socketMode && server) {
     const intercept = createAckFirst({
       commands: new Map(app.commands.map((c) => [names.registered(c.name), c.name])), teamId: cfg.teamId, policy, dispatch, log,

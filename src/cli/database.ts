@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { DEFAULT_DATA_DIR, DEFAULT_DB_FILE } from '../paths.js';
 import type { Progress } from '../progress.js';
-import { schemaVersionOf, SCHEMA_VERSION } from '../store/db.js';
+import { inspectDatabase, SCHEMA_VERSION } from '../store/db.js';
 import type { IngestPhase, IngestReport, ParallelIngestOptions } from '../store/ingest.js';
 
 /** The bundled documents folder: text files, Word files and PDFs a user drops beside them. */
@@ -28,9 +28,15 @@ export async function runIngest(dirs: string[], dbFile: string, opts: Omit<Paral
 /**
  * Opens the database, building it from the bundled documents first when it does not exist yet — or,
  * for the bundled database, when it was built by an older version (it is derived data: rebuilt, not migrated).
+ * A damaged one is never rebuilt unasked (it may hold far more than the samples): the start stops,
+ * naming the file and how to rebuild it.
  */
-export async function ensureDatabase(dbFile: string): Promise<IngestReport | null> {
-  if (existsSync(dbFile) && (resolve(dbFile) !== DEFAULT_DB_FILE || schemaVersionOf(dbFile) === SCHEMA_VERSION)) return null;
+export async function ensureDatabase(dbFile: string, { bundled = DEFAULT_DB_FILE }: { bundled?: string } = {}): Promise<IngestReport | null> {
+  if (existsSync(dbFile)) {
+    const state = inspectDatabase(dbFile);
+    if ('damaged' in state) throw state.damaged;
+    if (resolve(dbFile) !== resolve(bundled) || state.version === SCHEMA_VERSION) return null;
+  }
   const report = await runIngest(defaultDataDirs(), dbFile);
   const { formatIngestReport } = await import('../store/report.js');
   process.stderr.write(formatIngestReport(report) + '\n');

@@ -83,7 +83,7 @@ export async function start(opts: { db?: string }): Promise<void> {
   const health = createHealth({
     database: () => app.ping(),
     ...(replicas ? { postgresql: async () => void (await replicas.db.pool.query('SELECT 1')) } : {}),
-  });
+  }, { optional: ['postgresql'] });
   if (slackServer) health.install(slackServer);
   else {
     const own = await health.listen(cfg.httpPort);

@@ -3,9 +3,15 @@
 // DOCTYPE are skipped; entities a DOCTYPE declares are never expanded (so no entity bombs).
 // Nesting is checked, so a truncated or mangled part is reported rather than half read.
 
+/** Longest reason kept: a tag name read from binary can run to megabytes. */
+const REASON_MAX = 120;
+
 export class XmlError extends Error {
   constructor(reason: string) {
-    super(reason);
+    // Names in a reason come from the file: only printable characters are kept (binary, control and
+    // invisible ones become "?"), and a long one is cut in the middle, its closing words kept.
+    const shown = reason.replace(/[^\p{L}\p{M}\p{N}\p{P}\p{S} ]/gu, '?');
+    super(shown.length > REASON_MAX ? `${shown.slice(0, REASON_MAX - 12)}…${shown.slice(-8)}` : shown);
     this.name = 'XmlError';
   }
 }

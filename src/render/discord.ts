@@ -78,7 +78,8 @@ export function renderDiscord(a: Answer, { customId, escape = (t) => t }: Discor
   for (const t of a.tables) {
     // Fences take 8 characters; keep each description well under the 6000-per-message budget.
     for (const [k, chunk] of chunkLines(renderTable({ ...t, title: undefined }), 1800).entries()) {
-      embeds.push({ color, title: k === 0 && t.title ? clip(t.title, DISCORD.title) : undefined, description: `\`\`\`\n${chunk}\n\`\`\`` });
+      // Inside a code block nothing can be escaped: a backtick from the asker's words is neutralised (ˋ).
+      embeds.push({ color, title: k === 0 && t.title ? clip(escape(t.title), DISCORD.title) : undefined, description: `\`\`\`\n${chunk.replace(/`/g, 'ˋ')}\n\`\`\`` });
     }
   }
   const extras = [...a.warnings.map((w) => `⚠️ ${w}`), ...a.notes].map(escape);

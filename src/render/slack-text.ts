@@ -1,7 +1,10 @@
 // Slack mrkdwn text that respects the limits: escaped after cutting (so a cut never lands inside
 // "&amp;"), code fences closed when a cut leaves one open, and a block's text counted the way
 // Slack counts a message's total.
-export const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+// A backtick is neutralised too (ˋ, U+02CB): mrkdwn cannot escape one, and an unclosed ``` echoed
+// from a question turned the rest of the message into code. No answer uses one on purpose; the
+// code blocks' own fences are added after escaping.
+export const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/`/g, 'ˋ');
 
 /** Escapes `raw` and cuts it to at most `max` characters of escaped text, marking a cut with "…". */
 export function clipEscaped(raw: string, max: number): string {

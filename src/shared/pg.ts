@@ -7,6 +7,13 @@ import { MIGRATIONS } from './migrations.js';
 /** Any number that is ours alone: the advisory lock replicas take while migrating. */
 const MIGRATION_LOCK = 16_016_002;
 const PRUNE_EVERY_MS = 60_000;
+/**
+ * The pool's own bounds, behind the requests' deadline (deadline.ts): a connection or a query that
+ * hangs is given up (and its connection dropped) within seconds (generous: the lease renews through this pool, and a busy server must not lose it), so a server that stops answering
+ * cannot hold every pooled connection until TCP gives up a quarter of an hour later.
+ */
+const CONNECT_TIMEOUT_MS = 5_000;
+const QUERY_TIMEOUT_MS = 5_000;
 
 export interface SharedDb {
   pool: pg.Pool;
@@ -42,16 +49,22 @@ export async function migrate(pool: pg.Pool): Promise<number> {
 }
 
 export async function openSharedDb(url: string, log: Logger = () => {}, { max = 10 }: { max?: number } = {}): Promise<SharedDb> {
-  const pool = new pg.Pool({ connectionString: url, max, connectionTimeoutMillis: 5_000, idleTimeoutMillis: 30_000 });
-  // An idle client's error (the server restarted) is reported here; unhandled, it would end the process.
-  pool.on('error', (err) => log({ level: 'error', source: 'postgres', message: 'idle connection failed', error: err.message }));
+  // Migrations on a connection of their own, without the per-query bounds: a replica waits for
+  // another's migration under the advisory lock, and a migration may take longer than a request may.
+  const migrating = new pg.Pool({ connectionString: url, max: 1, connectionTimeoutMillis: 5_000 });
+  migrating.on('error', () => {});
   let version: number;
   try {
-    version = await migrate(pool);
-  } catch (err) {
-    await pool.end().catch(() => {});
-    throw err;
+    version = await migrate(migrating);
+  } finally {
+    await migrating.end().catch(() => {});
   }
+  const pool = new pg.Pool({
+    connectionString: url, max, connectionTimeoutMillis: CONNECT_TIMEOUT_MS, idleTimeoutMillis: 30_000,
+    query_timeout: QUERY_TIMEOUT_MS, statement_timeout: QUERY_TIMEOUT_MS, idle_in_transaction_session_timeout: 10_000, keepAlive: true,
+  });
+  // An idle client's error (the server restarted) is reported here; unhandled, it would end the process.
+  pool.on('error', (err) => log({ level: 'error', source: 'postgres', message: 'idle connection failed', error: err.message }));
   const prune = async () => {
     await pool.query('DELETE FROM seen_keys WHERE expires_at < now()');
     // Every limit refills completely within a minute (capacity = per-minute rate): an hour-old bucket is full.

@@ -28,3 +28,24 @@ describe('health endpoints', () => {
     expect(await get('/slack/events')).toEqual([404, { status: 'not found' }]);
   });
 });
+
+// Issue 21, item 6: with replicas, PostgreSQL unreachable is ridden out from local state; were it to
+// fail readiness, a load balancer would take every replica out at once.
+describe('an optional check (PostgreSQL with replicas)', () => {
+  const health = createHealth({
+    database: () => {},
+    postgresql: () => { throw new Error('no answer within 2000 ms'); },
+  }, { optional: ['postgresql'] });
+  const broken = createHealth({ database: () => { throw new Error('数据库不存在'); }, postgresql: () => {} }, { optional: ['postgresql'] });
+  it('failing, /readyz is still 200, "degraded", naming it; a required check still makes it 503', async () => {
+    expect(await health.ready()).toEqual({ ok: true, degraded: true, checks: { database: 'ok', postgresql: 'no answer within 2000 ms' } });
+    const own = await health.listen(0);
+    try {
+      const res = await fetch(`http://127.0.0.1:${own.port}/readyz`);
+      expect([res.status, await res.json()]).toEqual([200, { status: 'degraded', checks: { database: 'ok', postgresql: 'no answer within 2000 ms' } }]);
+    } finally {
+      await own.close();
+    }
+    expect((await broken.ready()).ok).toBe(false);
+  });
+});

@@ -4,7 +4,7 @@
 // (pgBinDir() is null, SKIP_NO_POSTGRES says how to get them) — .ci/run installs Debian's package.
 // PostgreSQL refuses to run as root, so as root the server runs as the `postgres` user.
 import { execFileSync } from 'node:child_process';
-import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import { delimiter, join } from 'node:path';
@@ -51,6 +51,8 @@ async function freePort(): Promise<number> {
 
 export interface TestPostgres {
   url: string;
+  /** Sends a signal to the postmaster and every server process under it (SIGSTOP: a hung server). */
+  signal(sig: NodeJS.Signals): void;
   stop(): void;
 }
 
@@ -74,9 +76,21 @@ export async function startPostgres(): Promise<TestPostgres> {
   // fsync off: a throwaway server; the socket in our directory, TCP on loopback only.
   run('pg_ctl', ['-D', data, '-l', join(dir, 'log'), '-w', '-t', '60', '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200`, 'start']);
   let stopped = false;
+  const signal = (sig: NodeJS.Signals) => {
+    const postmaster = Number(readFileSync(join(data, 'postmaster.pid'), 'utf8').split('\n')[0]);
+    const children = execFileSync('ps', ['-o', 'pid=', '--ppid', String(postmaster)], { encoding: 'utf8' }).split('\n').map(Number).filter(Boolean);
+    for (const pid of [postmaster, ...children]) process.kill(pid, sig);
+  };
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+    signal,
     stop() {
+      // A stopped server cannot stop: continued first.
+      try {
+        signal('SIGCONT');
+      } catch {
+        /* already gone */
+      }
       if (stopped) return;
       stopped = true;
       try {
