@@ -3,6 +3,8 @@
 // DOCTYPE are skipped; entities a DOCTYPE declares are never expanded (so no entity bombs).
 // Nesting is checked, so a truncated or mangled part is reported rather than half read.
 
+import { checkDeadline } from '../core/deadline.js';
+
 export class XmlError extends Error {
   constructor(reason: string) {
     super(reason);
@@ -44,7 +46,9 @@ export function* tokenize(xml: string): Generator<XmlToken> {
   const open: string[] = [];
   let i = 0;
   const n = xml.length;
-  while (i < n) {
+  for (let k = 0; i < n; k++) {
+    // The document's time budget (parse-input.ts), looked at now and then: it costs a clock read.
+    if ((k & 4095) === 0) checkDeadline();
     if (xml[i] !== '<') {
       const j = xml.indexOf('<', i);
       const end = j < 0 ? n : j;

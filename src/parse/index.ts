@@ -1,5 +1,6 @@
 // The parser's entry: the bytes of one document in, its disclosures out, or a reason in Chinese
 // why it could not be read. No I/O here: the caller reads the file.
+import { checkDeadline } from '../core/deadline.js';
 import { detectMeta } from './segment/metadata.js';
 import { buildDisclosure } from './disclosure.js';
 import { detectLayout, splitLines, type Layout, type Line } from './front/lines.js';
@@ -68,6 +69,7 @@ export function parseLines(input: Line[], source: string): Disclosure[] {
   const starts = disclosureStarts(tables, lines);
   const out: Disclosure[] = [];
   starts.forEach((start, k) => {
+    checkDeadline();
     const end = k + 1 < starts.length ? starts[k + 1] : lines.length;
     const segLines = lines.slice(start, end);
     const segTables = tables.filter((t) => t.start >= start && t.start < end).map((t) => ({ ...t, start: t.start - start, end: Math.min(t.end, end) - start }));

@@ -3,7 +3,10 @@
 import { describe, expect, it } from 'vitest';
 import { docxToText, WordError } from '../../src/docx/index.js';
 import { tokenize } from '../../src/docx/xml.js';
-import { MAX_DOCUMENT_BYTES } from '../../src/store/parse-input.js';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { MAX_DOCUMENT_BYTES, parseInput } from '../../src/store/parse-input.js';
+import { tempDir } from '../helpers/tmp.js';
 import { CONTENT_TYPES, docx, documentXml, zip } from './build-docx.js';
 
 const timed = <T>(f: () => T): [T | Error, number] => {
@@ -48,5 +51,16 @@ describe('hostile Word files', () => {
     expect(err).toBeInstanceOf(WordError);
     expect((err as Error).message).toMatch(/正文过长/);
     expect(ms).toBeLessThan(10_000);
+  });
+});
+
+describe('the time budget of one document', () => {
+  it('a Word file that takes longer than its budget is refused with the reason, not waited for', () => {
+    const dir = tempDir();
+    const path = join(dir, 'slow.docx');
+    writeFileSync(path, docx(Array.from({ length: 20_000 }, (_, i) => `第${i}段`)));
+    const parsed = parseInput({ format: 'docx', path, name: 'slow.docx', sha: 'x' }, dir, { budgetMs: 1 });
+    expect(parsed).toMatchObject({ ok: false, reason: '解析超过 0.001 秒仍未完成，已停止（文件过于复杂或内容异常）' });
+    expect(parsed.parseMs).toBeLessThan(1000);
   });
 });

@@ -1,7 +1,7 @@
 // Issue 21: small files that cost a great deal to read are refused with their reason, in bounded
 // time and memory (items 11 and 18; the Word and PDF cases are in test/docx and test/pdf).
 import { describe, expect, it } from 'vitest';
-import { decodeDocument, DocumentError, parseDocument } from '../../src/parse/index.js';
+import { DocumentError, parseDocument } from '../../src/parse/index.js';
 
 const refusal = (f: () => unknown): string => {
   try {
