@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { DocumentError } from '../parse/index.js';
 import type { Line } from '../parse/front/lines.js';
 import { readRegularFile } from '../store/read-entry.js';
-import { groupParts, pdfToLines, ScannedPdfError, type PdfText } from './extract.js';
+import { groupParts, PdfAborted, PdfRefused, pdfToLines, ScannedPdfError, type PdfText } from './extract.js';
 
 export interface PdfDocument {
   /** The document's name: the stem plus ".pdf" ("js_swbgt_2017_budget.pdf" for its two parts). */
@@ -71,10 +71,12 @@ export async function preparePdfs(dirs: string[], cacheDir: string, { onProgress
     }
     let entry: CachedPdf;
     try {
-      const text = await pdfToLines(doc.parts.map((p) => ({ name: p.split(/[\\/]/).pop()!, bytes: readFileSync(p) })));
+      const text = await pdfToLines(doc.parts.map((p) => ({ name: p.split(/[\\/]/).pop()!, bytes: readFileSync(p) })), { signal });
       entry = { ok: true, lines: text.lines, pages: text.pages };
     } catch (err) {
-      entry = { ok: false, reason: err instanceof ScannedPdfError ? err.message : `无法读取 PDF：${(err as Error).message}` };
+      // Interrupted: nothing is cached, the next run extracts the document again.
+      if (err instanceof PdfAborted) break;
+      entry = { ok: false, reason: err instanceof ScannedPdfError || err instanceof PdfRefused ? err.message : `无法读取 PDF：${(err as Error).message}` };
     }
     mkdirSync(cacheDir, { recursive: true });
     const tmp = `${cacheFile(cacheDir, doc.sha)}.tmp-${process.pid}`;
