@@ -19,17 +19,59 @@ export class DocumentError extends Error {
   }
 }
 
-/** UTF-8 (with or without BOM) or GBK: whichever decodes without replacement characters. */
+/**
+ * Characters every budget disclosure prints, in simplified and traditional forms: the text of the
+ * right encoding has many; a text read in the wrong one of two double-byte encodings has few.
+ */
+const BUDGET_CHARS = new Set('年预算部门支出收入合计项目经费财政一般公共基本单位资金拨款说明表的預算部門計項經費財單位資撥說總');
+const budgetScore = (s: string) => {
+  let n = 0;
+  for (const ch of s) if (BUDGET_CHARS.has(ch)) n++;
+  return n;
+};
+const replacements = (s: string) => {
+  let n = 0;
+  for (let i = s.indexOf('\uFFFD'); i >= 0; i = s.indexOf('\uFFFD', i + 1)) n++;
+  return n;
+};
+
+/**
+ * The text of a document's bytes: UTF-16 with a byte-order mark, UTF-8 (with or without BOM) or
+ * GBK. UTF-16 without a mark, Big5 and a GBK file with many bytes that do not decode are refused,
+ * each by what it is, rather than read as something else (mojibake) or called binary.
+ */
 export function decodeDocument(bytes: Uint8Array, source: string): string {
   if (bytes.length === 0) throw new DocumentError(source, '文件为空');
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
   const sample = bytes.subarray(0, 65536);
-  const nul = sample.reduce((n, b) => n + (b === 0 ? 1 : 0), 0);
+  let nul = 0;
+  let nulOdd = 0;
+  for (let i = 0; i < sample.length; i++) {
+    if (sample[i] === 0) {
+      nul++;
+      if (i % 2) nulOdd++;
+    }
+  }
+  // UTF-16 without a mark: mostly ASCII text, every other byte NUL (one side for LE, the other for BE).
+  if (nul > sample.length / 8 && (nulOdd > nul * 0.9 || nulOdd < nul * 0.1)) {
+    throw new DocumentError(source, '文字编码是没有字节顺序标记（BOM）的 UTF-16，请另存为 UTF-8 后再导入');
+  }
   if (nul > 0) throw new DocumentError(source, '不是文本文件（含二进制内容）；PDF 请以 .pdf 扩展名提供');
   const utf8 = new TextDecoder('utf-8').decode(bytes);
-  const bad = (s: string) => (s.match(/\uFFFD/g) ?? []).length;
-  if (bad(utf8) <= Math.max(2, utf8.length / 2000)) return utf8.replace(/^\uFEFF/, '');
+  const allowed = (s: string) => Math.max(2, s.length / 2000);
+  const badUtf8 = replacements(utf8);
+  if (badUtf8 <= allowed(utf8)) return utf8.replace(/^\uFEFF/, '');
   const gbk = new TextDecoder('gb18030').decode(bytes);
-  if (bad(gbk) < bad(utf8)) return gbk;
+  const badGbk = replacements(gbk);
+  // Big5's double bytes mostly decode as GBK too, as other characters: tell them apart by which
+  // reading prints a budget's words.
+  const big5 = new TextDecoder('big5').decode(bytes);
+  if (replacements(big5) <= allowed(big5) && budgetScore(big5) > budgetScore(gbk)) {
+    throw new DocumentError(source, '文字编码是繁体中文 Big5，暂不支持，请另存为 UTF-8 后再导入');
+  }
+  if (badGbk <= allowed(gbk)) return gbk;
+  if (badGbk < badUtf8) throw new DocumentError(source, `文字编码像 GBK，但有 ${badGbk} 处无法解码（文件可能已损坏），请检查后另存为 UTF-8`);
   throw new DocumentError(source, '无法识别的文字编码（既不是 UTF-8 也不是 GBK）');
 }
 
