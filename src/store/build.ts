@@ -17,6 +17,7 @@ export const PARSER_VERSION = '7';
 /** A storage failure as a message the operator can act on; the previous database is untouched. */
 export function storageError(err: unknown, dbFile: string): Error {
   const code = (err as { code?: string }).code ?? '';
+  if (['SQLITE_IOERR_WRITE', 'SQLITE_IOERR', 'EFBIG'].includes(code)) return new StoreError(`写入 ${dbFile} 失败（磁盘已满、超过文件大小限制或磁盘错误）；原数据库保持不变。`);
   if (['SQLITE_FULL', 'ENOSPC'].includes(code)) return new StoreError(`磁盘空间不足（或超过 --max-size），无法写入 ${dbFile}；原数据库保持不变。`);
   if (['SQLITE_READONLY', 'SQLITE_CANTOPEN', 'EROFS', 'EACCES', 'EPERM'].includes(code)) return new StoreError(`无法写入 ${dirname(dbFile)}（只读或没有权限）；原数据库保持不变。`);
   return err as Error;

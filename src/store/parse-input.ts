@@ -2,14 +2,14 @@
 // and its search text segmented. Pure apart from reading the document, so it runs the same on the
 // writer's thread (a small corpus, --workers 0) or in a parse worker.
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { DeadlineExceeded, withinBudget } from '../core/deadline.js';
 import { docxToText, WordError } from '../docx/index.js';
 import { decodeDocument, DocumentError, parseDocument, parseLines } from '../parse/index.js';
 import type { Disclosure } from '../parse/types.js';
 import { listPdfDocuments, readCachedPdf, type PdfDocument } from '../pdf/prepare.js';
-import { readRegularFile } from './read-entry.js';
+import { readDataDir, readRegularFile } from './read-entry.js';
 import { searchEntriesOf, type SearchEntry } from './write.js';
 
 const DOCUMENT = /\.txt$/i;
@@ -22,8 +22,7 @@ export const MAX_WORD_BYTES = 200 * 1024 * 1024;
 
 /** The entries of a folder matching a pattern, but no README, in name order. */
 function listMatching(dataDir: string, pattern: RegExp): string[] {
-  if (!existsSync(dataDir)) throw new DocumentError(dataDir, `数据目录 ${dataDir} 不存在`);
-  return readdirSync(dataDir).filter((f) => pattern.test(f) && !/^readme/i.test(f)).sort().map((f) => join(dataDir, f));
+  return readDataDir(dataDir).filter((f) => pattern.test(f) && !/^readme/i.test(f)).sort().map((f) => join(dataDir, f));
 }
 
 export function listDocuments(dataDir: string): string[] {
