@@ -1,7 +1,7 @@
 // One ingest's new database: a temp file built in one transaction by one writer, then swapped
 // over the old file atomically. Whoever parses (this thread or a worker pool) hands each input's
 // result to `add` in input order; `abort` at any point leaves the old database as it was.
-import { closeSync, fsyncSync, openSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { compareDisclosures } from '../parse/check/compare.js';
 import type { Disclosure } from '../parse/types.js';
@@ -46,6 +46,45 @@ function removeStaleTemps(dbFile: string): void {
   }
 }
 
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+};
+
+/**
+ * The database's write lock: `<db>.lock`, created exclusively, holding the builder's pid. Two ingests
+ * into one database both used to report success, the later silently winning; now the second is
+ * refused while the first runs. A lock left by a killed run (its process gone) is taken over.
+ * Returns the release function.
+ */
+export function lockDatabase(dbFile: string): () => void {
+  const lock = `${dbFile}.lock`;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const fd = openSync(lock, 'wx');
+      writeSync(fd, String(process.pid));
+      closeSync(fd);
+      return () => rmSync(lock, { force: true });
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST' || attempt > 0) throw err;
+    }
+    let pid = NaN;
+    try {
+      pid = Number(readFileSync(lock, 'utf8').trim());
+    } catch {
+      /* removed meanwhile: try again */
+    }
+    if (Number.isInteger(pid) && pid > 0 && alive(pid)) {
+      throw new StoreError(`另一个导入正在写入 ${dbFile}（进程 ${pid}），请等它结束后再试；本次未做任何改动。`);
+    }
+    rmSync(lock, { force: true });
+  }
+}
+
 /** Tables derived once all documents are in: each department's latest disclosure, the subject dictionary. */
 function deriveTables(db: ReturnType<typeof createDatabase>): void {
   db.exec(`
@@ -68,6 +107,13 @@ export interface Build {
 
 export function openBuild(dbFile: string, o: { files: number; fingerprint: string; pdfCache: string; maxBytes?: number; started: number }): Build {
   const tmp = `${dbFile}.tmp-${process.pid}`;
+  let unlock: () => void;
+  try {
+    unlock = lockDatabase(dbFile);
+  } catch (err) {
+    // A folder where no file can be made (as /proc gives ENOENT) is one that cannot be written.
+    throw storageError((err as { code?: string }).code === 'ENOENT' ? { code: 'SQLITE_CANTOPEN' } : err, dbFile);
+  }
   removeStaleTemps(dbFile);
   rmSync(tmp, { force: true });
   let db: ReturnType<typeof createDatabase>;
@@ -79,6 +125,7 @@ export function openBuild(dbFile: string, o: { files: number; fingerprint: strin
     db.exec('BEGIN');
   } catch (err) {
     rmSync(tmp, { force: true });
+    unlock();
     throw storageError(err, dbFile);
   }
   const report: IngestReport = { dbFile, files: o.files, disclosures: 0, figures: 0, findings: 0, rejected: [], duplicates: [], unchanged: false, replaced: false, millis: 0, parseMs: 0, segmentMs: 0, loadMs: 0 };
@@ -128,6 +175,7 @@ export function openBuild(dbFile: string, o: { files: number; fingerprint: strin
     closed = true;
     if (db.open) db.close();
     rmSync(tmp, { force: true });
+    unlock();
   }
 
   return {
@@ -180,6 +228,7 @@ export function openBuild(dbFile: string, o: { files: number; fingerprint: strin
         throw storageError(err, dbFile);
       }
       closed = true;
+      unlock();
       report.replaced = true;
       report.millis = performance.now() - o.started;
       return report;
