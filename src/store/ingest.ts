@@ -146,7 +146,11 @@ export async function ingest(dataDirs: string | string[], dbFile: string, { pdfC
   const b = begin(dataDirs, dbFile, { ...o, pdfCache }, (done, total) => onProgress?.({ phase: 'hash', done, total, rejected: 0 }));
   if (b.unchanged) return b.unchanged;
   if (signal?.aborted) throw new IngestInterrupted(dbFile);
-  const threads = workers ?? poolSize({ bytes: b.inputs.reduce((n, i) => n + (i.bytes ?? 0), 0), cores: availableParallelism() });
+  const cores = availableParallelism();
+  // Interruptible runs (the CLI's, with Ctrl-C) parse on at least one thread where there are two
+  // cores: a document parsed on this thread holds the signal until it is done (up to its budget),
+  // however small the corpus; a thread is terminated at once.
+  const threads = workers ?? Math.max(signal && cores >= 2 ? 1 : 0, poolSize({ bytes: b.inputs.reduce((n, i) => n + (i.bytes ?? 0), 0), cores }));
   const build = b.open();
   const pool = threads ? createParsePool(threads, pdfCache) : null;
   // Settles (rejects) the moment the signal fires: the writer never waits for a parse under way to

@@ -1,6 +1,7 @@
 // Issue 21 item 20: Ctrl-C during a long ingest on the worker pool ends it within a second (the parse
 // tasks already started used to be awaited, about 9 s), the old database kept and no temp file left.
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_DATA_DIR } from '../../src/paths.js';
@@ -45,4 +46,16 @@ describe('interrupting an ingest on the pool', () => {
     expect(readFileSync(db).equals(before)).toBe(true);
     expect(readdirSync(root).filter((f) => f.includes('.tmp-') || f.endsWith('.lock'))).toEqual([]);
   }, 120_000);
+});
+
+describe('an interruptible run of a small corpus', () => {
+  it('parses on a thread (where there are two cores), so no document holds Ctrl-C on the writer', async () => {
+    const root = tempDir();
+    const dir = join(root, 'data');
+    mkdirSync(dir);
+    copyFileSync(join(DEFAULT_DATA_DIR, '000_2c141d3c228c2a71.txt'), join(dir, 'a.txt'));
+    const withSignal = await ingest(dir, join(root, 'a.sqlite'), { signal: new AbortController().signal });
+    const without = await ingest(dir, join(root, 'b.sqlite'));
+    expect([withSignal.workers, without.workers]).toEqual([availableParallelism() >= 2 ? 1 : 0, 0]);
+  }, 60_000);
 });
