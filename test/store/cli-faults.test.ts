@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PROJECT_ROOT } from '../../src/paths.js';
+import { DEFAULT_DATA_DIR, PROJECT_ROOT } from '../../src/paths.js';
 import { dataDirProblem } from '../../src/store/read-entry.js';
 import { buildPdf } from '../pdf/build-pdf.js';
 import { tempDir } from '../helpers/tmp.js';
@@ -31,6 +31,15 @@ describe('ingest faults as messages', () => {
     // 1 block of 512 bytes: a node process's own start writes nothing, the cache's first write fails with EFBIG.
     const r = sh(`ulimit -f 1; ${q(process.execPath)} ${q(bin)} ingest --quiet --data ${q(data)} --db ${q(join(root, 'p', 'x.sqlite'))}`);
     expect(r.stderr).toBe(`错误：无法写入 PDF 文字缓存 ${join(root, 'p', 'pdf-text-cache')}（超过文件大小限制（ulimit -f））；原数据库保持不变。\n`);
+    expect(r.status).toBe(2);
+  }, 60_000);
+
+  it('the database cannot grow past the file size limit (ulimit -f)', () => {
+    const db = join(root, 'u', 'x.sqlite');
+    mkdirSync(join(root, 'u'));
+    const r = sh(`ulimit -f 64; ${q(process.execPath)} ${q(bin)} ingest --quiet --workers 0 --data ${q(DEFAULT_DATA_DIR)} --db ${q(db)}`);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    expect(r.stderr).toMatch(/^错误：.*原数据库保持不变。\n$/);
     expect(r.status).toBe(2);
   }, 60_000);
 
