@@ -139,6 +139,17 @@ export function openBuild(dbFile: string, o: { files: number; fingerprint: strin
     writer.reject(input.name, reason);
   }
 
+  /**
+   * The kept twin's disclosures, read again on this thread: the last one read is remembered, so the
+   * copies of one document (each of its disclosures a duplicate) read it once, not once per disclosure
+   * per copy; it was parsed within its budget once already.
+   */
+  let twin: { input: Input; disclosures: Disclosure[] } | null = null;
+  function keptDisclosures(input: Input): Disclosure[] {
+    if (twin?.input !== input) twin = { input, disclosures: readInput(input, o.pdfCache) };
+    return twin.disclosures;
+  }
+
   function insert(input: Input, d: Disclosure, index: number, entries: SearchEntry[] | undefined): void {
     // One disclosure in two files (a PDF beside its text layer): keep the first, check the other.
     // Two disclosures of one file are never one another's duplicate, whatever their names: the file
@@ -149,7 +160,7 @@ export function openBuild(dbFile: string, o: { files: number; fingerprint: strin
     const kept = twins.find((k) => k.index === index) ?? twins[0];
     if (kept) {
       const keptSource = kept.input.name;
-      const differences = compareDisclosures(readInput(kept.input, o.pdfCache)[kept.index], d);
+      const differences = compareDisclosures(keptDisclosures(kept.input)[kept.index], d);
       writer.duplicate(input.name, keptSource, differences.length);
       report.duplicates.push({ source: input.name, keptSource, differences: differences.length });
       if (differences.length) {
