@@ -99,6 +99,11 @@ export interface Build {
   report: IngestReport;
   /** Writes one input's parse result (or its rejection). Storage failures throw; call abort then. */
   add(input: Input, parsed: Parsed): void;
+  /**
+   * `add`, one disclosure at a time: a long document's segmenting and inserting take seconds on this
+   * thread, and a caller that must stay interruptible (Ctrl-C) gives the event loop a turn between them.
+   */
+  steps(input: Input, parsed: Parsed): Generator<void>;
   /** Derives the summary tables, commits, makes the file durable and swaps it in. */
   finish(): IngestReport;
   /** Drops the temp file: the old database stays. Safe to call more than once. */
@@ -193,14 +198,21 @@ export function openBuild(dbFile: string, o: { files: number; fingerprint: strin
     report,
     abort,
     add(input, parsed) {
+      for (const _ of this.steps(input, parsed));
+    },
+    *steps(input, parsed) {
       report.parseMs! += parsed.parseMs;
       if (!parsed.ok) return reject(input, parsed.reason);
       try {
-        // Parsed on a worker: segmented here, where jieba's dictionary is loaded once for the run.
-        const s0 = performance.now();
-        const entries = parsed.entries ?? parsed.disclosures.map(searchEntriesOf);
-        report.segmentMs! += parsed.segmentMs ?? performance.now() - s0;
-        for (const [index, d] of parsed.disclosures.entries()) insert(input, d, index, entries[index]);
+        if (parsed.segmentMs !== undefined) report.segmentMs! += parsed.segmentMs;
+        for (const [index, d] of parsed.disclosures.entries()) {
+          // Parsed on a worker: segmented here, where jieba's dictionary is loaded once for the run.
+          const s0 = performance.now();
+          const entries = parsed.entries?.[index] ?? searchEntriesOf(d);
+          if (!parsed.entries) report.segmentMs! += performance.now() - s0;
+          insert(input, d, index, entries);
+          yield;
+        }
       } catch (err) {
         // A storage failure (disk full, I/O) is not the document's fault: it aborts the whole run.
         if (/^SQLITE_/.test((err as { code?: string }).code ?? '')) throw storageError(err, dbFile);
