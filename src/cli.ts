@@ -73,14 +73,14 @@ program
   });
 
 /**
- * Runs native work no handler can interrupt (jieba's dictionary load) with Ctrl-C's default action:
- * the process ends at once, which is safe then (the ingest has written nothing yet).
+ * Runs work no handler can interrupt (jieba's native dictionary load, hashing the files) with Ctrl-C's
+ * default action: the process ends at once, which is safe then (the ingest has written nothing yet).
  */
-function withDefaultSigint(work: () => void): void {
+function withDefaultSigint<T>(work: () => T): T {
   const handlers = process.rawListeners('SIGINT') as ((...args: unknown[]) => void)[];
   process.removeAllListeners('SIGINT');
   try {
-    work();
+    return work();
   } finally {
     for (const h of handlers) process.on('SIGINT', h);
   }

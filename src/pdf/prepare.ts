@@ -64,13 +64,16 @@ export interface PrepareOptions {
   onProgress?: (done: number, total: number) => void;
   /** Stops between documents (Ctrl-C); what was extracted so far stays cached. */
   signal?: AbortSignal;
+  /** Runs synchronous work that writes nothing (see ParallelIngestOptions.uninterruptible). */
+  uninterruptible?: <T>(work: () => T) => T;
 }
 
 /** Extracts every PDF document not yet in the cache. Failures are cached too, with their reason. */
-export async function preparePdfs(dirs: string[], cacheDir: string, { onProgress, signal }: PrepareOptions = {}): Promise<{ extracted: number; cached: number }> {
+export async function preparePdfs(dirs: string[], cacheDir: string, { onProgress, signal, uninterruptible = (work) => work() }: PrepareOptions = {}): Promise<{ extracted: number; cached: number }> {
   let extracted = 0;
   let cached = 0;
-  const docs = dirs.flatMap(listPdfDocuments);
+  // Hashing every PDF (up to 200 MB each) is synchronous and writes nothing.
+  const docs = uninterruptible(() => dirs.flatMap(listPdfDocuments));
   for (const [i, doc] of docs.entries()) {
     if (signal?.aborted) break;
     onProgress?.(i, docs.length);

@@ -132,7 +132,7 @@ export interface ParallelIngestOptions extends IngestOptions {
    * Runs work during which no handler can run (jieba's native dictionary load) and nothing of the run
    * is on disk yet: the CLI lets Ctrl-C end the process at once meanwhile.
    */
-  uninterruptible?: (work: () => void) => void;
+  uninterruptible?: <T>(work: () => T) => T;
 }
 
 /** Thrown when an ingest is interrupted (Ctrl-C): nothing was changed. */
@@ -148,7 +148,8 @@ export class IngestInterrupted extends StoreError {
  * the same database, the same order of documents, the same report.
  */
 export async function ingest(dataDirs: string | string[], dbFile: string, { pdfCache = defaultPdfCache(dbFile), workers, onProgress, signal, uninterruptible, ...o }: ParallelIngestOptions = {}): Promise<IngestReport> {
-  const b = begin(dataDirs, dbFile, { ...o, pdfCache }, (done, total) => onProgress?.({ phase: 'hash', done, total, rejected: 0 }));
+  // Listing and hashing every file is synchronous and writes nothing: Ctrl-C may end it outright.
+  const b = (uninterruptible ?? ((work) => work()))(() => begin(dataDirs, dbFile, { ...o, pdfCache }, (done, total) => onProgress?.({ phase: 'hash', done, total, rejected: 0 })));
   if (b.unchanged) return b.unchanged;
   if (signal?.aborted) throw new IngestInterrupted(dbFile);
   const cores = availableParallelism();
