@@ -79,7 +79,7 @@ export function lockDatabase(dbFile: string): () => void {
       /* removed meanwhile: try again */
     }
     if (Number.isInteger(pid) && pid > 0 && alive(pid)) {
-      throw new StoreError(`另一个导入正在写入 ${dbFile}（进程 ${pid}），请等它结束后再试；本次未做任何改动。`);
+      throw new StoreError(`另一个导入正在写入 ${dbFile}（进程 ${pid}），请等它结束后再试；本次未做任何改动。（若确认没有导入在运行，可删除 ${lock}）`);
     }
     rmSync(lock, { force: true });
   }

@@ -22,7 +22,7 @@ describe('one writer per database', () => {
     const db = join(root, 'budget.sqlite');
     const first = ingest(dir, db, { workers: 0 });
     const second = ingest(dir, db, { workers: 0 }).catch((e: Error) => e);
-    expect(await second).toMatchObject({ name: 'StoreError', message: `另一个导入正在写入 ${db}（进程 ${process.pid}），请等它结束后再试；本次未做任何改动。` });
+    expect(await second).toMatchObject({ name: 'StoreError', message: `另一个导入正在写入 ${db}（进程 ${process.pid}），请等它结束后再试；本次未做任何改动。（若确认没有导入在运行，可删除 ${db}.lock）` });
     expect((await first).replaced).toBe(true);
     expect(existsSync(`${db}.lock`)).toBe(false);
   });
