@@ -46,7 +46,7 @@ program
     process.once('SIGINT', () => interrupt.abort());
     let report: Awaited<ReturnType<typeof runIngest>>;
     try {
-      report = await runIngest(dirs, resolve(opts.db), { force: opts.force, maxBytes: opts.maxSize ? opts.maxSize * 1024 * 1024 : undefined, workers: opts.workers, signal: interrupt.signal }, progress);
+      report = await runIngest(dirs, resolve(opts.db), { force: opts.force, maxBytes: opts.maxSize ? opts.maxSize * 1024 * 1024 : undefined, workers: opts.workers, signal: interrupt.signal, uninterruptible: withDefaultSigint }, progress);
     } catch (err) {
       progress.stop();
       if (!(err instanceof IngestInterrupted)) throw err;
@@ -71,6 +71,20 @@ program
     const { parseReportOf } = await import('./store/report.js');
     withDatabase(resolve(opts.db), (db) => console.log(JSON.stringify(parseReportOf(db), null, 1)));
   });
+
+/**
+ * Runs work no handler can interrupt (jieba's native dictionary load, hashing the files) with Ctrl-C's
+ * default action: the process ends at once, which is safe then (the ingest has written nothing yet).
+ */
+function withDefaultSigint<T>(work: () => T): T {
+  const handlers = process.rawListeners('SIGINT') as ((...args: unknown[]) => void)[];
+  process.removeAllListeners('SIGINT');
+  try {
+    return work();
+  } finally {
+    for (const h of handlers) process.on('SIGINT', h);
+  }
+}
 
 function withDatabase<T>(dbFile: string, use: (db: ReturnType<typeof openDatabase>) => T): T {
   const db = openDatabase(dbFile);

@@ -20,7 +20,7 @@ export async function runIngest(dirs: string[], dbFile: string, opts: Omit<Paral
   const { defaultPdfCache, ingest, IngestInterrupted } = await import('../store/ingest.js');
   const pdfCache = defaultPdfCache(dbFile);
   const { preparePdfs } = await import('../pdf/prepare.js');
-  await preparePdfs(dirs, pdfCache, { signal: opts.signal, onProgress: (done, total) => progress?.update({ phase: PHASES.pdf, done, total }) });
+  await preparePdfs(dirs, pdfCache, { signal: opts.signal, uninterruptible: opts.uninterruptible, onProgress: (done, total) => progress?.update({ phase: PHASES.pdf, done, total }) });
   if (opts.signal?.aborted) throw new IngestInterrupted(dbFile);
   return ingest(dirs, dbFile, { ...opts, pdfCache, onProgress: (p) => progress?.update({ ...p, phase: PHASES[p.phase] }) });
 }

@@ -27,20 +27,25 @@ function joinText(a: string, b: string): string {
 
 /** Word allows 63 columns; more is a hostile file trying to make each row huge. */
 const MAX_SPAN = 64;
-/** A budget disclosure's text is well under this; the text front end refuses files this large too. */
-export const MAX_TEXT_CHARS = 20_000_000;
+/**
+ * The most text (UTF-8 bytes) a Word file may hold: what a .txt may hold (MAX_DOCUMENT_BYTES), so a
+ * .docx cannot carry three times as much past the text limit (15 million characters stalled ingest
+ * past 120 s).
+ */
+export const MAX_TEXT_BYTES = 20 * 1024 * 1024;
+const size = (bytes: number) => (bytes >= 1024 * 1024 ? `${+(bytes / 1024 / 1024).toFixed(1)} MB` : `${+(bytes / 1024).toFixed(1)} KB`);
 
 const on = (v: string | undefined) => v === undefined || !/^(0|false|off)$/i.test(v);
 
-export function documentText(xml: string, maxChars = MAX_TEXT_CHARS): string {
+export function documentText(xml: string, maxBytes = MAX_TEXT_BYTES): string {
   const out: string[] = [];
   let pendingPage = false;
-  let chars = 0;
+  let bytes = 0;
   const emit = (line: string) => {
     out.push(pendingPage ? `\f${line}` : line);
     pendingPage = false;
-    chars += line.length + 2;
-    if (chars > maxChars) throw new XmlError(`正文过长（超过 ${maxChars / 10000} 万字），不像是一份预算公开文件`);
+    bytes += Buffer.byteLength(line) + 2;
+    if (bytes > maxBytes) throw new XmlError(`正文过长（文字超过 ${size(maxBytes)}，与文本文件的上限相同），不像是一份预算公开文件`);
   };
 
   const prefixes = new Map<string, string>();

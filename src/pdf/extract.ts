@@ -3,6 +3,7 @@
 // row), cells from gaps in x; each line keeps its cells' x-extents so tables can place numbers by
 // column. Parts of one document (_part1, _part2) become one sequence of lines.
 import { createRequire } from 'node:module';
+import { createInflate } from 'node:zlib';
 import { dirname, join } from 'node:path';
 import type { Line, PositionedCell } from '../parse/front/lines.js';
 import { addTo } from '../multimap.js';
@@ -25,6 +26,27 @@ export interface PdfText {
 }
 
 export class ScannedPdfError extends Error {}
+
+/** A PDF refused by a limit (pages, time, inflated size): the message is the reason, in Chinese. */
+export class PdfRefused extends Error {}
+
+/** Extraction stopped by its abort signal (Ctrl-C): not the document's fault, so nothing is cached. */
+export class PdfAborted extends Error {}
+
+/** The most pages a document (its parts together) may have: the largest disclosures have a few hundred. */
+export const MAX_PDF_PAGES = 2000;
+/** Time to extract one document's text; 2,000 ordinary pages take well under a minute. */
+export const PDF_BUDGET_MS = 120_000;
+/**
+ * The most all of a document's compressed streams may inflate to: pdf.js holds what it decodes, so
+ * a 1 MB flate bomb took 2.67 GB before this bound. Budget PDFs' streams are text and small images.
+ */
+export const MAX_PDF_INFLATED_BYTES = 256 * 1024 * 1024;
+
+export interface ExtractOptions {
+  signal?: AbortSignal;
+  budgetMs?: number;
+}
 
 interface Item {
   str: string;
@@ -78,12 +100,18 @@ export function rowsOf(items: Item[]): PositionedCell[][] {
   });
 }
 
-export async function pdfToLines(parts: PdfPart[]): Promise<PdfText> {
+export async function pdfToLines(parts: PdfPart[], { signal, budgetMs = PDF_BUDGET_MS }: ExtractOptions = {}): Promise<PdfText> {
+  const t0 = performance.now();
   pdfjs ??= import('pdfjs-dist/legacy/build/pdf.mjs');
   const lib = await pdfjs;
   const lines: Line[] = [];
   const pages: PdfText['pages'] = [];
   let textItems = 0;
+  let pageCount = 0;
+  let inflateBudget = MAX_PDF_INFLATED_BYTES;
+  for (const part of parts) {
+    inflateBudget -= await inflatedSize(part.bytes, inflateBudget, signal);
+  }
   for (const part of parts) {
     const doc = await lib.getDocument({
       data: new Uint8Array(part.bytes),
@@ -95,7 +123,11 @@ export async function pdfToLines(parts: PdfPart[]): Promise<PdfText> {
       verbosity: 0,
     }).promise;
     try {
+      pageCount += doc.numPages;
+      if (pageCount > MAX_PDF_PAGES) throw new PdfRefused(`页数 ${pageCount} 超过上限 ${MAX_PDF_PAGES}`);
       for (let p = 1; p <= doc.numPages; p++) {
+        if (signal?.aborted) throw new PdfAborted('已中断');
+        if (performance.now() - t0 > budgetMs) throw new PdfRefused(`提取文字超过 ${budgetMs / 1000} 秒仍未完成，已停止（读到第 ${pages.length + 1} 页）`);
         const page = await doc.getPage(p);
         const viewport = page.getViewport({ scale: 1 });
         const content = await page.getTextContent();
@@ -131,4 +163,54 @@ export function groupParts(names: string[]): { stem: string; parts: string[] }[]
 
 function partNo(name: string): number {
   return Number(/[_-]part(\d+)\.pdf$/i.exec(name)?.[1] ?? 0);
+}
+
+/** The zlib header of a deflated stream (RFC 1950): method 8, and the check bits. */
+const isZlib = (b: Uint8Array, i: number) => (b[i] & 0x0f) === 8 && ((b[i] << 8) | b[i + 1]) % 31 === 0;
+const STREAM = Buffer.from('stream');
+const END_STREAM = Buffer.from('endstream');
+
+/**
+ * How many bytes the part's deflated streams inflate to, counted as they stream through zlib and
+ * never held; past `cap` the part is refused. Each stream is found by its keywords in one pass.
+ */
+export async function inflatedSize(bytes: Uint8Array, cap: number, signal?: AbortSignal): Promise<number> {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let total = 0;
+  for (let i = buf.indexOf(STREAM); i >= 0; i = buf.indexOf(STREAM, i + STREAM.length)) {
+    if (i >= 3 && buf.toString('latin1', i - 3, i) === 'end') continue;
+    let start = i + STREAM.length;
+    if (buf[start] === 0x0d) start++;
+    if (buf[start] === 0x0a) start++;
+    if (!isZlib(buf, start)) continue;
+    const end = buf.indexOf(END_STREAM, start);
+    const data = buf.subarray(start, end < 0 ? buf.length : end);
+    total += await countInflated(data, cap - total);
+    if (total > cap) throw new PdfRefused(`解压后的数据超过上限 ${MAX_PDF_INFLATED_BYTES / 1024 / 1024} MB（疑似压缩炸弹）`);
+    if (signal?.aborted) throw new PdfAborted('已中断');
+    if (end < 0) break;
+    i = end;
+  }
+  return total;
+}
+
+/** Bytes one zlib stream inflates to, stopping once past `cap`; a damaged stream counts what came out. */
+function countInflated(data: Buffer, cap: number): Promise<number> {
+  return new Promise((resolve) => {
+    let n = 0;
+    const z = createInflate();
+    const done = () => {
+      z.removeAllListeners();
+      z.on('error', () => {});
+      z.destroy();
+      resolve(n);
+    };
+    z.on('data', (c: Buffer) => {
+      n += c.length;
+      if (n > cap) done();
+    });
+    z.on('end', done);
+    z.on('error', done);
+    z.end(data);
+  });
 }

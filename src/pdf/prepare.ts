@@ -3,12 +3,13 @@
 // ingest's transaction is not, and re-ingesting unchanged PDFs then costs nothing. One document
 // is in memory at a time.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DocumentError } from '../parse/index.js';
 import type { Line } from '../parse/front/lines.js';
-import { readRegularFile } from '../store/read-entry.js';
-import { groupParts, pdfToLines, ScannedPdfError, type PdfText } from './extract.js';
+import { readDataDir, readRegularFile } from '../store/read-entry.js';
+import { StoreError } from '../store/db.js';
+import { groupParts, PdfAborted, PdfRefused, pdfToLines, ScannedPdfError, type PdfText } from './extract.js';
 
 export interface PdfDocument {
   /** The document's name: the stem plus ".pdf" ("js_swbgt_2017_budget.pdf" for its two parts). */
@@ -27,7 +28,7 @@ export type CachedPdf = { ok: true; lines: Line[]; pages: PdfText['pages'] } | {
 /** The PDF documents in a directory, parts grouped, each with a hash of its parts' content. */
 export function listPdfDocuments(dir: string): PdfDocument[] {
   if (!existsSync(dir)) return [];
-  const names = readdirSync(dir).filter((f) => /\.pdf$/i.test(f)).sort();
+  const names = readDataDir(dir).filter((f) => /\.pdf$/i.test(f)).sort();
   return groupParts(names).map(({ stem, parts }) => {
     const h = createHash('sha256');
     const name = `${stem}.pdf`;
@@ -49,18 +50,30 @@ export function readCachedPdf(cacheDir: string, doc: PdfDocument): CachedPdf | n
   return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as CachedPdf) : null;
 }
 
+/** A cache that cannot be written, as a message for the operator (no stack trace); nothing else changed. */
+function cacheWriteError(err: NodeJS.ErrnoException, cacheDir: string): Error {
+  const why: Record<string, string> = {
+    ENOSPC: '磁盘空间不足', EDQUOT: '超出磁盘配额', EFBIG: '超过文件大小限制（ulimit -f）',
+    EROFS: '只读', EACCES: '没有权限', EPERM: '没有权限', ENOTDIR: '路径中有同名文件', EEXIST: '路径中有同名文件',
+  };
+  return new StoreError(`无法写入 PDF 文字缓存 ${cacheDir}（${why[err.code ?? ''] ?? err.code ?? err.message}）；原数据库保持不变。`);
+}
+
 export interface PrepareOptions {
   /** Told before each PDF document (extracted, or found in the cache), with how many come before it. */
   onProgress?: (done: number, total: number) => void;
   /** Stops between documents (Ctrl-C); what was extracted so far stays cached. */
   signal?: AbortSignal;
+  /** Runs synchronous work that writes nothing (see ParallelIngestOptions.uninterruptible). */
+  uninterruptible?: <T>(work: () => T) => T;
 }
 
 /** Extracts every PDF document not yet in the cache. Failures are cached too, with their reason. */
-export async function preparePdfs(dirs: string[], cacheDir: string, { onProgress, signal }: PrepareOptions = {}): Promise<{ extracted: number; cached: number }> {
+export async function preparePdfs(dirs: string[], cacheDir: string, { onProgress, signal, uninterruptible = (work) => work() }: PrepareOptions = {}): Promise<{ extracted: number; cached: number }> {
   let extracted = 0;
   let cached = 0;
-  const docs = dirs.flatMap(listPdfDocuments);
+  // Hashing every PDF (up to 200 MB each) is synchronous and writes nothing.
+  const docs = uninterruptible(() => dirs.flatMap(listPdfDocuments));
   for (const [i, doc] of docs.entries()) {
     if (signal?.aborted) break;
     onProgress?.(i, docs.length);
@@ -71,15 +84,22 @@ export async function preparePdfs(dirs: string[], cacheDir: string, { onProgress
     }
     let entry: CachedPdf;
     try {
-      const text = await pdfToLines(doc.parts.map((p) => ({ name: p.split(/[\\/]/).pop()!, bytes: readFileSync(p) })));
+      const text = await pdfToLines(doc.parts.map((p) => ({ name: p.split(/[\\/]/).pop()!, bytes: readFileSync(p) })), { signal });
       entry = { ok: true, lines: text.lines, pages: text.pages };
     } catch (err) {
-      entry = { ok: false, reason: err instanceof ScannedPdfError ? err.message : `无法读取 PDF：${(err as Error).message}` };
+      // Interrupted: nothing is cached, the next run extracts the document again.
+      if (err instanceof PdfAborted) break;
+      entry = { ok: false, reason: err instanceof ScannedPdfError || err instanceof PdfRefused ? err.message : `无法读取 PDF：${(err as Error).message}` };
     }
-    mkdirSync(cacheDir, { recursive: true });
     const tmp = `${cacheFile(cacheDir, doc.sha)}.tmp-${process.pid}`;
-    writeFileSync(tmp, JSON.stringify(entry));
-    renameSync(tmp, cacheFile(cacheDir, doc.sha));
+    try {
+      mkdirSync(cacheDir, { recursive: true });
+      writeFileSync(tmp, JSON.stringify(entry));
+      renameSync(tmp, cacheFile(cacheDir, doc.sha));
+    } catch (err) {
+      rmSync(tmp, { force: true });
+      throw cacheWriteError(err as NodeJS.ErrnoException, cacheDir);
+    }
     extracted++;
   }
   return { extracted, cached };

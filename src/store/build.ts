@@ -1,7 +1,7 @@
 // One ingest's new database: a temp file built in one transaction by one writer, then swapped
 // over the old file atomically. Whoever parses (this thread or a worker pool) hands each input's
 // result to `add` in input order; `abort` at any point leaves the old database as it was.
-import { closeSync, fsyncSync, openSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { compareDisclosures } from '../parse/check/compare.js';
 import type { Disclosure } from '../parse/types.js';
@@ -17,6 +17,7 @@ export const PARSER_VERSION = '8';
 /** A storage failure as a message the operator can act on; the previous database is untouched. */
 export function storageError(err: unknown, dbFile: string): Error {
   const code = (err as { code?: string }).code ?? '';
+  if (['SQLITE_IOERR_WRITE', 'SQLITE_IOERR', 'EFBIG'].includes(code)) return new StoreError(`写入 ${dbFile} 失败（磁盘已满、超过文件大小限制或磁盘错误）；原数据库保持不变。`);
   if (['SQLITE_FULL', 'ENOSPC'].includes(code)) return new StoreError(`磁盘空间不足（或超过 --max-size），无法写入 ${dbFile}；原数据库保持不变。`);
   if (['SQLITE_READONLY', 'SQLITE_CANTOPEN', 'EROFS', 'EACCES', 'EPERM'].includes(code)) return new StoreError(`无法写入 ${dirname(dbFile)}（只读或没有权限）；原数据库保持不变。`);
   return err as Error;
@@ -45,6 +46,45 @@ function removeStaleTemps(dbFile: string): void {
   }
 }
 
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+};
+
+/**
+ * The database's write lock: `<db>.lock`, created exclusively, holding the builder's pid. Two ingests
+ * into one database both used to report success, the later silently winning; now the second is
+ * refused while the first runs. A lock left by a killed run (its process gone) is taken over.
+ * Returns the release function.
+ */
+export function lockDatabase(dbFile: string): () => void {
+  const lock = `${dbFile}.lock`;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const fd = openSync(lock, 'wx');
+      writeSync(fd, String(process.pid));
+      closeSync(fd);
+      return () => rmSync(lock, { force: true });
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST' || attempt > 0) throw err;
+    }
+    let pid = NaN;
+    try {
+      pid = Number(readFileSync(lock, 'utf8').trim());
+    } catch {
+      /* removed meanwhile: try again */
+    }
+    if (Number.isInteger(pid) && pid > 0 && alive(pid)) {
+      throw new StoreError(`另一个导入正在写入 ${dbFile}（进程 ${pid}），请等它结束后再试；本次未做任何改动。（若确认没有导入在运行，可删除 ${lock}）`);
+    }
+    rmSync(lock, { force: true });
+  }
+}
+
 /** Tables derived once all documents are in: each department's latest disclosure, the subject dictionary. */
 function deriveTables(db: ReturnType<typeof createDatabase>): void {
   db.exec(`
@@ -59,6 +99,11 @@ export interface Build {
   report: IngestReport;
   /** Writes one input's parse result (or its rejection). Storage failures throw; call abort then. */
   add(input: Input, parsed: Parsed): void;
+  /**
+   * `add`, one disclosure at a time: a long document's segmenting and inserting take seconds on this
+   * thread, and a caller that must stay interruptible (Ctrl-C) gives the event loop a turn between them.
+   */
+  steps(input: Input, parsed: Parsed): Generator<void>;
   /** Derives the summary tables, commits, makes the file durable and swaps it in. */
   finish(): IngestReport;
   /** Drops the temp file: the old database stays. Safe to call more than once. */
@@ -67,6 +112,13 @@ export interface Build {
 
 export function openBuild(dbFile: string, o: { files: number; fingerprint: string; pdfCache: string; maxBytes?: number; started: number }): Build {
   const tmp = `${dbFile}.tmp-${process.pid}`;
+  let unlock: () => void;
+  try {
+    unlock = lockDatabase(dbFile);
+  } catch (err) {
+    // A folder where no file can be made (as /proc gives ENOENT) is one that cannot be written.
+    throw storageError((err as { code?: string }).code === 'ENOENT' ? { code: 'SQLITE_CANTOPEN' } : err, dbFile);
+  }
   removeStaleTemps(dbFile);
   rmSync(tmp, { force: true });
   let db: ReturnType<typeof createDatabase>;
@@ -78,6 +130,7 @@ export function openBuild(dbFile: string, o: { files: number; fingerprint: strin
     db.exec('BEGIN');
   } catch (err) {
     rmSync(tmp, { force: true });
+    unlock();
     throw storageError(err, dbFile);
   }
   const report: IngestReport = { dbFile, files: o.files, disclosures: 0, figures: 0, findings: 0, rejected: [], duplicates: [], unchanged: false, replaced: false, millis: 0, parseMs: 0, segmentMs: 0, loadMs: 0 };
@@ -91,6 +144,17 @@ export function openBuild(dbFile: string, o: { files: number; fingerprint: strin
     writer.reject(input.name, reason);
   }
 
+  /**
+   * The kept twin's disclosures, read again on this thread: the last one read is remembered, so the
+   * copies of one document (each of its disclosures a duplicate) read it once, not once per disclosure
+   * per copy; it was parsed within its budget once already.
+   */
+  let twin: { input: Input; disclosures: Disclosure[] } | null = null;
+  function keptDisclosures(input: Input): Disclosure[] {
+    if (twin?.input !== input) twin = { input, disclosures: readInput(input, o.pdfCache) };
+    return twin.disclosures;
+  }
+
   function insert(input: Input, d: Disclosure, index: number, entries: SearchEntry[] | undefined): void {
     // One disclosure in two files (a PDF beside its text layer): keep the first, check the other.
     // Two disclosures of one file are never one another's duplicate, whatever their names: the file
@@ -101,7 +165,7 @@ export function openBuild(dbFile: string, o: { files: number; fingerprint: strin
     const kept = twins.find((k) => k.index === index) ?? twins[0];
     if (kept) {
       const keptSource = kept.input.name;
-      const differences = compareDisclosures(readInput(kept.input, o.pdfCache)[kept.index], d);
+      const differences = compareDisclosures(keptDisclosures(kept.input)[kept.index], d);
       writer.duplicate(input.name, keptSource, differences.length);
       report.duplicates.push({ source: input.name, keptSource, differences: differences.length });
       if (differences.length) {
@@ -127,20 +191,28 @@ export function openBuild(dbFile: string, o: { files: number; fingerprint: strin
     closed = true;
     if (db.open) db.close();
     rmSync(tmp, { force: true });
+    unlock();
   }
 
   return {
     report,
     abort,
     add(input, parsed) {
+      for (const _ of this.steps(input, parsed));
+    },
+    *steps(input, parsed) {
       report.parseMs! += parsed.parseMs;
       if (!parsed.ok) return reject(input, parsed.reason);
       try {
-        // Parsed on a worker: segmented here, where jieba's dictionary is loaded once for the run.
-        const s0 = performance.now();
-        const entries = parsed.entries ?? parsed.disclosures.map(searchEntriesOf);
-        report.segmentMs! += parsed.segmentMs ?? performance.now() - s0;
-        for (const [index, d] of parsed.disclosures.entries()) insert(input, d, index, entries[index]);
+        if (parsed.segmentMs !== undefined) report.segmentMs! += parsed.segmentMs;
+        for (const [index, d] of parsed.disclosures.entries()) {
+          // Parsed on a worker: segmented here, where jieba's dictionary is loaded once for the run.
+          const s0 = performance.now();
+          const entries = parsed.entries?.[index] ?? searchEntriesOf(d);
+          if (!parsed.entries) report.segmentMs! += performance.now() - s0;
+          insert(input, d, index, entries);
+          yield;
+        }
       } catch (err) {
         // A storage failure (disk full, I/O) is not the document's fault: it aborts the whole run.
         if (/^SQLITE_/.test((err as { code?: string }).code ?? '')) throw storageError(err, dbFile);
@@ -179,6 +251,7 @@ export function openBuild(dbFile: string, o: { files: number; fingerprint: strin
         throw storageError(err, dbFile);
       }
       closed = true;
+      unlock();
       report.replaced = true;
       report.millis = performance.now() - o.started;
       return report;

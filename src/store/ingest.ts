@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { openDatabase, StoreError } from './db.js';
-import { openBuild, PARSER_VERSION, storageError } from './build.js';
+import { openBuild, PARSER_VERSION, storageError, type Build } from './build.js';
 import { inputsOf, parseInput, type Input, type Parsed } from './parse-input.js';
 import { warmSegmenter } from '../query/segment.js';
 import { createParsePool, inOrder } from './parse-pool.js';
@@ -128,6 +128,11 @@ export interface ParallelIngestOptions extends IngestOptions {
   onProgress?: (p: IngestProgress) => void;
   /** Aborting stops the run: the temp file is removed, the old database stays, and IngestInterrupted is thrown. */
   signal?: AbortSignal;
+  /**
+   * Runs work during which no handler can run (jieba's native dictionary load) and nothing of the run
+   * is on disk yet: the CLI lets Ctrl-C end the process at once meanwhile.
+   */
+  uninterruptible?: <T>(work: () => T) => T;
 }
 
 /** Thrown when an ingest is interrupted (Ctrl-C): nothing was changed. */
@@ -142,13 +147,27 @@ export class IngestInterrupted extends StoreError {
  * ingestDirectory with parsing spread over worker threads and this thread as the single writer:
  * the same database, the same order of documents, the same report.
  */
-export async function ingest(dataDirs: string | string[], dbFile: string, { pdfCache = defaultPdfCache(dbFile), workers, onProgress, signal, ...o }: ParallelIngestOptions = {}): Promise<IngestReport> {
-  const b = begin(dataDirs, dbFile, { ...o, pdfCache }, (done, total) => onProgress?.({ phase: 'hash', done, total, rejected: 0 }));
+export async function ingest(dataDirs: string | string[], dbFile: string, { pdfCache = defaultPdfCache(dbFile), workers, onProgress, signal, uninterruptible, ...o }: ParallelIngestOptions = {}): Promise<IngestReport> {
+  // Listing and hashing every file is synchronous and writes nothing: Ctrl-C may end it outright.
+  const b = (uninterruptible ?? ((work) => work()))(() => begin(dataDirs, dbFile, { ...o, pdfCache }, (done, total) => onProgress?.({ phase: 'hash', done, total, rejected: 0 })));
   if (b.unchanged) return b.unchanged;
   if (signal?.aborted) throw new IngestInterrupted(dbFile);
-  const threads = workers ?? poolSize({ bytes: b.inputs.reduce((n, i) => n + (i.bytes ?? 0), 0), cores: availableParallelism() });
-  const build = b.open();
+  const cores = availableParallelism();
+  // Interruptible runs (the CLI's, with Ctrl-C) parse on at least one thread where there are two
+  // cores: a document parsed on this thread holds the signal until it is done (up to its budget),
+  // however small the corpus; a thread is terminated at once.
+  const threads = workers ?? Math.max(signal && cores >= 2 ? 1 : 0, poolSize({ bytes: b.inputs.reduce((n, i) => n + (i.bytes ?? 0), 0), cores }));
   const pool = threads ? createParsePool(threads, pdfCache) : null;
+  // Opened once jieba's dictionary is loaded (below): until then no temp file or lock exists.
+  let build: Build | null = null;
+  // Settles (rejects) the moment the signal fires: the writer never waits for a parse under way to
+  // finish before stopping (that took about 9 s); the pool's threads are terminated mid-document.
+  const interrupted = new Promise<never>((_, reject) => {
+    if (!signal) return;
+    if (signal.aborted) reject(new IngestInterrupted(dbFile));
+    signal.addEventListener('abort', () => reject(new IngestInterrupted(dbFile)), { once: true });
+  });
+  interrupted.catch(() => {});
   try {
     const parse = pool ? pool.parse : async (input: Input): Promise<Parsed> => parseInput(input, pdfCache);
     let done = 0;
@@ -162,29 +181,43 @@ export async function ingest(dataDirs: string | string[], dbFile: string, { pdfC
       // dictionary for the search index while they parse, instead of after the first document.
       step.catch(() => {});
       await new Promise((r) => setImmediate(r));
-      warmSegmenter();
     }
+    // The dictionary loads in native code for seconds (3 to 10 on a busy machine), when no signal
+    // handler can run: it is loaded before the build's temp file and lock exist, so the caller may let
+    // Ctrl-C end the process outright meanwhile (`uninterruptible`) and nothing is left behind.
+    (uninterruptible ?? ((work) => work()))(warmSegmenter);
+    if (signal?.aborted) throw new IngestInterrupted(dbFile);
+    build = b.open();
     for (; ; step = documents.next()) {
-      const next = await step;
+      // Left behind by an interrupt, the step rejects once the pool stops: that is expected, not unhandled.
+      step.catch(() => {});
+      const next = await Promise.race([step, interrupted]);
       if (next.done) break;
       const [input, parsed] = next.value;
       if (signal?.aborted) throw new IngestInterrupted(dbFile);
-      build.add(input, parsed);
-      onProgress?.({ phase: 'parse', done: ++done, total: b.inputs.length, rejected: build.report.rejected.length });
+      for (const _ of build!.steps(input, parsed)) {
+        // Segmenting and inserting a long document takes seconds here: Ctrl-C gets a turn between its disclosures.
+        if (performance.now() - yielded > 50) {
+          await new Promise((r) => setImmediate(r));
+          yielded = performance.now();
+          if (signal?.aborted) throw new IngestInterrupted(dbFile);
+        }
+      }
+      onProgress?.({ phase: 'parse', done: ++done, total: b.inputs.length, rejected: build!.report.rejected.length });
       // Parsing inline never waits on anything: give a signal handler (Ctrl-C) a turn now and then.
-      if (!pool && performance.now() - yielded > 50) {
+      if (performance.now() - yielded > 50) {
         await new Promise((r) => setImmediate(r));
         yielded = performance.now();
       }
     }
     await pool?.destroy();
     if (signal?.aborted) throw new IngestInterrupted(dbFile);
-    onProgress?.({ phase: 'index', done: 0, total: 1, rejected: build.report.rejected.length });
-    const report = build.finish();
+    onProgress?.({ phase: 'index', done: 0, total: 1, rejected: build!.report.rejected.length });
+    const report = build!.finish();
     onProgress?.({ phase: 'index', done: 1, total: 1, rejected: report.rejected.length });
     return { ...report, workers: threads };
   } catch (err) {
-    build.abort();
+    build?.abort();
     await pool?.destroy().catch(() => {});
     throw storageError(err, dbFile);
   }

@@ -2,13 +2,14 @@
 // and its search text segmented. Pure apart from reading the document, so it runs the same on the
 // writer's thread (a small corpus, --workers 0) or in a parse worker.
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { basename, join } from 'node:path';
+import { DeadlineExceeded, withinBudget } from '../core/deadline.js';
 import { docxToText, WordError } from '../docx/index.js';
 import { decodeDocument, DocumentError, parseDocument, parseLines } from '../parse/index.js';
 import type { Disclosure } from '../parse/types.js';
 import { listPdfDocuments, readCachedPdf, type PdfDocument } from '../pdf/prepare.js';
-import { readRegularFile } from './read-entry.js';
+import { readDataDir, readRegularFile } from './read-entry.js';
 import { searchEntriesOf, type SearchEntry } from './write.js';
 
 const DOCUMENT = /\.txt$/i;
@@ -21,8 +22,7 @@ export const MAX_WORD_BYTES = 200 * 1024 * 1024;
 
 /** The entries of a folder matching a pattern, but no README, in name order. */
 function listMatching(dataDir: string, pattern: RegExp): string[] {
-  if (!existsSync(dataDir)) throw new DocumentError(dataDir, `数据目录 ${dataDir} 不存在`);
-  return readdirSync(dataDir).filter((f) => pattern.test(f) && !/^readme/i.test(f)).sort().map((f) => join(dataDir, f));
+  return readDataDir(dataDir).filter((f) => pattern.test(f) && !/^readme/i.test(f)).sort().map((f) => join(dataDir, f));
 }
 
 export function listDocuments(dataDir: string): string[] {
@@ -121,18 +121,27 @@ export type Parsed =
   | { ok: false; reason: string; parseMs: number };
 
 /**
+ * Each document's time to be read and parsed. The largest a text may be (200,000 lines of tables)
+ * parses in about 6 s; a document that takes ten times that is built to stall the ingest. The loops
+ * whose length follows the document (the XML tokenizer, the parser's passes over lines) look at it.
+ */
+export const PARSE_BUDGET_MS = 60_000;
+export const overBudget = (ms: number) => `解析超过 ${ms / 1000} 秒仍未完成，已停止（文件过于复杂或内容异常）`;
+
+/**
  * Reads, parses and (unless `segment` is false: a parse worker) segments one input; a bad
  * document becomes its rejection reason, never a throw.
  */
-export function parseInput(input: Input, pdfCache: string, { segment = true } = {}): Parsed {
+export function parseInput(input: Input, pdfCache: string, { segment = true, budgetMs = PARSE_BUDGET_MS } = {}): Parsed {
   const t0 = performance.now();
   try {
-    const disclosures = readInput(input, pdfCache);
+    const disclosures = withinBudget(budgetMs, () => readInput(input, pdfCache));
     const t1 = performance.now();
     if (!segment) return { ok: true, disclosures, parseMs: t1 - t0 };
     const entries = disclosures.map(searchEntriesOf);
     return { ok: true, disclosures, entries, parseMs: t1 - t0, segmentMs: performance.now() - t1 };
   } catch (err) {
+    if (err instanceof DeadlineExceeded) return { ok: false, reason: overBudget(err.budgetMs), parseMs: performance.now() - t0 };
     return { ok: false, reason: rejectionOf(err), parseMs: performance.now() - t0 };
   }
 }

@@ -2,7 +2,7 @@
 // plus one byte. A directory named x.txt, a dangling link, a link loop, a FIFO (which would block
 // a read forever) or a device such as /dev/zero (which never ends) is refused with its reason, so
 // the caller can reject that entry and load the rest.
-import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, statSync, type Stats } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readSync, statSync, type Stats } from 'node:fs';
 import { DocumentError } from '../parse/index.js';
 
 /** What an entry is, in words a person who put it there will recognise. */
@@ -65,5 +65,29 @@ export function readRegularFile(path: string, name: string, maxBytes: number): B
     throw new DocumentError(name, unreadable(path, err as NodeJS.ErrnoException));
   } finally {
     closeSync(fd);
+  }
+}
+
+/** Why a data folder cannot be listed, in words for the operator (the CLI prints it without a stack). */
+export function dataDirProblem(dir: string, err: NodeJS.ErrnoException): string {
+  switch (err.code) {
+    case 'ENOENT':
+      return `数据目录 ${dir} 不存在`;
+    case 'ENOTDIR':
+      return `数据目录 ${dir} 是一个文件，不是目录（--data 请给出文件所在的目录）`;
+    case 'EACCES':
+    case 'EPERM':
+      return `数据目录 ${dir} 无法读取（没有权限）`;
+    default:
+      return `数据目录 ${dir} 无法读取（${err.code ?? err.message}）`;
+  }
+}
+
+/** The names in a data folder; a folder that is missing, a file or unreadable throws a DocumentError saying so. */
+export function readDataDir(dir: string): string[] {
+  try {
+    return readdirSync(dir);
+  } catch (err) {
+    throw new DocumentError(dir, dataDirProblem(dir, err as NodeJS.ErrnoException));
   }
 }

@@ -72,7 +72,7 @@ describe('documentText', () => {
   it('keeps a hostile file from blowing up its text: spans capped at 64 columns, the whole text capped', () => {
     const wide = '<w:tbl><w:tr><w:trPr><w:gridBefore w:val="99999999"/></w:trPr><w:tc><w:tcPr><w:gridSpan w:val="1e9"/></w:tcPr><w:p/></w:tc></w:tr></w:tbl>';
     expect(text([{ xml: wide }])).toBe('\t'.repeat(64));
-    expect(() => documentText(documentXml(Array(30).fill('二十个字的一行：一二三四五六七八九十')), 500)).toThrow(new XmlError('正文过长（超过 0.05 万字），不像是一份预算公开文件'));
+    expect(() => documentText(documentXml(Array(30).fill('二十个字的一行：一二三四五六七八九十')), 500)).toThrow(new XmlError('正文过长（文字超过 0.5 KB，与文本文件的上限相同），不像是一份预算公开文件'));
   });
 
   it('refuses malformed XML with a reason', () => {

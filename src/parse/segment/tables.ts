@@ -1,6 +1,7 @@
 // Finds the template tables in a document: their titles, kinds, units and line ranges.
 // A title counts only when a unit or department line follows it closely, which is what tells a
 // real table from the same words in a table of contents.
+import { checkDeadline } from '../../core/deadline.js';
 import type { Line } from '../front/lines.js';
 import type { SourceUnit } from '../types.js';
 import { kindOfTitle, type TableKind } from '../template/catalog.js';
@@ -114,6 +115,7 @@ function hasHeaderNear(lines: Line[], from: number): boolean {
 export function splitGluedTitles(lines: Line[]): Line[] {
   const out: Line[] = [];
   for (const line of lines) {
+    checkDeadline();
     // After decimals ("1.55一般…"), or after a thousands-grouped whole number when the title opens
     // with its year ("65,572,3432023年部门…表": the last group has exactly three digits).
     const m = /^(.*\d\.\d{1,2})([^\d\s.,].*)$/.exec(line.text) ?? /^(.*\d{1,3}(?:,\d{3})+)(20\d{2}\s*年[^\d].*)$/.exec(line.text);
@@ -128,6 +130,7 @@ export function splitGluedTitles(lines: Line[]): Line[] {
 export function findTables(lines: Line[]): TableBlock[] {
   const found: { kind: TableKind; title: string; start: number; wrapped: boolean }[] = [];
   lines.forEach((line, i) => {
+    checkDeadline();
     if (found.length && found[found.length - 1].start >= i - 2 && found[found.length - 1].wrapped) return;
     // Every title has 表 in it, on its line or the (short) lines it wraps onto: skip the rest cheaply.
     if (!line.text.includes('表') && !lines[i + 1]?.text.includes('表') && !lines[i + 2]?.text.includes('表')) return;

@@ -1,0 +1,61 @@
+// Issue 21 item 20: Ctrl-C during a long ingest on the worker pool ends it within a second (the parse
+// tasks already started used to be awaited, about 9 s), the old database kept and no temp file left.
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_DATA_DIR } from '../../src/paths.js';
+import { ingest, ingestDirectory, IngestInterrupted } from '../../src/store/ingest.js';
+import { tempDir } from '../helpers/tmp.js';
+
+describe('interrupting an ingest on the pool', () => {
+  it('ends within a second of the abort, keeping the old database, leaving no temp file', async () => {
+    const root = tempDir();
+    const small = join(root, 'small');
+    const big = join(root, 'big');
+    mkdirSync(small);
+    mkdirSync(big);
+    const seeds = readdirSync(DEFAULT_DATA_DIR).filter((f) => f.endsWith('.txt') && !/^readme/i.test(f));
+    copyFileSync(join(DEFAULT_DATA_DIR, seeds[0]), join(small, seeds[0]));
+    // One long document (every seed 16 times, about 160,000 lines): seconds to parse on a thread,
+    // so the abort comes while the writer waits for it.
+    const all = seeds.map((f) => readFileSync(join(DEFAULT_DATA_DIR, f), 'utf8')).join('\n');
+    writeFileSync(join(big, 'long.txt'), Array(16).fill(all).join('\n'));
+    const db = join(root, 'budget.sqlite');
+    ingestDirectory(small, db);
+    const before = readFileSync(db);
+
+    const stop = new AbortController();
+    let abortedAt = 0;
+    const run = ingest(big, db, {
+      workers: 2,
+      force: true,
+      signal: stop.signal,
+      onProgress: (p) => {
+        // A timer, as a signal is: it fires once the writer's thread is free (past jieba's dictionary).
+        if (p.phase === 'parse' && p.done === 0) setTimeout(() => {
+          abortedAt = performance.now();
+          stop.abort();
+        }, 200);
+      },
+    }).catch((e: Error) => e);
+    const err = await run;
+    const took = performance.now() - abortedAt;
+    expect(err).toBeInstanceOf(IngestInterrupted);
+    expect(took).toBeLessThan(1000);
+    expect(readFileSync(db).equals(before)).toBe(true);
+    expect(readdirSync(root).filter((f) => f.includes('.tmp-') || f.endsWith('.lock'))).toEqual([]);
+  }, 120_000);
+});
+
+describe('an interruptible run of a small corpus', () => {
+  it('parses on a thread (where there are two cores), so no document holds Ctrl-C on the writer', async () => {
+    const root = tempDir();
+    const dir = join(root, 'data');
+    mkdirSync(dir);
+    copyFileSync(join(DEFAULT_DATA_DIR, '000_2c141d3c228c2a71.txt'), join(dir, 'a.txt'));
+    const withSignal = await ingest(dir, join(root, 'a.sqlite'), { signal: new AbortController().signal });
+    const without = await ingest(dir, join(root, 'b.sqlite'));
+    expect([withSignal.workers, without.workers]).toEqual([availableParallelism() >= 2 ? 1 : 0, 0]);
+  }, 60_000);
+});
