@@ -84,6 +84,7 @@ function readDisclosure(source: string, ctx: ReadContext, meta: Meta & { departm
   const vehicleOperation = economicItems.find((e) => e.code === '30231')?.total ?? undefined;
   const three = readThreePublic(ctx, { vehicleOperation });
   if (three?.value.total) put({ key: 'three_public', value: three.value.total, table: three.value.table, line: three.value.line });
+  if (three?.operating) put({ key: 'operating_cost', value: three.operating, table: three.value.table, line: three.value.line });
 
   // The 机关运行经费 table's 合计 (its rows are economic subjects already read elsewhere). The header
   // may run into the 合计 row's label; the citation is the line that prints 合计.

@@ -67,9 +67,20 @@ describeCorpus('outside documents against the hand-read gold', () => {
 
   it('a figure nothing else in the document confirms is marked unverified, and said so in a finding', () => {
     const d = parse(CORPUS_TEXT_DIR!, 'sh_czj_2025_unit_budget.txt')[0];
-    expect(d.totals.get('three_public')).toMatchObject({ verified: false, table: '2025年预算情况说明' });
+    // Only the narrative states the procurement total: nothing else confirms it.
+    expect(d.totals.get('procurement_total')).toMatchObject({ verified: false, table: '2025年预算情况说明' });
     expect(d.totals.get('expenditure_total')!.verified).toBe(true);
-    expect(d.findings.find((f) => f.rule === 'unverified')!.message).toContain('“三公”经费 346.30 万元（2025年预算情况说明第 256 行）');
+    expect(d.findings.find((f) => f.rule === 'unverified')!.message).toBe('未能与文件其他部分核对：政府采购 1708.03 万元（2025年预算情况说明第 273 行）');
+  });
+
+  it('a table of the 三公 and 机关运行经费 together (Shanghai): the items in its order (出国, 接待, 车辆), 机关运行经费 its last column', () => {
+    const d = parse(CORPUS_TEXT_DIR!, 'sh_czj_2025_unit_budget.txt')[0];
+    const t = d.threePublic!;
+    expect([t.total, t.outbound, t.reception, t.vehicle, t.vehiclePurchase, t.vehicleOperation].map((v) => v?.toFixed(2))).toEqual(['346.30', '288.70', '25.40', '32.20', '0.00', '32.20']);
+    // The table's figures and the narrative's agree: both confirmed.
+    expect(d.totals.get('three_public')).toMatchObject({ verified: true, table: '2025年单位“三公”经费和机关运行经费预算表' });
+    expect(d.totals.get('operating_cost')).toMatchObject({ verified: true, table: '2025年单位“三公”经费和机关运行经费预算表' });
+    expect(d.totals.get('operating_cost')!.value.toFixed(2)).toBe('2517.78');
   });
 
   it('a 决算 三公 table printing 预算数 and 决算数 under every column: both read (规划和自然资源局: 预算 2.85, 决算 0.39, all 接待)', () => {

@@ -19,7 +19,8 @@ describe('stated totals', () => {
 
   it('does not take another item\'s 支出预算 for the whole budget', () => {
     expect(stated('一般公共预算“三公”经费支出预算为14.01万元。')).toEqual({ three_public: '14.0100' });
-    expect(stated('机关运行经费支出预算为50.00万元。政府性基金支出预算为300.00万元。财政拨款支出预算950.12万元。')).toEqual({});
+    // 机关运行经费's own figure, never the whole budget.
+    expect(stated('机关运行经费支出预算为50.00万元。政府性基金支出预算为300.00万元。财政拨款支出预算950.12万元。')).toEqual({ operating_cost: '50.0000' });
   });
 
   it('does not take 本年支出合计 for 支出总计 (a 决算\'s 支出总计 includes 年末结转)', () => {

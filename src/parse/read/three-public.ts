@@ -12,6 +12,8 @@ import type { Finding, ThreePublic } from '../types.js';
 export interface ThreePublicResult {
   value: ThreePublic;
   findings: Finding[];
+  /** 机关运行经费, where the table prints it as its last column (Shanghai's “三公”经费和机关运行经费预算表). */
+  operating?: Decimal;
 }
 
 const LABELS = {
@@ -85,7 +87,7 @@ export function listColumns(header: string): ListColumns | null {
   return { width: heads.length, current: years.indexOf(Math.max(...dated)) };
 }
 
-type Slot = 'grand' | 'subtotal' | 'outbound' | 'vehicle' | 'purchase' | 'operation' | 'reception' | 'meeting' | 'training';
+type Slot = 'grand' | 'subtotal' | 'outbound' | 'vehicle' | 'purchase' | 'operation' | 'reception' | 'meeting' | 'training' | 'operating';
 
 /** Column orders of the one-row form: with 会议费/培训费 and a grand total (Jiangsu), or without. */
 const WITH_MEETINGS: Slot[] = ['grand', 'subtotal', 'outbound', 'vehicle', 'purchase', 'operation', 'reception', 'meeting', 'training'];
@@ -96,7 +98,9 @@ const MEETINGS_NO_GRAND: Slot[] = ['subtotal', 'outbound', 'vehicle', 'purchase'
 /** The column order a header declares: whether it prints 会议费/培训费, and a 合计 that covers them. */
 function slotsOf(header: string): Slot[] {
   const flat = header.replace(/[\s“”"]/g, '');
-  const slots = !/会议费|培训费/.test(flat) ? THREE_ONLY : /合计/.test(flat.replace(/三公经费合计/g, '')) ? WITH_MEETINGS : MEETINGS_NO_GRAND;
+  const base = !/会议费|培训费/.test(flat) ? THREE_ONLY : /合计/.test(flat.replace(/三公经费合计/g, '')) ? WITH_MEETINGS : MEETINGS_NO_GRAND;
+  // A table of the 三公 and 机关运行经费 together prints the latter as its last column: its own figure, in no 三公 sum.
+  const slots = /机关运行经费/.test(flat) ? [...base, 'operating' as const] : base;
   return inHeaderOrder(withoutUnprintedSubtotals(slots, flat), header);
 }
 
@@ -139,7 +143,7 @@ function byLayoutColumn(header: string): { group: Slot[]; index: number }[] | nu
 /** The slots with the three items' columns in the order given, the grand total and 会议费/培训费 kept in place. */
 function inOrder(slots: Slot[], items: Slot[]): Slot[] {
   const first = slots.indexOf('outbound');
-  return [...slots.slice(0, first), ...items.filter((s) => slots.includes(s)), ...slots.filter((s) => s === 'meeting' || s === 'training')];
+  return [...slots.slice(0, first), ...items.filter((s) => slots.includes(s)), ...slots.filter((s) => s === 'meeting' || s === 'training' || s === 'operating')];
 }
 
 /** Where each of the three items' columns starts in a header, by its words. */
@@ -161,6 +165,11 @@ function inHeaderOrder(slots: Slot[], header: string): Slot[] {
   // Every template prints 出国 first; a line where it is not is a stacked header's words run together.
   if (at[0].index > at[1].index || at[0].index > at[2].index) return slots;
   return inOrder(slots, [...at].sort((a, b) => a.index - b.index).flatMap((g) => g.group));
+}
+
+/** A header line, or the layout, names the three items' order (see inHeaderOrder). */
+function headerSaysOrder(header: string): boolean {
+  return header.split('\n').map((l) => l.replace(/[\s“”"]/g, '')).some((l) => GROUPS.every(([, re]) => re.test(l))) || byLayoutColumn(header) !== null;
 }
 
 function consistent(a: Partial<Record<Slot, Decimal>>, slots: Slot[]): boolean {
@@ -294,9 +303,15 @@ export function threePublicFromRow(
   const fitsBoth = (a: Placed) => consistent(a.final, slots) && (!paired || consistent(a.budget, slots)) && (!withPrior || consistent(a.prior, slots));
   // Positions, where the text came with them, decide before arithmetic has to (one set of columns only).
   const byPosition = !paired && !withPrior && positions && positions.centers.length === values.length ? placeByPosition(values, positions.centers, positions.header, slots) : null;
-  let fits: Placed[] = byPosition && consistent(byPosition, slots)
-    ? [{ budget: {}, final: byPosition, prior: {} }]
-    : placements(columns.length, values.length).map((pos) => placedOf(pos, values, columns)).filter(fitsBoth);
+  const fitsOf = (cols: Column[]) => placements(cols.length, values.length).map((pos) => placedOf(pos, values, cols)).filter(fitsBoth);
+  let fits: Placed[] = byPosition && consistent(byPosition, slots) ? [{ budget: {}, final: byPosition, prior: {} }] : fitsOf(columns);
+  // A stacked header whose words do not say the items' order: where the template's order (出国, 车辆,
+  // 接待) fits no placement, the other order printed (出国, 接待, 车辆: Shanghai) is tried — never in
+  // place of an order that fits.
+  if (fits.length === 0 && !headerSaysOrder(header)) {
+    const swapped = fitsOf(columnsOf(header, inOrder(slots, ['outbound', 'reception', 'vehicle', 'purchase', 'operation']), values.length));
+    if (swapped.length) fits = swapped;
+  }
   if (fits.length > 1 && evidence.vehicleOperation) {
     // The 基本支出表's 30231 is the year's own figure: it speaks for the 决算数 (or the budget's) columns.
     const op = evidence.vehicleOperation;
@@ -329,7 +344,9 @@ export function threePublicFromRow(
   // 会议费/培训费: a cell no placement fills was left blank in the document, and stays blank (null).
   const blankOr = (s: Slot) => (slots.includes(s) ? agreed('final', s, null) : undefined);
   const budgetOf = (s: Slot) => agreed('budget', s, null);
+  const operating = slots.includes('operating') && !paired ? agreed('final', 'operating', null) : null;
   return {
+    ...(operating ? { operating } : {}),
     value: {
       table, line, meeting: blankOr('meeting'), training: blankOr('training'),
       total: pick('subtotal'), outbound: pick('outbound'), vehicle: pick('vehicle'), vehiclePurchase: pick('purchase'),
