@@ -76,7 +76,8 @@ function headerHasParts(lines: Line[], roles: Roles): boolean {
  */
 function splitsBasic(lines: Line[]): boolean {
   const head = lines.slice(0, 12).map((l) => l.text.replace(/\s+/g, '')).join('|');
-  return /人员经费/.test(head) && /公用经费/.test(head);
+  // 浙江 prints the halves as 人员支出 and 公用经费 or 日常公用支出 (its 出 wrapped onto the next line).
+  return /人员(?:经费|支)/.test(head) && /公用(?:经费|支)/.test(head);
 }
 
 /**

@@ -1,0 +1,28 @@
+// A 支出总表 printing 基本支出 as its two halves under a spanning 基本支出 cell, in 浙江's words
+// (found on ../shared/corpus2's 湖州 and 杭州 documents; tested on our made-up 温州 fixture with its
+// header reworded): 人员支出 for 人员经费, 日常公用支出 for 公用经费, its 出 wrapped onto the next line.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseDocument } from '../../src/parse/index.js';
+import { amount } from '../helpers/documents.js';
+
+const file = 'zj_lucheng_scjgj_2025.txt';
+const text = readFileSync(join(import.meta.dirname, '..', 'fixtures', 'layouts', file), 'utf8');
+const HEADER = '科目编码 科目名称 合计 人员经费 公用经费 项目支出';
+const headline = (t: string) => {
+  const [d] = parseDocument(t, file);
+  return ['basic', 'project', 'personnel', 'public_funds'].map((k) => [amount(d.totals.get(k as never)?.value), d.totals.get(k as never)?.verified]);
+};
+
+describe('基本支出 split into 人员/公用 in other words', () => {
+  const want = [['1473.16', true], ['240.00', true], ['1320.36', true], ['152.80', true]];
+
+  it.each([
+    ['人员支出 | 公用经费 under 基本支出', '基本支出\n科目编码 科目名称 总计 人员支出 公用经费 项目支出'],
+    ['人员支出 | 日常公用支/出, the 出 wrapped', '基本支出\n科目编码 科目名称 总计 人员支出 日常公用支 项目支出\n出'],
+  ])('%s', (_, header) => {
+    expect(text).toContain(HEADER);
+    expect(headline(text.replace(HEADER, header))).toEqual(want);
+  });
+});
