@@ -26,3 +26,19 @@ describe('基本支出 split into 人员/公用 in other words', () => {
     expect(headline(text.replace(HEADER, header))).toEqual(want);
   });
 });
+
+// The 基本支出表 likewise (湖南's 长沙 documents: 总计 | 人员类 | 公用经费; 山东's 烟台: 小计 | 人员支出 | 日常公用支出).
+describe('a 基本支出表 heading its halves in other words', () => {
+  const ECONOMIC = /^科目编码 科目名称 合计 人员经费 公用经费$/m;
+  it.each([
+    ['总计 | 人员类 | 公用经费', '经济科目编码 经济科目名称 总计 人员类 公用经费'],
+    ['小计 | 人员支出 | 日常公用支出', '科目编码 科目名称 小计 人员支出 日常公用支出'],
+  ])('%s', (_, header) => {
+    expect(text).toMatch(ECONOMIC);
+    // The 支出总表 prints 基本 as 人员/公用 too: reword it so that only the 基本支出表 gives the halves.
+    const t = text.replace(ECONOMIC, header).replace(HEADER, '科目编码 科目名称 合计 基本支出 项目支出').replace(/^(合计 1,713\.16) 1,320\.36 152\.80 240\.00$/m, '$1 1,473.16 240.00');
+    const [d] = parseDocument(t, file);
+    expect(['personnel', 'public_funds'].map((k) => [amount(d.totals.get(k as never)?.value), d.totals.get(k as never)?.table])).toEqual([['1320.36', '一般公共预算基本支出表'], ['152.80', '一般公共预算基本支出表']]);
+  });
+});
+
