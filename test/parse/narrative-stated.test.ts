@@ -31,6 +31,11 @@ describe('stated totals', () => {
     expect(stated('2023年度“三公”经费预算为10.00万元。', FINAL_2023)).toEqual({});
   });
 
+  it('reads the 三公 stated with 共, its amount wrapped after a blank line, or quoted as “三公经费” (山东, 吉林)', () => {
+    expect(stated('2024年通过一般公共预算财政拨款安排的“三公”经费预算共4.20万\n\n元，与上年持平。')).toEqual({ three_public: '4.2000' });
+    expect(stated('2024年“三公经费”预算数为6.30万元，2023年预算数为7.00万元。')).toEqual({ three_public: '6.3000' });
+  });
+
   it('skips a figure of another year', () => {
     expect(stated('2023年财政拨款“三公”经费预算数为9.00万元，2024年“三公”经费预算数为8.00万元。')).toEqual({ three_public: '8.0000' });
     expect(stated('2023年基本支出预算为90.00万元。')).toEqual({});
