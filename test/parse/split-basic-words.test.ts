@@ -12,15 +12,18 @@ const text = readFileSync(join(import.meta.dirname, '..', 'fixtures', 'layouts',
 const HEADER = '科目编码 科目名称 合计 人员经费 公用经费 项目支出';
 const headline = (t: string) => {
   const [d] = parseDocument(t, file);
-  return ['basic', 'project', 'personnel', 'public_funds'].map((k) => [amount(d.totals.get(k as never)?.value), d.totals.get(k as never)?.verified]);
+  return ['basic', 'project', 'personnel', 'public_funds'].map((k) => [amount(d.totals.get(k as never)?.value), d.totals.get(k as never)?.verified, d.totals.get(k as never)?.table]);
 };
 
 describe('基本支出 split into 人员/公用 in other words', () => {
-  const want = [['1473.16', true], ['240.00', true], ['1320.36', true], ['152.80', true]];
+  // Read from the 支出预算总表 itself, not only from the 说明 that states them too.
+  const want = [['1473.16', true, '支出预算总表'], ['240.00', true, '支出预算总表'], ['1320.36', true, '支出预算总表'], ['152.80', true, '支出预算总表']];
 
   it.each([
     ['人员支出 | 公用经费 under 基本支出', '基本支出\n科目编码 科目名称 总计 人员支出 公用经费 项目支出'],
     ['人员支出 | 日常公用支/出, the 出 wrapped', '基本支出\n科目编码 科目名称 总计 人员支出 日常公用支 项目支出\n出'],
+    // 陕西's 部门综合预算 (西安): 项目 is 专项业务经费, the halves 人员经费支出 | 公用经费支出, a 备注 column after.
+    ['人员经费支出 | 公用经费支出 | 专项业务经费支出', '功能科目编码 功能科目名称 合计 人员经费支出 公用经费支出 专项业务经费支出 备注'],
   ])('%s', (_, header) => {
     expect(text).toContain(HEADER);
     expect(headline(text.replace(HEADER, header))).toEqual(want);
