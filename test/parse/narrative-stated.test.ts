@@ -34,6 +34,8 @@ describe('stated totals', () => {
   it('reads the 三公 stated with 共, its amount wrapped after a blank line, or quoted as “三公经费” (山东, 吉林)', () => {
     expect(stated('2024年通过一般公共预算财政拨款安排的“三公”经费预算共4.20万\n\n元，与上年持平。')).toEqual({ three_public: '4.2000' });
     expect(stated('2024年“三公经费”预算数为6.30万元，2023年预算数为7.00万元。')).toEqual({ three_public: '6.3000' });
+    // 陕西: "“三公”经费预算支出…万元".
+    expect(stated('本部门当年一般公共预算“三公”经费预算支出5.40万元，较上年减少0.60万元。')).toEqual({ three_public: '5.4000' });
   });
 
   it('skips a figure of another year', () => {
