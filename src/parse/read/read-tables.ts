@@ -133,7 +133,7 @@ function byPanel(row: SubjectRow, firstPartClasses: string[]): SubjectRow {
   const v = row.values.find((x) => x !== null) ?? null;
   if (v === null || row.code === null) return { ...row, values: [v, null, null], positioned: true };
   const first = firstPartClasses.includes(row.code.slice(0, 3));
-  return { ...row, values: [v, first ? v : ZERO, first ? ZERO : v], positioned: true };
+  return { ...row, values: [v, first ? v : ZERO, first ? ZERO : v], positioned: true, onePrinted: true };
 }
 
 /** The 人员/公用 halves of a row printing [合计, 人员, 公用, 项目] or [合计, 基本, 人员, 公用, 项目], by its arithmetic. */
