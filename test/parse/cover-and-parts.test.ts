@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from '../../src/parse/index.js';
+import { organisationIn } from '../../src/parse/segment/metadata.js';
 import { amount } from '../helpers/documents.js';
 
 const file = 'zj_lucheng_scjgj_2025.txt';
@@ -41,5 +42,9 @@ describe('disclosure parts and covers', () => {
     const cover = text.replace(/^.*\n2025年部门预算\n/, `  2025 年度\n${NAME}(本级)\n  单位预算\n`).replaceAll(`单位名称：${NAME} `, '').replaceAll(`${NAME}2025年部门预算`, '');
     const [d] = parseDocument(cover, file);
     expect([d.department, d.unitName, d.year, d.scope]).toEqual([NAME, `${NAME}（本级）`, 2025, '单位']);
+  });
+
+  it('a name whose year was printed on the line above keeps no 年 ("2026" / "年烟台市…局")', () => {
+    expect(['年温州市鹿城区市场监督管理局', '年度温州市鹿城区市场监督管理局', '年温州市鹿城区市场监督管理局2025年部门预算'].map(organisationIn)).toEqual([NAME, NAME, NAME]);
   });
 });
