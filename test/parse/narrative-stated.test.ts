@@ -38,6 +38,10 @@ describe('stated totals', () => {
     expect(stated('本部门当年一般公共预算“三公”经费预算支出5.40万元，较上年减少0.60万元。')).toEqual({ three_public: '5.4000' });
   });
 
+  it('does not take "人员经费和公用经费支出" (the two together: 基本) for 公用经费 (陕西 收支总表)', () => {
+    expect(stated('1、人员经费和公用经费支出 2311.19万元')).toEqual({});
+  });
+
   it('skips a figure of another year', () => {
     expect(stated('2023年财政拨款“三公”经费预算数为9.00万元，2024年“三公”经费预算数为8.00万元。')).toEqual({ three_public: '8.0000' });
     expect(stated('2023年基本支出预算为90.00万元。')).toEqual({});
