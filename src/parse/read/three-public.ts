@@ -94,10 +94,10 @@ const THREE_ONLY: Slot[] = ['subtotal', 'outbound', 'vehicle', 'purchase', 'oper
 const MEETINGS_NO_GRAND: Slot[] = ['subtotal', 'outbound', 'vehicle', 'purchase', 'operation', 'reception', 'meeting', 'training'];
 
 /** The column order a header declares: whether it prints 会议费/培训费, and a 合计 that covers them. */
-function slotsOf(header: string): Slot[] {
+function slotsOf(header: string, anyFirst = false): Slot[] {
   const flat = header.replace(/[\s“”"]/g, '');
   const slots = !/会议费|培训费/.test(flat) ? THREE_ONLY : /合计/.test(flat.replace(/三公经费合计/g, '')) ? WITH_MEETINGS : MEETINGS_NO_GRAND;
-  return inHeaderOrder(withoutUnprintedSubtotals(slots, flat), header);
+  return inHeaderOrder(withoutUnprintedSubtotals(slots, flat), header, anyFirst);
 }
 
 /**
@@ -154,12 +154,13 @@ const GROUPS: [Slot[], RegExp][] = [
  * some (北京) print 接待 before 车辆. Only a header line naming all three says so (stacked headers
  * put a wrapped heading's words on another line); otherwise the template order stands.
  */
-function inHeaderOrder(slots: Slot[], header: string): Slot[] {
+function inHeaderOrder(slots: Slot[], header: string, anyFirst = false): Slot[] {
   const line = header.split('\n').map((l) => l.replace(/[\s“”"]/g, '')).find((l) => GROUPS.every(([, re]) => re.test(l)));
   const at = line ? GROUPS.map(([group, re]) => ({ group, index: line.search(re) })) : byLayoutColumn(header);
   if (!at) return slots;
-  // Every template prints 出国 first; a line where it is not is a stacked header's words run together.
-  if (at[0].index > at[1].index || at[0].index > at[2].index) return slots;
+  // Most templates print 出国 first; a line where it is not may be a stacked header's words run
+  // together — read that way only when asked (anyFirst: the template order fitted no arithmetic).
+  if (!anyFirst && (at[0].index > at[1].index || at[0].index > at[2].index)) return slots;
   return inOrder(slots, [...at].sort((a, b) => a.index - b.index).flatMap((g) => g.group));
 }
 
@@ -278,8 +279,9 @@ const SLOT_NAMES: Partial<Record<Slot, string>> = { outbound: '因公出国（�
 export function threePublicFromRow(
   printed: Decimal[], header: string, table: string, line: number, evidence: { vehicleOperation?: Decimal },
   positions?: { centers: number[]; header: PositionedCell[][] },
+  anyFirst = false,
 ): ThreePublicResult {
-  const slots = slotsOf(header);
+  const slots = slotsOf(header, anyFirst);
   const findings: Finding[] = [];
   const values = printed;
   const columns = columnsOf(header, slots, values.length);
@@ -302,6 +304,12 @@ export function threePublicFromRow(
     const op = evidence.vehicleOperation;
     const narrowed = fits.filter((a) => agrees(a.final.operation ?? ZERO, op));
     if (narrowed.length > 0) fits = narrowed;
+  }
+  // 湖南 prints 小计 | 公务接待费 | 因公出国 | 车辆…: where the template order fits no arithmetic, the
+  // order the header line prints is tried, and taken only where its arithmetic decides the row.
+  if (fits.length === 0 && !anyFirst && slotsOf(header, true).join() !== slots.join()) {
+    const byHeader = threePublicFromRow(printed, header, table, line, evidence, positions, true);
+    if (byHeader.value.total !== null && byHeader.findings.length === 0) return byHeader;
   }
   const decided = fits.length === 1 ? fits[0] : null;
   // Slots every consistent placement agrees on are known; `blank` is what an unfilled slot reads as.

@@ -1,0 +1,23 @@
+// A 三公 table printing 公务接待费 before 因公出国 (湖南's template, found on ../shared/corpus2's 长沙
+// documents): where the usual order fits no arithmetic, the header line's order is tried and taken
+// when its arithmetic decides the row. Tested on our made-up 温州 fixture with its 三公 table reworded.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, it } from 'vitest';
+import { parseDocument } from '../../src/parse/index.js';
+
+const file = 'zj_lucheng_scjgj_2025.txt';
+const text = readFileSync(join(import.meta.dirname, '..', 'fixtures', 'layouts', file), 'utf8');
+
+it('reads 小计 | 公务接待费 | 因公出国 | 车辆 | 购置 | 运行 in the order its header prints', () => {
+  const table = /项目 2024年预算数 2025年预算数 增减额\n[\s\S]*?3\.公务接待费 10\.50 9\.00 -1\.50\n/;
+  expect(text).toMatch(table);
+  const wide = text
+    .replace(table, '                    三公经费预算数（财政拨款）\n部门名称        小计     公务接待费     因公出国（境）费     公务用车购置及运行费     其中：公务用车购置费     其中：公务用车运行费\n合计 38.00 8.00 7.00 23.00 3.00 20.00\n')
+    // The 说明 states the 三公 too: without it, the figure must come from the table.
+    .replace(/2025年“三公”经费预算数为38\.00万元[^\n]*\n公务接待费[^\n]*\n/, '');
+  const [d] = parseDocument(wide, file);
+  const t = d.threePublic!;
+  expect([t.total, t.reception, t.outbound, t.vehicle, t.vehiclePurchase, t.vehicleOperation].map((v) => v?.toFixed(2))).toEqual(['38.00', '8.00', '7.00', '23.00', '3.00', '20.00']);
+  expect(d.totals.get('three_public')).toMatchObject({ verified: true, table: '一般公共预算“三公”经费支出表' });
+});
