@@ -21,3 +21,14 @@ it('reads 小计 | 公务接待费 | 因公出国 | 车辆 | 购置 | 运行 in 
   expect([t.total, t.reception, t.outbound, t.vehicle, t.vehiclePurchase, t.vehicleOperation].map((v) => v?.toFixed(2))).toEqual(['38.00', '8.00', '7.00', '23.00', '3.00', '20.00']);
   expect(d.totals.get('three_public')).toMatchObject({ verified: true, table: '一般公共预算“三公”经费支出表' });
 });
+
+it('leaves 出国 and 接待 blank when the blanks are lost and both orders add up (小计 8 | 接待 3 | 车辆 5 = 2 + 3)', () => {
+  const table = /项目 2024年预算数 2025年预算数 增减额\n[\s\S]*?3\.公务接待费 10\.50 9\.00 -1\.50\n/;
+  const wide = text
+    .replace(table, '                    三公经费预算数（财政拨款）\n部门名称        小计     公务接待费     因公出国（境）费     公务用车购置及运行费     其中：公务用车购置费     其中：公务用车运行费\n合计 8.00 3.00 5.00 2.00 3.00\n')
+    .replace(/2025年“三公”经费预算数为38\.00万元[^\n]*\n公务接待费[^\n]*\n/, '');
+  const [d] = parseDocument(wide, file);
+  const t = d.threePublic!;
+  expect([t.total, t.outbound, t.reception, t.vehicle].map((v) => v?.toFixed(2) ?? null)).toEqual(['8.00', null, null, '5.00']);
+  expect(d.findings.some((f) => f.rule === 'three-public-columns' && f.message.includes('无法判定因公出国（境）费、公务接待费'))).toBe(true);
+});

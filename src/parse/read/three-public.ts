@@ -282,7 +282,6 @@ export function threePublicFromRow(
   anyFirst = false,
 ): ThreePublicResult {
   const slots = slotsOf(header, anyFirst);
-  const findings: Finding[] = [];
   const values = printed;
   const columns = columnsOf(header, slots, values.length);
   const paired = columns.some((c) => c.half === 'budget');
@@ -307,10 +306,28 @@ export function threePublicFromRow(
   }
   // 湖南 prints 小计 | 公务接待费 | 因公出国 | 车辆…: where the template order fits no arithmetic, the
   // order the header line prints is tried, and taken only where its arithmetic decides the row.
-  if (fits.length === 0 && !anyFirst && slotsOf(header, true).join() !== slots.join()) {
+  const headerOrderDiffers = !anyFirst && slotsOf(header, true).join() !== slots.join();
+  if (fits.length === 0 && headerOrderDiffers) {
     const byHeader = threePublicFromRow(printed, header, table, line, evidence, positions, true);
     if (byHeader.value.total !== null && byHeader.findings.length === 0) return byHeader;
   }
+  // Where both orders add up (blank cells lost) and give an item different figures, that item is not
+  // known: left blank with a finding, never the template's guess.
+  if (fits.length > 0 && headerOrderDiffers) {
+    const mine = threePublicFromRow(printed, header, table, line, evidence, positions, true);
+    const base = fromFits();
+    const items = ['outbound', 'reception', 'vehicle', 'vehiclePurchase', 'vehicleOperation'] as const;
+    const differ = items.filter((k) => (mine.value[k]?.toFixed(4) ?? null) !== (base.value[k]?.toFixed(4) ?? null));
+    if (mine.value.total !== null && differ.length > 0) {
+      for (const k of differ) base.value[k] = null;
+      base.findings.push({ rule: 'three-public-columns', severity: 'warning', table, line, message: `“三公”经费表有空白栏，表头的栏目次序（${header.includes('接待') ? '公务接待费在因公出国（境）费之前' : '非通常次序'}）与通常次序都满足勾稽，无法判定${differ.map((k) => SLOT_NAMES[ITEM_SLOT[k]]).join('、')}各是多少` });
+    }
+    return base;
+  }
+  return fromFits();
+
+  function fromFits(): ThreePublicResult {
+  const findings: Finding[] = [];
   const decided = fits.length === 1 ? fits[0] : null;
   // Slots every consistent placement agrees on are known; `blank` is what an unfilled slot reads as.
   const agreed = (half: Half, s: Slot, blank: Decimal | null) => {
@@ -351,4 +368,7 @@ export function threePublicFromRow(
     },
     findings,
   };
+  }
 }
+
+const ITEM_SLOT = { outbound: 'outbound', reception: 'reception', vehicle: 'vehicle', vehiclePurchase: 'purchase', vehicleOperation: 'operation' } as const;
