@@ -32,3 +32,13 @@ it('leaves 出国 and 接待 blank when the blanks are lost and both orders add 
   expect([t.total, t.outbound, t.reception, t.vehicle].map((v) => v?.toFixed(2) ?? null)).toEqual(['8.00', null, null, '5.00']);
   expect(d.findings.some((f) => f.rule === 'three-public-columns' && f.message.includes('无法判定因公出国（境）费、公务接待费'))).toBe(true);
 });
+
+it('never takes an unlabelled 栏次 row (1 2 3 … 6, as 决算 print under their headers) for the amounts', () => {
+  const table = /项目 2024年预算数 2025年预算数 增减额\n[\s\S]*?3\.公务接待费 10\.50 9\.00 -1\.50\n/;
+  const wide = text
+    .replace(table, '合计     因公出国（境）费     公务用车购置及运行维护费     公务用车购置费     公务用车运行维护费     公务接待费\n1     2     3     4     5     6\n38.00 6.00 23.00 0.00 23.00 9.00\n')
+    .replace(/2025年“三公”经费预算数为38\.00万元[^\n]*\n公务接待费[^\n]*\n/, '');
+  const [d] = parseDocument(wide, file);
+  expect(d.threePublic!.total?.toFixed(2)).toBe('38.00');
+  expect(d.totals.get('three_public')).toMatchObject({ verified: true, table: '一般公共预算“三公”经费支出表' });
+});

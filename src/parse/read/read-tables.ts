@@ -321,7 +321,7 @@ function readThreePublicTable(ctx: ReadContext, table: TableBlock, evidence: { v
   const pairedAbove = (i: number) => above(body[i]).some((l) => /预算数\s*决算数/.test(l.text));
   const numberRow = body.find((l, i) => {
     const parts = l.text.trim().split(/\s+/);
-    return (parts.length >= 4 || (parts.length >= 2 && pairedAbove(i))) && parts.every((p) => /^-?[\d,]+(?:\.\d+)?$/.test(p));
+    return (parts.length >= 4 || (parts.length >= 2 && pairedAbove(i))) && parts.every((p) => /^-?[\d,]+(?:\.\d+)?$/.test(p)) && !isColumnIndexLine(l.text);
   }) ?? columnOfNumbers(body) ?? labelledTotalRow(body);
   if (numberRow) {
     const tokens = numberRow.text.trim().split(/\s+/);
