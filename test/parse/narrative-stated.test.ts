@@ -42,6 +42,10 @@ describe('stated totals', () => {
     expect(stated('1、人员经费和公用经费支出 2311.19万元')).toEqual({});
   });
 
+  it('does not take a project or group named …人员经费 (临聘, 编外, 离退休) for 人员经费 (吉林)', () => {
+    expect(stated('项目支出预算300.00万元，其中驻外经费200万元，临聘人员经费12.34万元，编外人员经费5.00万元，离退休人员经费8.00万元。')).toEqual({ project: '300.0000' });
+  });
+
   it('skips a figure of another year', () => {
     expect(stated('2023年财政拨款“三公”经费预算数为9.00万元，2024年“三公”经费预算数为8.00万元。')).toEqual({ three_public: '8.0000' });
     expect(stated('2023年基本支出预算为90.00万元。')).toEqual({});
