@@ -42,3 +42,13 @@ it('never takes an unlabelled 栏次 row (1 2 3 … 6, as 决算 print under the
   expect(d.threePublic!.total?.toFixed(2)).toBe('38.00');
   expect(d.totals.get('three_public')).toMatchObject({ verified: true, table: '一般公共预算“三公”经费支出表' });
 });
+
+it('reads a 三公 list whose items are worded …支出 (广东: "（一）因公出国（境）支出", "（三）公务接待费支出")', () => {
+  const list = text
+    .replace('1.因公出国（境）费 8.00 6.00 -2.00', '其中：（一）因公出国（境）支出 8.00 6.00 -2.00')
+    .replace('3.公务接待费 10.50 9.00 -1.50', '（三）公务接待费支出 10.50 9.00 -1.50')
+    .replace(/2025年“三公”经费预算数为38\.00万元[^\n]*\n公务接待费[^\n]*\n/, '');
+  expect(list).toContain('（三）公务接待费支出');
+  const t = parseDocument(list, file)[0].threePublic!;
+  expect([t.total, t.outbound, t.vehicle, t.reception].map((v) => v?.toFixed(2) ?? null)).toEqual(['38.00', '6.00', '23.00', '9.00']);
+});

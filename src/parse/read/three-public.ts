@@ -18,11 +18,12 @@ const LABELS = {
   subtotal: [/^“?三公”?经费(?:小计|合计)$/, /^三公经费(?:小计|合计)$/, /^(?:财政拨款)?三公经费(?:支出)?$/],
   // The column headings run into the first row's label when no number stands between them.
   total: [/^合计$/, /^(?:单位[:：]万?元)?(?:项目|名称|预算数|决算数|金额)+合计$/],
-  outbound: [/^因公出国[（(]境[)）]费(?:用)?$/],
+  // 广东 words the items as 支出 ("（一）因公出国（境）支出", "（三）公务接待费支出").
+  outbound: [/^因公出国[（(]境[)）](?:费(?:用)?(?:支出)?|支出)$/],
   vehicle: [/^公务用车购置及运[行维]/],
   vehiclePurchase: [/^公务用车购置费?$/],
   vehicleOperation: [/^公务用车运行(?:维护)?费$/, /^公务用车运维费$/],
-  reception: [/^公务接待费$/],
+  reception: [/^公务接待费(?:支出)?$/, /^公务接待支出$/],
 };
 
 /**
