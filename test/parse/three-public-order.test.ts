@@ -52,3 +52,13 @@ it('reads a 三公 list whose items are worded …支出 (广东: "（一）因�
   const t = parseDocument(list, file)[0].threePublic!;
   expect([t.total, t.outbound, t.vehicle, t.reception].map((v) => v?.toFixed(2) ?? null)).toEqual(['38.00', '6.00', '23.00', '9.00']);
 });
+
+it('a two-year 三公 row with its blank cells lost (烟台: four numbers under 2024年 | 2025年) gives this year\'s total', () => {
+  const table = /项目 2024年预算数 2025年预算数 增减额\n[\s\S]*?3\.公务接待费 10\.50 9\.00 -1\.50\n/;
+  const wide = text
+    .replace(table, '                2024年预算数                                          2025年预算数\n  合计   因公出国（境）费   公务用车购置及运行维护费   公务接待费   合计   因公出国（境）费   公务用车购置及运行维护费   公务接待费\n  9.00   9.00   8.00   8.00\n')
+    .replace(/2025年“三公”经费预算数为38\.00万元[^\n]*\n公务接待费[^\n]*\n/, '');
+  const [d] = parseDocument(wide, file);
+  expect(d.threePublic!.total?.toFixed(2)).toBe('8.00');
+  expect(d.totals.get('three_public')?.value.toFixed(2)).toBe('8.00');
+});

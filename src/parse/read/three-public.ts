@@ -247,7 +247,9 @@ function columnsOf(header: string, slots: Slot[], count: number): Column[] {
   if ((flat.match(/预算数决算数/g) ?? []).length === slots.length) return slots.flatMap((_, i) => [budget[i], final[i]]);
   if (count > slots.length && /预算数.*决算数/.test(flat)) return [...budget, ...final];
   const years = yearHalves(flat);
-  if (count > slots.length && years) {
+  // A header naming two years has both halves even when the row printed fewer numbers than one half
+  // has columns (blank cells lost, 烟台): the arithmetic places them, never the first half by default.
+  if (years && count >= 2) {
     const prior = slots.map((slot): Column => ({ half: 'prior', slot }));
     return years === 'prior-first' ? [...prior, ...final] : [...final, ...prior];
   }
