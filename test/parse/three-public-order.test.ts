@@ -61,4 +61,6 @@ it('a two-year 三公 row with its blank cells lost (烟台: four numbers under 
   const [d] = parseDocument(wide, file);
   expect(d.threePublic!.total?.toFixed(2)).toBe('8.00');
   expect(d.totals.get('three_public')?.value.toFixed(2)).toBe('8.00');
+  // The finding names the items left open, not 购置/运行 by default.
+  expect(d.findings.find((f) => f.rule === 'three-public-columns')?.message).toBe('“三公”经费表有空白栏，表内勾稽无法判定因公出国（境）费、公务接待费各是多少');
 });

@@ -346,9 +346,7 @@ export function threePublicFromRow(
       rule: 'three-public-columns', severity: 'warning', table, line,
       message: fits.length === 0
         ? `“三公”经费表的数字（${values.map((v) => v.toFixed(2)).join('、')}）无论如何对应栏目都不满足 小计 = 出国 + 车辆 + 接待`
-        : paired
-          ? `“三公”经费表有空白栏，表内勾稽无法判定${names.join('、')}各是多少`
-          : `“三公”经费表有空白栏，表内勾稽无法判定公务用车购置费与运行维护费各是多少`,
+        : `“三公”经费表有空白栏，表内勾稽无法判定${names.join('、')}各是多少`,
     });
   }
   // A 三公 cell the arithmetic leaves empty reads as 0 (the long-standing reading of the one-row form);
