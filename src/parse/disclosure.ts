@@ -167,9 +167,11 @@ const CORE_FIGURES: [TotalKey, string][] = [
 /** Marks each coded row verified or not: its own arithmetic, its place in the hierarchy, another table. */
 function markRows<T extends { code: string; total: Decimal | null; verified?: boolean }>(ctx: ReadContext, read: CodedTable | null, items: T[], partsOf: (i: T) => [Decimal | null, Decimal | null]): void {
   if (!read) return;
+  const onePrinted = new Set(read.rows.filter((r) => r.onePrinted && r.code).map((r) => r.code!));
   const rows = [
     ...(read.root ? [{ code: null, total: read.root.total, parts: read.root.parts }] : []),
-    ...items.map((i) => ({ code: i.code, total: i.total, parts: partsOf(i) })),
+    // A row of one printed amount whose halves its panel placed (total = itself + 0) is not its own check.
+    ...items.map((i) => ({ code: i.code, total: i.total, parts: onePrinted.has(i.code) ? [null, null] as [null, null] : partsOf(i) })),
   ];
   const elsewhere = new Map<string, Decimal[]>();
   const kinds = read.table.kind === 'basic_expenditure' ? ['basic_expenditure', 'economic_summary'] as const : ['expenditure', 'general_budget_expenditure', 'fiscal_expenditure'] as const;

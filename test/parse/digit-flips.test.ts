@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { parseDocument, type Disclosure } from '../../src/parse/index.js';
 import { DEFAULT_DATA_DIR } from '../../src/paths.js';
-import { CORPUS_TEXT_DIR, describeCorpus } from '../support/corpus.js';
+import { CORPUS2_TEXT_DIR, CORPUS_TEXT_DIR, describeCorpus, describeCorpus2 } from '../support/corpus.js';
 
 const FLIPS_PER_DOCUMENT = 6;
 
@@ -87,4 +87,11 @@ describeCorpus('digit flips in the outside corpus', () => {
     const docs = readdirSync(CORPUS_TEXT_DIR!).filter((f) => f.endsWith('.txt'));
     expect(docs.flatMap((f, i) => silentFlips(CORPUS_TEXT_DIR!, f, 2000 + i))).toEqual([]);
   }, 120_000);
+});
+
+describeCorpus2('digit flips in the second corpus (seven more provinces)', () => {
+  it('never change a figure silently', () => {
+    const docs = readdirSync(CORPUS2_TEXT_DIR!).filter((f) => f.endsWith('.txt'));
+    expect(docs.flatMap((f, i) => silentFlips(CORPUS2_TEXT_DIR!, f, 3000 + i))).toEqual([]);
+  }, 300_000);
 });

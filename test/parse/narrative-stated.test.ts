@@ -32,6 +32,21 @@ describe('stated totals', () => {
     expect(stated('2023年度“三公”经费预算为10.00万元。', FINAL_2023)).toEqual({});
   });
 
+  it('reads the 三公 stated with 共, its amount wrapped after a blank line, or quoted as “三公经费” (山东, 吉林)', () => {
+    expect(stated('2024年通过一般公共预算财政拨款安排的“三公”经费预算共4.20万\n\n元，与上年持平。')).toEqual({ three_public: '4.2000' });
+    expect(stated('2024年“三公经费”预算数为6.30万元，2023年预算数为7.00万元。')).toEqual({ three_public: '6.3000' });
+    // 陕西: "“三公”经费预算支出…万元".
+    expect(stated('本部门当年一般公共预算“三公”经费预算支出5.40万元，较上年减少0.60万元。')).toEqual({ three_public: '5.4000' });
+  });
+
+  it('does not take "人员经费和公用经费支出" (the two together: 基本) for 公用经费 (陕西 收支总表)', () => {
+    expect(stated('1、人员经费和公用经费支出 2311.19万元')).toEqual({});
+  });
+
+  it('does not take a project or group named …人员经费 (临聘, 编外, 离退休) for 人员经费 (吉林)', () => {
+    expect(stated('项目支出预算300.00万元，其中驻外经费200万元，临聘人员经费12.34万元，编外人员经费5.00万元，离退休人员经费8.00万元。')).toEqual({ project: '300.0000' });
+  });
+
   it('skips a figure of another year', () => {
     expect(stated('2023年财政拨款“三公”经费预算数为9.00万元，2024年“三公”经费预算数为8.00万元。')).toEqual({ three_public: '8.0000' });
     expect(stated('2023年基本支出预算为90.00万元。')).toEqual({});

@@ -22,6 +22,11 @@ export const CORPUS_NEGATIVE_DIR = present(join(sharedDir, 'corpus', 'negative')
 /** ../shared/gold/corpus.json: headline figures read by hand, or null. */
 export const CORPUS_GOLD_FILE = present(join(sharedDir, 'gold', 'corpus.json'));
 
+/** ../shared/corpus2: seventeen more provinces' disclosures (text layers, PDFs) and their gold, or null. */
+export const CORPUS2_TEXT_DIR = present(join(sharedDir, 'corpus2', 'text'));
+export const CORPUS2_PDF_DIR = present(join(sharedDir, 'corpus2', 'pdf'));
+export const CORPUS2_GOLD_FILE = present(join(sharedDir, 'gold', 'corpus2.json'));
+
 export const CORPUS_MISSING_REASON = `skipped: no outside corpus at ${join(sharedDir, 'corpus')} (it is read from ../shared beside the checkout, never committed)`;
 
 /** A describe block that runs only where the corpus is present, named with the reason where it is not. */
@@ -34,3 +39,9 @@ export function describeCorpus(name: string, body: () => void): void {
 
 /** The three Jiangsu provincial departments the command tests ask about (2017–2019 each). */
 export const JIANGSU_TEXTS = ['jcy', 'rdbgt', 'swbgt'].flatMap((d) => [2017, 2018, 2019].map((y) => `js_${d}_${y}_budget.txt`));
+
+/** Like describeCorpus, for ../shared/corpus2 (its text layers, PDFs and gold). */
+export function describeCorpus2(name: string, body: () => void): void {
+  if (CORPUS2_TEXT_DIR && CORPUS2_PDF_DIR && CORPUS2_GOLD_FILE) describe(name, body);
+  else describe(name, () => it.skip(`skipped: no second corpus at ${join(sharedDir, 'corpus2')} (read from ../shared beside the checkout, never committed)`, () => {}));
+}

@@ -70,6 +70,9 @@ function linePieces(lines: Line[], layout: Layout): string[][] {
   return all;
 }
 
+const WHOLE = /^-?(?:\d{1,3}(?:,\d{3})+|\d+)$/;
+const LOOSE_DECIMALS = /^\.\d{1,2}$/;
+
 export function tokenize(lines: Line[], layout: Layout, twoDecimals: boolean): Token[] {
   const raw: Token[] = [];
   const split = linePieces(lines, layout);
@@ -78,11 +81,49 @@ export function tokenize(lines: Line[], layout: Layout, twoDecimals: boolean): T
       const kind = NUMERIC.test(p) ? 'num' : 'text';
       const prev = raw[raw.length - 1];
       // Adjacent text pieces on one line are one cell of Chinese text that had a space in it.
-      if (kind === 'text' && prev?.kind === 'text' && prev.line === line.no && layout === 'flowing') prev.s += p;
+      // Not so a fraction cut off its amount (".50 .00"): each is rejoined on its own below.
+      if (kind === 'text' && prev?.kind === 'text' && prev.line === line.no && layout === 'flowing' && !LOOSE_DECIMALS.test(p) && !LOOSE_DECIMALS.test(prev.s)) prev.s += p;
       else raw.push({ kind, s: p, line: line.no });
     }
   }
-  return layout === 'flowing' ? joinSplitNumbers(raw, twoDecimals) : raw;
+  return layout === 'flowing' ? joinSplitNumbers(joinLooseDecimals(raw, twoDecimals), twoDecimals) : raw;
+}
+
+
+/**
+ * Decimals the extractor cut off their amount: "1,713 .16" on one line, or a line of ".16" (".36")
+ * under a line whose amounts lack them. No amount is printed as ".16": it is the fraction of the
+ * whole amount before it on its line, or — a line of fractions alone, in a document printing two
+ * decimals — of the whole amounts of the line above, in order, when their counts match. Anything
+ * else stays as printed (and the row's arithmetic says so).
+ */
+function joinLooseDecimals(tokens: Token[], twoDecimals: boolean): Token[] {
+  if (!tokens.some((t) => t.kind === 'text' && LOOSE_DECIMALS.test(t.s))) return tokens;
+  const out: Token[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    const prev = out[out.length - 1];
+    if (t.kind === 'text' && LOOSE_DECIMALS.test(t.s) && prev?.kind === 'num' && prev.line === t.line && WHOLE.test(prev.s)) {
+      out[out.length - 1] = { ...prev, s: prev.s + t.s };
+      continue;
+    }
+    // A line of fractions alone: its tokens from i while on t.line.
+    if (twoDecimals && t.kind === 'text' && LOOSE_DECIMALS.test(t.s) && (i === 0 || tokens[i - 1].line !== t.line)) {
+      let j = i;
+      while (j < tokens.length && tokens[j].line === t.line && tokens[j].kind === 'text' && LOOSE_DECIMALS.test(tokens[j].s)) j++;
+      const lineDone = j === tokens.length || tokens[j].line !== t.line;
+      const above = prev ? out.filter((x) => x.line === prev.line) : [];
+      // A subject code (a whole number before its name) is no amount.
+      const wholes = above.filter((x, k) => x.kind === 'num' && WHOLE.test(x.s) && x.s.replace(/[-,]/g, '').length >= 2 && !(/^[235]\d{2}(?:\d{2}){0,2}$/.test(x.s) && above[k + 1]?.kind === 'text'));
+      if (lineDone && wholes.length === j - i && wholes.length > 0) {
+        wholes.forEach((w, k) => { w.s += tokens[i + k].s; });
+        i = j - 1;
+        continue;
+      }
+    }
+    out.push({ ...t });
+  }
+  return out;
 }
 
 function joinSplitNumbers(tokens: Token[], twoDecimals: boolean): Token[] {

@@ -76,7 +76,8 @@ function headerHasParts(lines: Line[], roles: Roles): boolean {
  */
 function splitsBasic(lines: Line[]): boolean {
   const head = lines.slice(0, 12).map((l) => l.text.replace(/\s+/g, '')).join('|');
-  return /人员经费/.test(head) && /公用经费/.test(head);
+  // 浙江 prints the halves as 人员支出 and 公用经费 or 日常公用支出 (its 出 wrapped onto the next line).
+  return /人员(?:经费|支)/.test(head) && /公用(?:经费|支)/.test(head);
 }
 
 /**
@@ -132,7 +133,7 @@ function byPanel(row: SubjectRow, firstPartClasses: string[]): SubjectRow {
   const v = row.values.find((x) => x !== null) ?? null;
   if (v === null || row.code === null) return { ...row, values: [v, null, null], positioned: true };
   const first = firstPartClasses.includes(row.code.slice(0, 3));
-  return { ...row, values: [v, first ? v : ZERO, first ? ZERO : v], positioned: true };
+  return { ...row, values: [v, first ? v : ZERO, first ? ZERO : v], positioned: true, onePrinted: true };
 }
 
 /** The 人员/公用 halves of a row printing [合计, 人员, 公用, 项目] or [合计, 基本, 人员, 公用, 项目], by its arithmetic. */
@@ -320,7 +321,7 @@ function readThreePublicTable(ctx: ReadContext, table: TableBlock, evidence: { v
   const pairedAbove = (i: number) => above(body[i]).some((l) => /预算数\s*决算数/.test(l.text));
   const numberRow = body.find((l, i) => {
     const parts = l.text.trim().split(/\s+/);
-    return (parts.length >= 4 || (parts.length >= 2 && pairedAbove(i))) && parts.every((p) => /^-?[\d,]+(?:\.\d+)?$/.test(p));
+    return (parts.length >= 4 || (parts.length >= 2 && pairedAbove(i))) && parts.every((p) => /^-?[\d,]+(?:\.\d+)?$/.test(p)) && !isColumnIndexLine(l.text);
   }) ?? columnOfNumbers(body) ?? labelledTotalRow(body);
   if (numberRow) {
     const tokens = numberRow.text.trim().split(/\s+/);

@@ -17,6 +17,8 @@ export interface SubjectRow {
   /** Positioned: [total, part1, part2], null where the cell is blank. Otherwise the numbers as printed. */
   values: (Decimal | null)[];
   positioned: boolean;
+  /** One amount printed, its halves placed by its panel or class: the row's own arithmetic confirms nothing. */
+  onePrinted?: boolean;
 }
 
 /** Column headers that name the total and the two parts, per table family (template/catalog.json). */

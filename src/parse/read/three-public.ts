@@ -20,11 +20,12 @@ const LABELS = {
   subtotal: [/^“?三公”?经费(?:小计|合计)$/, /^三公经费(?:小计|合计)$/, /^(?:财政拨款)?三公经费(?:支出)?$/],
   // The column headings run into the first row's label when no number stands between them.
   total: [/^合计$/, /^(?:单位[:：]万?元)?(?:项目|名称|预算数|决算数|金额)+合计$/],
-  outbound: [/^因公出国[（(]境[)）]费(?:用)?$/],
+  // 广东 words the items as 支出 ("（一）因公出国（境）支出", "（三）公务接待费支出").
+  outbound: [/^因公出国[（(]境[)）](?:费(?:用)?(?:支出)?|支出)$/],
   vehicle: [/^公务用车购置及运[行维]/],
   vehiclePurchase: [/^公务用车购置费?$/],
   vehicleOperation: [/^公务用车运行(?:维护)?费$/, /^公务用车运维费$/],
-  reception: [/^公务接待费$/],
+  reception: [/^公务接待费(?:支出)?$/, /^公务接待支出$/],
 };
 
 /**
@@ -96,12 +97,12 @@ const THREE_ONLY: Slot[] = ['subtotal', 'outbound', 'vehicle', 'purchase', 'oper
 const MEETINGS_NO_GRAND: Slot[] = ['subtotal', 'outbound', 'vehicle', 'purchase', 'operation', 'reception', 'meeting', 'training'];
 
 /** The column order a header declares: whether it prints 会议费/培训费, and a 合计 that covers them. */
-function slotsOf(header: string): Slot[] {
+function slotsOf(header: string, anyFirst = false): Slot[] {
   const flat = header.replace(/[\s“”"]/g, '');
   const base = !/会议费|培训费/.test(flat) ? THREE_ONLY : /合计/.test(flat.replace(/三公经费合计/g, '')) ? WITH_MEETINGS : MEETINGS_NO_GRAND;
   // A table of the 三公 and 机关运行经费 together prints the latter as its last column: its own figure, in no 三公 sum.
   const slots = /机关运行经费/.test(flat) ? [...base, 'operating' as const] : base;
-  return inHeaderOrder(withoutUnprintedSubtotals(slots, flat), header);
+  return inHeaderOrder(withoutUnprintedSubtotals(slots, flat), header, anyFirst);
 }
 
 /**
@@ -158,12 +159,13 @@ const GROUPS: [Slot[], RegExp][] = [
  * some (北京) print 接待 before 车辆. Only a header line naming all three says so (stacked headers
  * put a wrapped heading's words on another line); otherwise the template order stands.
  */
-function inHeaderOrder(slots: Slot[], header: string): Slot[] {
+function inHeaderOrder(slots: Slot[], header: string, anyFirst = false): Slot[] {
   const line = header.split('\n').map((l) => l.replace(/[\s“”"]/g, '')).find((l) => GROUPS.every(([, re]) => re.test(l)));
   const at = line ? GROUPS.map(([group, re]) => ({ group, index: line.search(re) })) : byLayoutColumn(header);
   if (!at) return slots;
-  // Every template prints 出国 first; a line where it is not is a stacked header's words run together.
-  if (at[0].index > at[1].index || at[0].index > at[2].index) return slots;
+  // Most templates print 出国 first; a line where it is not may be a stacked header's words run
+  // together — read that way only when asked (anyFirst: the template order fitted no arithmetic).
+  if (!anyFirst && (at[0].index > at[1].index || at[0].index > at[2].index)) return slots;
   return inOrder(slots, [...at].sort((a, b) => a.index - b.index).flatMap((g) => g.group));
 }
 
@@ -254,7 +256,9 @@ function columnsOf(header: string, slots: Slot[], count: number): Column[] {
   if ((flat.match(/预算数决算数/g) ?? []).length === slots.length) return slots.flatMap((_, i) => [budget[i], final[i]]);
   if (count > slots.length && /预算数.*决算数/.test(flat)) return [...budget, ...final];
   const years = yearHalves(flat);
-  if (count > slots.length && years) {
+  // A header naming two years has both halves even when the row printed fewer numbers than one half
+  // has columns (blank cells lost, 烟台): the arithmetic places them, never the first half by default.
+  if (years && count >= 2) {
     const prior = slots.map((slot): Column => ({ half: 'prior', slot }));
     return years === 'prior-first' ? [...prior, ...final] : [...final, ...prior];
   }
@@ -287,9 +291,9 @@ const SLOT_NAMES: Partial<Record<Slot, string>> = { outbound: '因公出国（�
 export function threePublicFromRow(
   printed: Decimal[], header: string, table: string, line: number, evidence: { vehicleOperation?: Decimal },
   positions?: { centers: number[]; header: PositionedCell[][] },
+  anyFirst = false,
 ): ThreePublicResult {
-  const slots = slotsOf(header);
-  const findings: Finding[] = [];
+  const slots = slotsOf(header, anyFirst);
   const values = printed;
   const columns = columnsOf(header, slots, values.length);
   const paired = columns.some((c) => c.half === 'budget');
@@ -318,6 +322,30 @@ export function threePublicFromRow(
     const narrowed = fits.filter((a) => agrees(a.final.operation ?? ZERO, op));
     if (narrowed.length > 0) fits = narrowed;
   }
+  // 湖南 prints 小计 | 公务接待费 | 因公出国 | 车辆…: where the template order fits no arithmetic, the
+  // order the header line prints is tried, and taken only where its arithmetic decides the row.
+  const headerOrderDiffers = !anyFirst && slotsOf(header, true).join() !== slots.join();
+  if (fits.length === 0 && headerOrderDiffers) {
+    const byHeader = threePublicFromRow(printed, header, table, line, evidence, positions, true);
+    if (byHeader.value.total !== null && byHeader.findings.length === 0) return byHeader;
+  }
+  // Where both orders add up (blank cells lost) and give an item different figures, that item is not
+  // known: left blank with a finding, never the template's guess.
+  if (fits.length > 0 && headerOrderDiffers) {
+    const mine = threePublicFromRow(printed, header, table, line, evidence, positions, true);
+    const base = fromFits();
+    const items = ['outbound', 'reception', 'vehicle', 'vehiclePurchase', 'vehicleOperation'] as const;
+    const differ = items.filter((k) => (mine.value[k]?.toFixed(4) ?? null) !== (base.value[k]?.toFixed(4) ?? null));
+    if (mine.value.total !== null && differ.length > 0) {
+      for (const k of differ) base.value[k] = null;
+      base.findings.push({ rule: 'three-public-columns', severity: 'warning', table, line, message: `“三公”经费表有空白栏，表头的栏目次序（${header.includes('接待') ? '公务接待费在因公出国（境）费之前' : '非通常次序'}）与通常次序都满足勾稽，无法判定${differ.map((k) => SLOT_NAMES[ITEM_SLOT[k]]).join('、')}各是多少` });
+    }
+    return base;
+  }
+  return fromFits();
+
+  function fromFits(): ThreePublicResult {
+  const findings: Finding[] = [];
   const decided = fits.length === 1 ? fits[0] : null;
   // Slots every consistent placement agrees on are known; `blank` is what an unfilled slot reads as.
   const agreed = (half: Half, s: Slot, blank: Decimal | null) => {
@@ -333,9 +361,7 @@ export function threePublicFromRow(
       rule: 'three-public-columns', severity: 'warning', table, line,
       message: fits.length === 0
         ? `“三公”经费表的数字（${values.map((v) => v.toFixed(2)).join('、')}）无论如何对应栏目都不满足 小计 = 出国 + 车辆 + 接待`
-        : paired
-          ? `“三公”经费表有空白栏，表内勾稽无法判定${names.join('、')}各是多少`
-          : `“三公”经费表有空白栏，表内勾稽无法判定公务用车购置费与运行维护费各是多少`,
+        : `“三公”经费表有空白栏，表内勾稽无法判定${names.join('、')}各是多少`,
     });
   }
   // A 三公 cell the arithmetic leaves empty reads as 0 (the long-standing reading of the one-row form);
@@ -360,4 +386,7 @@ export function threePublicFromRow(
     },
     findings,
   };
+  }
 }
+
+const ITEM_SLOT = { outbound: 'outbound', reception: 'reception', vehicle: 'vehicle', vehiclePurchase: 'purchase', vehicleOperation: 'operation' } as const;

@@ -17,6 +17,8 @@ export interface Placed {
   printed?: PrintedRow[];
   total: Decimal | null;
   parts: [Decimal | null, Decimal | null];
+  /** One amount printed, its halves placed by panel or class (SubjectRow.onePrinted). */
+  onePrinted?: boolean;
 }
 
 interface Candidate {
@@ -144,7 +146,7 @@ export function placeColumns(rows: SubjectRow[]): { placed: Placed[]; undecided:
   const undecided: Undecided[] = [];
   rows.forEach((row, i) => {
     const c = cands[i];
-    const base = { code: row.code, name: row.name, line: row.line };
+    const base = { code: row.code, name: row.name, line: row.line, ...(row.onePrinted ? { onePrinted: true } : {}) };
     if (c.length === 1) {
       placed.push({ ...base, ...c[0] });
     } else {

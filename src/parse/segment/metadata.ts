@@ -63,8 +63,12 @@ export function regionOf(department: string): string | null {
  */
 export function organisationIn(fragment: string): string | null {
   let t = canonicalDepartment(fragment).replace(/\d{1,3}$/, '');
-  t = t.replace(/^(?:20\d{2}年度?)+/, '');
-  t = t.replace(/(?:20\d{2}年度?|年度?)?(?:区级|市级|省级|县级)?(?:部门|单位)?(?:预算|决算)(?:公开|表|情况|信息).*$|(?:20\d{2}年度?).*$|(?:概况|基本情况)$|(?:部门|单位)$/, '');
+  // A year printed on the line above leaves its 年 before the name ("2026" / "年烟台市医疗保障局"): no
+  // body's name starts with 年.
+  t = t.replace(/^(?:20\d{2}年度?)+|^年度?/, '');
+  // A consolidated (汇总) disclosure is the department's own: "西安市统计局（汇总）" is 西安市统计局.
+  t = t.replace(/（汇总）/g, '');
+  t = t.replace(/(?:20\d{2}年度?|年度?)?(?:区级|市级|省级|县级)?(?:部门|单位)?(?:预算|决算)(?:公开|表|情况|信息).*$|(?:20\d{2}年度?).*$|(?:部门|单位)(?:预算|决算)$|(?:概况|基本情况)$|(?:部门|单位)$/, '');
   t = t.replace(/(?:部门|单位)$/, '');
   if (!ORG_NAME.test(t) || /^(?:部门|单位|项目|本部门|本单位|预算|决算|主管|编制|年度)/.test(t)) return null;
   return t;

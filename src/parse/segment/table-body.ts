@@ -81,5 +81,14 @@ function cutBody(lines: Line[], table: TableBlock): Line[] {
 
 /** True for the column-number lines some layouts print under the header ("栏次 1 2 3", "**"). */
 export function isColumnIndexLine(text: string): boolean {
-  return COLUMN_INDEX.test(text.trim());
+  return COLUMN_INDEX.test(text.trim()) || isNumberingRow(text);
+}
+
+/**
+ * A 栏次 row printed without its label: the column numbers 1 2 3 … 12 in order (a 决算's 三公 table).
+ * No row of amounts counts up by one from 1 without decimals.
+ */
+function isNumberingRow(text: string): boolean {
+  const parts = text.trim().split(/\s+/);
+  return parts.length >= 4 && parts.every((p, i) => p === String(i + 1));
 }

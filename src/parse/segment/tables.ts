@@ -197,8 +197,17 @@ export function disclosureStarts(tables: TableBlock[], lines: Line[]): number[] 
   let seenSummary = false;
   tables.forEach((t, k) => {
     if (t.kind !== 'summary') return;
-    if (seenSummary) starts.push(partStart(lines, t.start, k > 0 ? tables[k - 1].start : 0));
+    // A 收支总表 right after another (no other table between) is the same table's next page,
+    // its title printed again ("表1 收入支出决算总表" on three pages): not a new disclosure.
+    if (seenSummary && tables[k - 1].kind !== 'summary') starts.push(partStart(lines, t.start, k > 0 ? tables[k - 1].start : 0));
     seenSummary = true;
   });
-  return starts;
+  // A part holding fewer than three of the template's tables is no disclosure of its own (a page
+  // of the previous one whose title was printed again, or a stray 收支总表 of an appendix): it
+  // stays with the part before it.
+  return starts.filter((s, k) => {
+    if (k === 0) return true;
+    const end = starts[k + 1] ?? lines.length;
+    return new Set(tables.filter((t) => t.start >= s && t.start < end).map((t) => t.kind)).size >= 3;
+  });
 }
