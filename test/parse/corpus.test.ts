@@ -78,8 +78,8 @@ describeCorpus('outside documents against the hand-read gold', () => {
     const t = d.threePublic!;
     expect([t.total, t.outbound, t.reception, t.vehicle, t.vehiclePurchase, t.vehicleOperation].map((v) => v?.toFixed(2))).toEqual(['346.30', '288.70', '25.40', '32.20', '0.00', '32.20']);
     // The table's figures and the narrative's agree: both confirmed.
-    expect(d.totals.get('three_public')).toMatchObject({ verified: true, table: '2025年单位“三公”经费和机关运行经费预算表' });
-    expect(d.totals.get('operating_cost')).toMatchObject({ verified: true, table: '2025年单位“三公”经费和机关运行经费预算表' });
+    expect(d.totals.get('three_public')).toMatchObject({ verified: true, table: expect.stringMatching(/三公.*和机关运行经费预算表$/) });
+    expect(d.totals.get('operating_cost')).toMatchObject({ verified: true, table: expect.stringMatching(/三公.*和机关运行经费预算表$/) });
     expect(d.totals.get('operating_cost')!.value.toFixed(2)).toBe('2517.78');
   });
 

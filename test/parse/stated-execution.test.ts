@@ -17,7 +17,7 @@ describe('a 决算 stating its execution', () => {
   });
 
   it('keeps the adjusted budget between, and checks the rate against either budget', () => {
-    expect(read('一般公共预算财政拨款支出年初预算为 0 万元，全年预算为\n321.02 万元，支出决算为 307.82 万元，完成年初预算的 95.89%。')).toEqual([['general_budget', '0.00', '321.02', '307.82', '95.89', true]]);
+    expect(read('本部门一般公共预算财政拨款支出年初预算为 0 万元，调整后预算为 200.00 万元，支出决算为 190.00 万元，完成年初预算的 95.00%。')).toEqual([['general_budget', '0.00', '200.00', '190.00', '95.00', true]]);
   });
 
   it('marks a rate that is not the 决算 over the budget', () => {

@@ -43,12 +43,12 @@ describe('redaction sees through invisible and full-width characters', () => {
     expect(lines[0]).toContain('got [REDACTED] and [REDACTED]');
   });
 
-  it('stays linear: 40,000 characters of near-tokens and invisible characters within 50 ms', () => {
+  it('stays linear: 40,000 characters of near-tokens and invisible characters within a second (a quadratic scan takes many), measured once warm', () => {
     const text = `${'ｘｏｘｂ-\u200b'.repeat(6_600)}`;
     redact(text);
     const t = performance.now();
     redact(text);
     redact('a\u00ad'.repeat(20_000));
-    expect(performance.now() - t).toBeLessThan(50);
+    expect(performance.now() - t).toBeLessThan(1000);
   });
 });
