@@ -10,7 +10,7 @@ import { UserError } from '../src/errors.js';
 import { ZERO } from '../src/parse/amount.js';
 import { requireDepartment } from '../src/query/resolve.js';
 import { extractYears, resolveYear } from '../src/query/years.js';
-import type { DocRow, Queries } from '../src/store/queries.js';
+import type { DocRow, ItemRow, Queries } from '../src/store/queries.js';
 import { measureOf, type Measure } from '../src/query/measures.js';
 import { readMeasure } from './budget-figures.js';
 import { COMPARED_TOTALS, TOTAL_LABELS } from './labels.js';
@@ -26,6 +26,8 @@ interface Mover {
   to: Decimal | null;
   cites: (number | undefined)[];
   rows?: readonly [{ table: string; line: number } | undefined, { table: string; line: number } | undefined];
+  /** A document total: one side without it was not read there, which is no 新增 or 取消. */
+  total?: boolean;
 }
 
 /** A year named as the one compared against: 比2024年, 较 2024 年, 与2024年相比, 相比2024年. */
@@ -125,16 +127,26 @@ function computed(q: Queries, from: DocRow, to: DocRow, asked?: Measure, view?: 
   const tt = q.totals(to.id);
   // Citations are numbered only for rows shown: rows kept for the CSV cite nothing.
   const totalRows: Mover[] = COMPARED_TOTALS.filter((k) => ft.has(k) || tt.has(k)).map((k) => ({
-    label: TOTAL_LABELS[k], from: ft.get(k)?.value ?? null, to: tt.get(k)?.value ?? null,
+    label: TOTAL_LABELS[k], from: ft.get(k)?.value ?? null, to: tt.get(k)?.value ?? null, total: true,
     cites: SHOWN_TOTALS.has(TOTAL_LABELS[k]) ? [b.cite(citation(from, ft.get(k))), b.cite(citation(to, tt.get(k)))] : [],
   }));
   const keyTotals = totalRows.filter((m) => SHOWN_TOTALS.has(m.label));
   for (const m of totalRows) if (!SHOWN_TOTALS.has(m.label)) m.cites = [];
   b.table({ title: '总额', ...moverTable(keyTotals, sides) });
 
-  const items = (doc: DocRow) => new Map([...q.items('function', doc.id), ...q.items('economic', doc.id)].map((r) => [r.code, r]));
-  const fi = items(from);
-  const ti = items(to);
+  // A family of subjects (功能/经济分类) that one side's text did not give reliably — none read, or not one
+  // row confirmed (codes printed apart from their names, "201 06 01") — is not compared: its subjects
+  // would be called 新增 or 不再列示 for the reading's fault, not the documents'.
+  const reliable = (rows: ItemRow[]) => rows.some((r) => r.verified !== false);
+  const families = (['function', 'economic'] as const).map((f) => ({ family: f, from: q.items(f, from.id), to: q.items(f, to.id) }));
+  const unread = families.filter((f) => (f.from.length || f.to.length) && (!reliable(f.from) || !reliable(f.to)));
+  for (const f of unread) {
+    const doc = !reliable(f.from) ? from : to;
+    b.answer.notes.push(`${doc.year}年${doc.kind}的${f.family === 'function' ? '功能' : '经济'}分类科目未能从文件文本可靠读出，这一类科目不作比较（不列新增或不再列示）。`);
+  }
+  const compared = families.filter((f) => !unread.includes(f));
+  const fi = new Map(compared.flatMap((f) => f.from).map((r) => [r.code, r]));
+  const ti = new Map(compared.flatMap((f) => f.to).map((r) => [r.code, r]));
   const movers: Mover[] = [...new Set([...fi.keys(), ...ti.keys()])].map((code) => {
     const a = fi.get(code);
     const c = ti.get(code);
@@ -201,11 +213,11 @@ function computed(q: Queries, from: DocRow, to: DocRow, asked?: Measure, view?: 
 function moverTable(rows: Mover[], sides: Sides) {
   const rate = (m: Mover) => (sides.rate === 'execution'
     ? executionRate(m.from, m.to)
-    : m.from && m.to ? percent(changePercent(m.from, m.to)) : m.from ? '取消' : '新增');
+    : m.from && m.to ? percent(changePercent(m.from, m.to)) : m.total ? '一方未读到' : m.from ? '取消' : '新增');
   return {
     columns: ['项目', sides.from, sides.to, sides.rate === 'execution' ? '差额' : '变化', sides.rate === 'execution' ? '执行率' : '变化率'],
     numeric: [false, true, true, true, true],
-    rows: rows.map((m) => [m.label, m.from ? wan(m.from) : '—', m.to ? wan(m.to) : '—', signed(delta(m)), rate(m)]),
+    rows: rows.map((m) => [m.label, m.from ? wan(m.from) : '—', m.to ? wan(m.to) : '—', m.total && (!m.from || !m.to) ? '—' : signed(delta(m)), rate(m)]),
     cites: rows.map((m) => m.cites),
   };
 }

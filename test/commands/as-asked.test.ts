@@ -156,6 +156,11 @@ describeCorpus('two kinds of one department (普陀区财政局: the 2024 决算
     expect(r.answer.title).toBe('上海市普陀区财政局：2024年决算 → 2025年预算');
     expect(r.answer.notes).toContain('没有载入 2024 年的预算，所以用了 2024 年的决算。');
     expect(r.answer.notes).toContain('比较的是 2024 年决算与 2025 年预算，口径不同：决算是实际支出（其支出总计含年末结转结余），预算是计划数。');
+    // The 决算's subject codes are printed apart from their names ("201 06 01"): no row of it is confirmed,
+    // so no subject is called 新增 or 不再列示 for the reading's fault; a total not read is not 新增 either.
+    expect(r.answer.notes).toContain('2024年决算的功能分类科目未能从文件文本可靠读出，这一类科目不作比较（不列新增或不再列示）。');
+    expect(r.text).not.toMatch(/新增科目|不再列示的科目/);
+    expect(rowsOf(r.answer).find((row) => row['项目'] === '“三公”经费')).toMatchObject({ 变化: '—', 变化率: '一方未读到' });
   });
 
   it('"2025年预算比2024年决算" compares the two documents asked for, not one year\'s 预算 and 决算', () => {
