@@ -30,12 +30,19 @@ describe('Ctrl-C on budget-bot ingest', () => {
     ingestDirectory(small, db);
     const before = readFileSync(db);
     const child = spawn(process.execPath, [bin, 'ingest', '--quiet', '--data', data, '--db', db], { stdio: 'ignore' });
-    const exited = new Promise<number>((resolve) => child.on('exit', () => resolve(performance.now())));
+    let code: number | null = null;
+    const exited = new Promise<number>((resolve) => child.on('exit', (c) => { code = c; resolve(performance.now()); }));
     await new Promise((r) => setTimeout(r, after));
     const sent = performance.now();
     child.kill('SIGINT');
-    expect((await exited) - sent).toBeLessThan(1000);
-    expect(readFileSync(db).equals(before)).toBe(true);
+    const end = await exited;
+    // A machine quick enough to finish before the signal has built the new database: that is success, not loss.
+    if (end < sent) expect(code).toBe(0);
+    else {
+      // Under a second on an idle machine; the bound leaves room for a loaded CI (before the fix: 13–21 s).
+      expect(end - sent).toBeLessThan(3000);
+      expect(readFileSync(db).equals(before)).toBe(true);
+    }
     expect(readdirSync(join(root, `db${after}`)).filter((f) => f.includes('.tmp-') || f.endsWith('.lock'))).toEqual([]);
   }, 60_000);
 });
