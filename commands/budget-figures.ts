@@ -11,7 +11,7 @@ import { printedSumText } from './printed-rows.js';
 import { citation, docLabel } from './support.js';
 
 type Builder = ReturnType<typeof createAnswer>;
-export interface Read { value: Decimal | null; label: string; table: string; line: number }
+export interface Read { value: Decimal | null; label: string; table: string; line: number; verified?: boolean }
 
 /** A subject's rows in one document (a name may be printed under several codes: 住房公积金 2210201 and 30113). */
 export function lineItems(b: Builder, q: Queries, doc: DocRow, subjects: Subject[]): boolean {
@@ -41,14 +41,14 @@ export function lineItems(b: Builder, q: Queries, doc: DocRow, subjects: Subject
 export function readMeasure(q: Queries, doc: DocRow, m: Measure): Read | null {
   if (m.kind === 'total') {
     const f = q.totals(doc.id).get(m.key);
-    return f ? { value: f.value, label: m.label, table: f.table, line: f.line } : null;
+    return f ? { value: f.value, label: m.label, table: f.table, line: f.line, ...(f.verified === false ? { verified: false } : {}) } : null;
   }
   const t = q.threePublic(doc.id);
   const v = t?.[THREE_FIELD[m.column]];
   if (t && v !== undefined && (v !== null || !m.code)) return { value: v, label: m.label, table: t.table, line: t.line };
   if (m.code) {
     const row = q.items('economic', doc.id).find((r) => r.code === m.code);
-    if (row) return { value: row.total, label: `${m.label}（${m.code}，基本支出）`, table: row.table, line: row.line };
+    if (row) return { value: row.total, label: `${m.label}（${m.code}，基本支出）`, table: row.table, line: row.line, ...(row.verified === false ? { verified: false } : {}) };
   }
   return null;
 }
@@ -90,7 +90,7 @@ export function measureAnswer(b: Builder, q: Queries, doc: DocRow, m: Measure): 
   }
   if (!r) return (b.answer.summary = notPrinted(doc, m.label));
   b.field(r.label, r.value ? wanUnit(r.value) : '空白（文件未填）', citation(doc, r));
-  return (b.answer.summary = `${r.label} ${r.value ? wanUnit(r.value) : '空白（文件未填）'}，出自「${r.table}」。`);
+  return (b.answer.summary = `${r.label} ${r.value ? wanUnit(r.value) : '空白（文件未填）'}${r.value && r.verified === false ? '（未核实）' : ''}，出自「${r.table}」。`);
 }
 
 /** "项目支出占总支出比例": the part before 占 over the part after it (支出总计 when none is named). */

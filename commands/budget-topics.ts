@@ -50,7 +50,8 @@ export function topicDetail(b: Builder, q: Queries, doc: DocRow, topic: Topic): 
       }
       if (doc.kind === '决算') a.notes.push('该决算的“三公”经费表没有列出预算数，无法计算执行率。');
       const cite = citation(doc, t);
-      b.field('“三公”经费合计', wanUnit(t.total), cite);
+      const unverified = totals.get('three_public')?.verified === false ? '（未核实）' : '';
+      b.field('“三公”经费合计', `${wanUnit(t.total)}${unverified}`, cite);
       b.field('因公出国（境）费', wanUnit(t.outbound), cite);
       b.field('公务用车购置及运行费', wanUnit(t.vehicle), cite);
       b.field('其中：公务用车购置费', wanUnit(t.vehiclePurchase), cite);
@@ -58,7 +59,7 @@ export function topicDetail(b: Builder, q: Queries, doc: DocRow, topic: Topic): 
       b.field('公务接待费', wanUnit(t.reception), cite);
       const parts = [['公务接待费', t.reception], ['公务用车购置费', t.vehiclePurchase], ['公务用车运行维护费', t.vehicleOperation], ['因公出国（境）费', t.outbound]] as const;
       const shown = parts.filter(([, v]) => v !== null).sort((x, y) => y[1]!.comparedTo(x[1]!));
-      a.summary = `“三公”经费 ${wanUnit(t.total)}：${shown.map(([n, v]) => `${n} ${wan(v)}`).join('，')}。`;
+      a.summary = `“三公”经费 ${wanUnit(t.total)}${unverified}：${shown.map(([n, v]) => `${n} ${wan(v)}`).join('，')}。`;
       a.chart = { kind: 'bar', title: `${b.answer.title}`, unit: '万元', bars: shown.map(([n, v]) => bar(n, v)) };
       a.warnings.push(...warningsFor(q, doc, ['three-public', '三公']));
       break;

@@ -123,7 +123,9 @@ export function createAnswer(title: string, kind: Answer['kind'] = 'answer') {
     answer,
     cite,
     field(label: string, value: string, citation?: Citation | null) {
-      answer.fields.push({ label, value, cite: cite(citation) });
+      // An unverified figure is marked where it is printed, not only in a footnote.
+      const marked = citation?.unverified && /\d/.test(value) && !value.includes('未核实') ? `${value}（未核实）` : value;
+      answer.fields.push({ label, value: marked, cite: cite(citation) });
     },
     table(t: AnswerTable) {
       answer.tables.push(t);

@@ -9,7 +9,9 @@ const app = bundledApp();
 describe('/budget', () => {
   it('竹山县 三公: 9.60 万元 = 公务接待费 6.50 + 公务用车运行维护费 3.10 + 因公出国 0', () => {
     const { answer } = ask(app, '/budget 竹山县 三公');
-    expect(answer.summary).toMatch(/^“三公”经费 9\.60 万元：公务接待费 6\.50，公务用车运行维护费 3\.10/);
+    // Its parts do not add up, so nothing confirms it: marked where it is printed (issue 23).
+    expect(answer.summary).toMatch(/^“三公”经费 9\.60 万元（未核实）：公务接待费 6\.50，公务用车运行维护费 3\.10/);
+    expect(field(answer, '“三公”经费合计')).toBe('9.60 万元（未核实）');
     expect([field(answer, '因公出国（境）费'), field(answer, '公务接待费')]).toEqual(['0.00 万元', '6.50 万元']);
     expect(answer.citations[0]).toMatchObject({ source: '001_df29ae28ecb651dd.txt', line: 904 });
     // The document's own inconsistency in that table comes along.
@@ -20,6 +22,8 @@ describe('/budget', () => {
     const { answer } = ask(app, '/budget 邢台市医保局');
     expect(answer.title).toBe('邢台市医疗保障局 2025年部门预算');
     expect([field(answer, '支出总计'), field(answer, '上年结转结余'), field(answer, '“三公”经费')]).toEqual(['2,394.27 万元', '642.73 万元', '1.00 万元']);
+    // Stated by the narrative alone, confirmed by nothing: marked in its own line.
+    expect(field(answer, '政府采购')).toBe('829.22 万元（未核实）');
     expect(field(answer, '较2024年（文件所述）')).toBe('+504.02 万元');
     expect(answer.notes).toContain('同年还载入了单位预算：邢台市医疗保障局本级');
     for (const f of answer.fields.filter((x) => x.value.endsWith('万元'))) expect(f.cite).toBeGreaterThan(0);
