@@ -1,4 +1,5 @@
-// Chinese word segmentation (nodejieba), shared by the search index and query understanding.
+// Chinese word segmentation (nodejieba) for understanding queries: /search's words and free questions.
+// The search index itself needs no segmenter (index-tokens.ts).
 // Words from the loaded data (department, region and subject names) and the topic synonyms are
 // added to jieba's dictionary so they come out whole.
 import { createRequire } from 'node:module';
@@ -14,7 +15,7 @@ interface Jieba {
 }
 
 // nodejieba is CommonJS with a native addon whose dictionary takes about a second to load. It is
-// loaded on first segmentation, not at start-up: only /search and ingest segment, so every other
+// loaded on first segmentation, not at start-up: only queries segment (never ingest), so every other
 // command answers without waiting for it. Words added before then are queued.
 let jieba: Jieba | null = null;
 const added = new Set<string>();
@@ -54,20 +55,6 @@ export function addWords(words: Iterable<string>): void {
 /** Words of a query, punctuation and whitespace dropped. */
 export function segment(text: string): string[] {
   return engine().cut(text, true).map((w) => w.trim()).filter((w) => w && !/^[\p{P}\p{S}\s]+$/u.test(w));
-}
-
-/**
- * The finer words jieba's search cut finds inside one word ("医疗救助" → 医疗, 救助), in order.
- * The index was cut with the dictionary as it stood at ingest; a word added since (a subject name
- * from the catalog) is whole in a query but may be only its pieces in the index.
- */
-export function piecesOf(word: string): string[] {
-  return engine().cutForSearch(word, true).filter((w) => w !== word && w.trim());
-}
-
-/** Words for indexing: the fine-grained cut plus compounds, so either form of a query matches. */
-export function indexTokens(text: string): string {
-  return engine().cutForSearch(text, true).map((w) => w.trim()).filter((w) => w && !/^[\p{P}\p{S}\s]+$/u.test(w)).join(' ');
 }
 
 /** Loads the dictionary now, so a long-running bot's first /search does not pay for it. */

@@ -100,7 +100,7 @@ export interface Build {
   /** Writes one input's parse result (or its rejection). Storage failures throw; call abort then. */
   add(input: Input, parsed: Parsed): void;
   /**
-   * `add`, one disclosure at a time: a long document's segmenting and inserting take seconds on this
+   * `add`, one disclosure at a time: a long document's inserting takes seconds on this
    * thread, and a caller that must stay interruptible (Ctrl-C) gives the event loop a turn between them.
    */
   steps(input: Input, parsed: Parsed): Generator<void>;
@@ -206,7 +206,6 @@ export function openBuild(dbFile: string, o: { files: number; fingerprint: strin
       try {
         if (parsed.segmentMs !== undefined) report.segmentMs! += parsed.segmentMs;
         for (const [index, d] of parsed.disclosures.entries()) {
-          // Parsed on a worker: segmented here, where jieba's dictionary is loaded once for the run.
           const s0 = performance.now();
           const entries = parsed.entries?.[index] ?? searchEntriesOf(d);
           if (!parsed.entries) report.segmentMs! += performance.now() - s0;

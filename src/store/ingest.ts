@@ -10,7 +10,6 @@ import { dirname, join } from 'node:path';
 import { openDatabase, StoreError } from './db.js';
 import { openBuild, PARSER_VERSION, storageError, type Build } from './build.js';
 import { inputsOf, parseInput, type Input, type Parsed } from './parse-input.js';
-import { warmSegmenter } from '../query/segment.js';
 import { createParsePool, inOrder } from './parse-pool.js';
 import { poolSize } from './pool-size.js';
 
@@ -28,8 +27,8 @@ export interface IngestReport {
   duplicates: { source: string; keptSource: string; differences: number }[];
   unchanged: boolean;
   /**
-   * Time reading and parsing documents, segmenting their search text, and inserting them, each
-   * summed over documents (with workers, parse and segment time is spent on several threads at once).
+   * Time reading and parsing documents, making their search rows, and inserting them, each
+   * summed over documents (with workers, parse and search-row time is spent on several threads at once).
    */
   parseMs?: number;
   segmentMs?: number;
@@ -129,8 +128,8 @@ export interface ParallelIngestOptions extends IngestOptions {
   /** Aborting stops the run: the temp file is removed, the old database stays, and IngestInterrupted is thrown. */
   signal?: AbortSignal;
   /**
-   * Runs work during which no handler can run (jieba's native dictionary load) and nothing of the run
-   * is on disk yet: the CLI lets Ctrl-C end the process at once meanwhile.
+   * Runs work during which no handler can run (hashing the files) and nothing of the run is on disk
+   * yet: the CLI lets Ctrl-C end the process at once meanwhile.
    */
   uninterruptible?: <T>(work: () => T) => T;
 }
@@ -158,7 +157,6 @@ export async function ingest(dataDirs: string | string[], dbFile: string, { pdfC
   // however small the corpus; a thread is terminated at once.
   const threads = workers ?? Math.max(signal && cores >= 2 ? 1 : 0, poolSize({ bytes: b.inputs.reduce((n, i) => n + (i.bytes ?? 0), 0), cores }));
   const pool = threads ? createParsePool(threads, pdfCache) : null;
-  // Opened once jieba's dictionary is loaded (below): until then no temp file or lock exists.
   let build: Build | null = null;
   // Settles (rejects) the moment the signal fires: the writer never waits for a parse under way to
   // finish before stopping (that took about 9 s); the pool's threads are terminated mid-document.
@@ -176,17 +174,6 @@ export async function ingest(dataDirs: string | string[], dbFile: string, { pdfC
     // Inline, a bounded window of one; with threads, a few batches each, so none waits on the writer.
     const documents = inOrder(b.inputs, parse, threads ? threads * 24 : 1)[Symbol.asyncIterator]();
     let step = documents.next();
-    if (pool) {
-      // Once the threads have their first batches (posted after this turn), the writer loads jieba's
-      // dictionary for the search index while they parse, instead of after the first document.
-      step.catch(() => {});
-      await new Promise((r) => setImmediate(r));
-    }
-    // The dictionary loads in native code for seconds (3 to 10 on a busy machine), when no signal
-    // handler can run: it is loaded before the build's temp file and lock exist, so the caller may let
-    // Ctrl-C end the process outright meanwhile (`uninterruptible`) and nothing is left behind.
-    (uninterruptible ?? ((work) => work()))(warmSegmenter);
-    if (signal?.aborted) throw new IngestInterrupted(dbFile);
     build = b.open();
     for (; ; step = documents.next()) {
       // Left behind by an interrupt, the step rejects once the pool stops: that is expected, not unhandled.
@@ -196,7 +183,7 @@ export async function ingest(dataDirs: string | string[], dbFile: string, { pdfC
       const [input, parsed] = next.value;
       if (signal?.aborted) throw new IngestInterrupted(dbFile);
       for (const _ of build!.steps(input, parsed)) {
-        // Segmenting and inserting a long document takes seconds here: Ctrl-C gets a turn between its disclosures.
+        // Inserting a long document takes a while here: Ctrl-C gets a turn between its disclosures.
         if (performance.now() - yielded > 50) {
           await new Promise((r) => setImmediate(r));
           yielded = performance.now();

@@ -115,7 +115,7 @@ function wordText(bytes: Buffer, name: string): string {
 /** Why a document is rejected, in the words the report and the database keep. */
 export const rejectionOf = (err: unknown): string => (err instanceof DocumentError ? err.message : `解析时出错：${(err as Error).message}`);
 
-/** A parse result; `entries` (each disclosure's segmented search text) is absent when the writer is to segment. */
+/** A parse result; `entries` is each disclosure's search rows (absent: the writer makes them). */
 export type Parsed =
   | { ok: true; disclosures: Disclosure[]; entries?: SearchEntry[][]; parseMs: number; segmentMs?: number }
   | { ok: false; reason: string; parseMs: number };
@@ -129,15 +129,14 @@ export const PARSE_BUDGET_MS = 60_000;
 export const overBudget = (ms: number) => `解析超过 ${ms / 1000} 秒仍未完成，已停止（文件过于复杂或内容异常）`;
 
 /**
- * Reads, parses and (unless `segment` is false: a parse worker) segments one input; a bad
- * document becomes its rejection reason, never a throw.
+ * Reads and parses one input and makes its search rows; a bad document becomes its rejection
+ * reason, never a throw.
  */
-export function parseInput(input: Input, pdfCache: string, { segment = true, budgetMs = PARSE_BUDGET_MS } = {}): Parsed {
+export function parseInput(input: Input, pdfCache: string, { budgetMs = PARSE_BUDGET_MS } = {}): Parsed {
   const t0 = performance.now();
   try {
     const disclosures = withinBudget(budgetMs, () => readInput(input, pdfCache));
     const t1 = performance.now();
-    if (!segment) return { ok: true, disclosures, parseMs: t1 - t0 };
     const entries = disclosures.map(searchEntriesOf);
     return { ok: true, disclosures, entries, parseMs: t1 - t0, segmentMs: performance.now() - t1 };
   } catch (err) {

@@ -1,18 +1,19 @@
 // How many parse threads an ingest starts, decided from the corpus (its documents' bytes) and the
 // machine's cores with costs measured on the corpus (docs/PERFORMANCE.md, "A pool that pays off").
-// The writer thread loads jieba's dictionary for the search index while the threads parse, so a
-// thread pays off once it has more to parse than its own start costs, and more threads pay off only
-// when parsing would outlast the dictionary's load on fewer.
+// Threads parse and make the search rows; the writer thread rebuilds their results and inserts. A
+// thread pays off once it has more to parse than its own start costs; more threads pay off while
+// the writer would otherwise wait for them, and only on cores the writer does not need (on two
+// cores, two threads and the writer took 10–20 % longer than one thread: measured, PERFORMANCE.md).
 
 /** CPU costs relative to one another (measured with the compiled code; their ratios are what matter). */
 export const PARSE_COSTS = {
-  /** Parsing a KB of a document's file (UTF-8 text), code still cold: the 39 corpus texts, 1.65 MB, in 1.26 s. */
-  parseMsPerKb: 0.75,
+  /** Parsing a KB of a document's file (UTF-8 text) and making its search rows, code still cold: the 39 corpus texts, 1.65 MB, in 1.3 s. */
+  parseMsPerKb: 0.8,
   /** Starting a thread with the compiled parser, ready for its first batch. */
   threadStartMs: 120,
-  /** Loading jieba's dictionary on the writer's thread, which the threads' parsing overlaps. */
-  dictionaryMs: 2900,
-  // Measured together on one shared machine (CPU time): only their ratios enter the decision.
+  /** The writer's share per KB: rebuilding a thread's result and inserting it with its search rows (≈ 0.55× parsing). */
+  writeMsPerKb: 0.45,
+  // Measured together on one machine (CPU time): only their ratios enter the decision.
 };
 
 export interface PoolSizeInput {
@@ -29,6 +30,6 @@ export function poolSize({ bytes, cores, maxThreads = cores }: PoolSizeInput, co
   const parseMs = (bytes / 1024) * costs.parseMsPerKb;
   // A thread must take at least as much parsing off the writer as it costs to start.
   if (parseMs < costs.threadStartMs) return 0;
-  // Enough threads that parsing ends about when the dictionary is loaded; never more than the cores.
-  return Math.min(maxThreads, cores, Math.max(1, Math.ceil(parseMs / costs.dictionaryMs)));
+  // Enough threads that parsing keeps pace with the writer, on the cores the writer leaves free.
+  return Math.min(maxThreads, Math.max(1, cores - 1), Math.ceil(costs.parseMsPerKb / costs.writeMsPerKb));
 }

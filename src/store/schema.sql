@@ -209,8 +209,9 @@ CREATE TABLE rejected (
   reason TEXT NOT NULL
 );
 
--- Full-text search over project names, performance targets and narrative. `tokens` holds the text
--- segmented by jieba (space-separated words); the other columns are payload.
+-- Full-text search over project names, performance targets and narrative. `tokens` holds the text's
+-- index words (src/query/index-tokens.ts: Han text as overlapping character pairs, other words
+-- whole, space-separated); the other columns are payload.
 CREATE VIRTUAL TABLE search_index USING fts5(
   tokens,
   doc_id UNINDEXED,

@@ -2,19 +2,19 @@
 import type { DB } from './db.js';
 import { toFen } from './money.js';
 import type { Disclosure, PrintedRow } from '../parse/types.js';
-import { indexTokens } from '../query/segment.js';
+import { indexTokens } from '../query/index-tokens.js';
 
 /** 类 (3 digits), 款 (5), 项 (7): the level a classification code sits at. */
 export function levelOf(code: string): number {
   return code.length <= 3 ? 1 : code.length <= 5 ? 2 : 3;
 }
 
-/** One row of the full-text index: the text as shown and its jieba tokens. */
+/** One row of the full-text index: the text as shown and its index words (index-tokens.ts). */
 export interface SearchEntry { kind: 'project' | 'target' | 'passage'; line: number; text: string; tokens: string }
 
 /**
- * The search rows of a disclosure, segmented. Pure (jieba aside), so a parse worker can do it and
- * the writer thread only inserts: segmentation is the larger part of writing a disclosure.
+ * The search rows of a disclosure with their index words. Pure, so a parse worker makes them and the
+ * writer thread only inserts.
  */
 export function searchEntriesOf(d: Disclosure): SearchEntry[] {
   const out: SearchEntry[] = [];

@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerDiscordCommands, startDiscord, type DiscordAdapter } from '../../src/adapters/discord.js';
 import { createLogger } from '../../src/log.js';
+import { warmSegmenter } from '../../src/query/segment.js';
 import { DISCORD } from '../../src/render/limits.js';
 import { bundledApp, longCommand } from '../helpers/app.js';
 import { APP_ID, commandData, GUILD_ID, startFakeDiscord, type FakeDiscord } from '../fakes/discord.js';
@@ -16,6 +17,9 @@ let fake: FakeDiscord;
 let discord: DiscordAdapter;
 
 beforeAll(async () => {
+  // As a running bot does 2 s after start: the segmenter's dictionary is loaded (until then a
+  // segmenting command defers first, tested in discord-defer.test.ts).
+  warmSegmenter();
   fake = await startFakeDiscord();
   discord = await startDiscord(app, { token: TOKEN, applicationId: APP_ID, apiUrl: fake.apiUrl }, log);
 });

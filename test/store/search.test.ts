@@ -8,6 +8,7 @@ import { DEFAULT_DATA_DIR } from '../../src/paths.js';
 import { openDatabase } from '../../src/store/db.js';
 import { ingestDirectory } from '../../src/store/ingest.js';
 import { createQueries, SEARCH_WINDOW } from '../../src/store/queries.js';
+import { ftsQuery } from '../../src/query/search-terms.js';
 import { tempDir } from '../helpers/tmp.js';
 
 describe('search window', () => {
@@ -22,7 +23,7 @@ describe('search window', () => {
   const exact = (m: string) => (db.prepare('SELECT doc_id, line FROM search_index WHERE search_index MATCH ? ORDER BY rank, rowid LIMIT 20').all(m) as { doc_id: number; line: number }[]).map((r) => [r.doc_id, r.line]);
 
   it('ranks exactly like a full bm25 ordering when the matches fit in the window', () => {
-    const m = '"长期 护理 保险"';
+    const m = ftsQuery('长期护理保险', 'AND')!;
     expect(matches(m)).toBeGreaterThan(1);
     expect(matches(m)).toBeLessThan(SEARCH_WINDOW);
     const r = q.search(m, 20);
@@ -31,7 +32,7 @@ describe('search window', () => {
   });
 
   it('says when a broad query filled the window', () => {
-    const m = '"预算"';
+    const m = ftsQuery('预算', 'AND')!;
     expect(matches(m)).toBeGreaterThan(SEARCH_WINDOW);
     const r = q.search(m, 20);
     expect(r.windowFull).toBe(true);
