@@ -10,6 +10,7 @@ import { buildCatalog } from './query/catalog.js';
 import { warmPinyin } from './query/normalize.js';
 import { damagedDatabase, isDamage, openDatabase, type DB } from './store/db.js';
 import { createQueries } from './store/queries.js';
+import type { SourceView } from './source-view/index.js';
 
 export interface AppExtras {
   /** Services some commands use (the digest subscriptions), attached by the composition root. */
@@ -62,6 +63,14 @@ export function openApp(dbFile: string, log: Logger = () => {}, commands: Comman
      * What the platform adapters call: shared rate limits (when configured) are taken first, since
      * PostgreSQL cannot be asked from inside the synchronous dispatch; otherwise the same as dispatch.
      */
+    /**
+     * 查看原文 for an answer: its figures' printed pages as images, or their lines quoted. Loaded on
+     * first use (pdf.js and the renderer are not needed to answer).
+     */
+    async sourceView(result: DispatchResult): Promise<SourceView> {
+      const { sourceView } = await import('./source-view/index.js');
+      return sourceView(result.answer, current().queries);
+    },
     async ask(request: Request): Promise<DispatchResult> {
       if (!limits.take) return dispatch(request);
       return dispatch({ ...request, verdict: await limits.take(request.user, request.channel) });

@@ -144,14 +144,20 @@ program
   .description('回答一个问题或命令，如 budget-bot ask "/budget 竹山县 三公"')
   .argument('<question...>', '命令或问题')
   .option('--json', '输出 Answer 结构（JSON）')
+  .option('--source-image [dir]', '查看原文：把引用数字所在的 PDF 页面存为图片（默认 ~/.budget-bot/charts），文字版则摘录原文')
   .addOption(dbOption())
-  .action(async (question: string[], opts: { json?: boolean; db: string }) => {
+  .action(async (question: string[], opts: { json?: boolean; db: string; sourceImage?: boolean | string }) => {
     const dbFile = resolve(opts.db);
     await ensureDatabase(dbFile);
     const app = openApp(dbFile);
     try {
-      const { answer, outcome } = app.dispatch({ text: question.join(' ') });
+      const result = app.dispatch({ text: `${question.join(' ')}${opts.sourceImage ? ' --source-image' : ''}` });
+      const { answer, outcome } = result;
       console.log(opts.json ? JSON.stringify(answer, null, 2) : renderText(answer));
+      if (opts.sourceImage) {
+        const { saveSourceView, CHARTS_DIR } = await import('./adapters/console.js');
+        for (const part of await saveSourceView(app, result, typeof opts.sourceImage === 'string' ? resolve(opts.sourceImage) : CHARTS_DIR)) console.log(part);
+      }
       if (outcome !== 'ok') process.exitCode = 1;
     } finally {
       app.close();

@@ -27,6 +27,23 @@ export async function saveAttachments(result: DispatchResult, dir = CHARTS_DIR):
   });
 }
 
+/**
+ * 查看原文 in a console (`--source-image`): the quoted lines and notes as text, the page images saved
+ * beside the charts, each said where.
+ */
+export async function saveSourceView(app: App, result: DispatchResult, dir = CHARTS_DIR, width?: number): Promise<string[]> {
+  if (!result.sourceImage || result.outcome !== 'ok') return [];
+  const view = await app.sourceView(result);
+  const out = [renderText(view.answer, { width })];
+  if (view.images.length) mkdirSync(dir, { recursive: true, mode: 0o700 });
+  for (const image of view.images) {
+    const path = join(dir, `${result.requestId}-${image.name}`);
+    writeFileSync(path, image.data);
+    out.push(`原文图片已保存：${path}`);
+  }
+  return out;
+}
+
 export interface ConsoleOptions {
   input?: NodeJS.ReadableStream;
   output?: NodeJS.WritableStream;
@@ -85,6 +102,7 @@ export function runConsole(app: App, { input = process.stdin, output = process.s
           const result = app.dispatch({ text, platform: 'console' });
           say(renderText(result.answer, { width: columns() }));
           for (const saved of await saveAttachments(result, chartsDir)) say(saved);
+          for (const part of await saveSourceView(app, result, chartsDir, columns())) say(part);
           say('');
         }
         rl.prompt();

@@ -4,6 +4,7 @@
 // the same answer another way (page, every row, year) updates the message it sits on instead.
 import { escapeMarkdown, MessageFlags, type ButtonInteraction, type ChatInputCommandInteraction } from 'discord.js';
 import type { DispatchResult } from '../core/dispatch.js';
+import type { SourceView } from '../source-view/index.js';
 import { attachmentsFor } from '../render/attachments.js';
 import { renderDiscord } from '../render/discord.js';
 import type { ActionIds } from './discord-actions.js';
@@ -53,4 +54,16 @@ export async function replyWithAnswer(interaction: Repliable, result: DispatchRe
   // The chart and CSV are attached to the reply once rendered, so the reply itself is never late.
   if (ephemeral) return;
   await attachFiles(interaction, result, first);
+}
+
+/**
+ * 查看原文 on Discord: deferred first (drawing a page can take seconds, past Discord's 3 s), then the
+ * words that say what the images show and the page images themselves, each with its alt text.
+ */
+export async function replyWithSourceView(interaction: ButtonInteraction, result: DispatchResult, view: () => Promise<SourceView>, ids: ActionIds) {
+  await interaction.deferReply();
+  const shown = await view();
+  const [first, ...rest] = renderForDiscord({ ...result, answer: shown.answer, csv: false }, ids);
+  await interaction.editReply({ ...first, files: shown.images.map((f) => ({ attachment: Buffer.from(f.data), name: f.name, description: f.altText?.slice(0, 1024) })) });
+  for (const m of rest) await interaction.followUp(m);
 }

@@ -15,7 +15,7 @@ import { segmenterLoaded } from '../query/segment.js';
 import { clip, DISCORD } from '../render/limits.js';
 import { createActionIds, isOurButton, type ActionIds } from './discord-actions.js';
 import { answerMentions } from './discord-mentions.js';
-import { replyWithAnswer, updateWithAnswer } from './discord-reply.js';
+import { replyWithAnswer, replyWithSourceView, updateWithAnswer } from './discord-reply.js';
 import { digestModal, DIGEST_MODAL_ID, onDigestModalSubmit } from './discord-digest-modal.js';
 import { requestReplacesMessage } from '../core/actions.js';
 
@@ -70,7 +70,8 @@ async function onInteraction(interaction: Interaction, app: App, latency: Map<st
     }
     // Pressed as the presser: their rate limit, their permissions.
     const result = await app.ask({ command: request.command, options: request.options, text: request.text, ...who });
-    if (requestReplacesMessage(request) && !result.answer.ephemeral) await updateWithAnswer(interaction, result, ids);
+    if (result.sourceImage && result.outcome === 'ok') await replyWithSourceView(interaction, result, () => app.sourceView(result), ids);
+    else if (requestReplacesMessage(request) && !result.answer.ephemeral) await updateWithAnswer(interaction, result, ids);
     else await replyWithAnswer(interaction, result, ids, { filesOnly: /--csv/.test(request.text) });
     return;
   }

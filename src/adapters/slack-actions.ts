@@ -1,8 +1,8 @@
-// Buttons on Slack answers (显示全部, 下一页, 上一年/下一年, CSV, 详细出处): the button's value is the
+// Buttons on Slack answers (显示全部, 下一页, 上一年/下一年, CSV, 详细出处, 查看原文): the button's value is the
 // request to re-run; it is dispatched as the person who pressed it (their rate limit, their
 // permissions). Another page, every row or another year replaces the message the button sits on
 // (respond with replace_original, through the action's response_url; what does not fit one
-// message follows in the thread); CSV and 详细出处 follow up in the same thread — privately where
+// message follows in the thread); CSV, 详细出处 and 查看原文 (the page images) follow up in the same thread — privately where
 // the original was private. An error (a rate limit) goes to the presser alone and replaces nothing.
 import type { App, BlockAction, ButtonAction, types } from '@slack/bolt';
 import type { App as BudgetApp } from '../app.js';
@@ -10,7 +10,7 @@ import type { ActionRequest } from '../core/answer.js';
 import type { Logger } from '../log.js';
 import { REPLACES_MESSAGE } from '../core/actions.js';
 import { ACTION_PREFIX, renderSlack } from '../render/slack.js';
-import { uploadAttachments } from './slack-files.js';
+import { uploadAttachments, uploadFiles } from './slack-files.js';
 
 /** A button value back into a request; anything else (a forged payload) is refused. */
 export function parseActionValue(value: string | undefined): ActionRequest | null {
@@ -56,6 +56,13 @@ export function registerSlackActions(b: InstanceType<typeof App>, app: BudgetApp
     }
     if (kind === 'csv') {
       await uploadAttachments(client, result, { channel, thread_ts, user }, log, { only: 'text/csv' });
+      return;
+    }
+    if (kind === 'source-image' && result.outcome === 'ok') {
+      // The page images after the words that say what they show (and what could not be drawn).
+      const view = await app.sourceView(result);
+      for (const m of renderSlack(view.answer)) await client.chat.postMessage({ channel, thread_ts, ...m, blocks: m.blocks satisfies types.KnownBlock[] });
+      await uploadFiles(client, view.images, result.answer.title, { channel, thread_ts, user }, log, result.requestId, '原文');
       return;
     }
     for (const m of messages) await client.chat.postMessage({ channel, thread_ts, ...m });

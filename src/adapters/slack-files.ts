@@ -2,6 +2,7 @@
 // in alt_text), in the answer's thread. When Slack refuses (the bot is not in the channel, a scope is
 // missing) the asker is told privately what to do, instead of the failure only reaching the log.
 import type { App } from '@slack/bolt';
+import type { Attachment } from '../core/answer.js';
 import type { DispatchResult } from '../core/dispatch.js';
 import type { Logger } from '../log.js';
 import { attachmentsFor } from '../render/attachments.js';
@@ -25,16 +26,23 @@ export function uploadAdvice(error: string): string {
 export async function uploadAttachments(client: Client, result: DispatchResult, to: UploadTarget, log: Logger, { only }: { only?: 'text/csv' } = {}): Promise<void> {
   if (result.answer.ephemeral) return;
   const files = (await attachmentsFor(result.answer, { csv: result.csv })).filter((f) => !only || f.contentType === only);
+  await uploadFiles(client, files, result.answer.title, to, log, result.requestId);
+}
+
+const KIND_LABEL: Record<string, string> = { 'image/png': '图表', 'text/csv': 'CSV' };
+
+/** Files as one files.uploadV2 call in the target's thread; a refusal is told to the asker privately. */
+export async function uploadFiles(client: Client, files: Attachment[], title: string, to: UploadTarget, log: Logger, requestId?: string, kind?: string): Promise<void> {
   if (!files.length) return;
   try {
     await client.files.uploadV2({
       channel_id: to.channel,
       ...(to.thread_ts ? { thread_ts: to.thread_ts } : {}),
-      file_uploads: files.map((f) => ({ file: Buffer.from(f.data), filename: f.name, title: `${result.answer.title} · ${f.contentType === 'image/png' ? '图表' : 'CSV'}`, ...(f.altText ? { alt_text: f.altText } : {}) })),
+      file_uploads: files.map((f) => ({ file: Buffer.from(f.data), filename: f.name, title: `${title} · ${kind ?? KIND_LABEL[f.contentType] ?? f.name}`, ...(f.altText ? { alt_text: f.altText } : {}) })),
     });
   } catch (err) {
     const error = (err as { data?: { error?: string } }).data?.error ?? (err as Error).message;
-    log({ level: 'warn', source: 'slack', message: 'attachment upload failed', requestId: result.requestId, error });
+    log({ level: 'warn', source: 'slack', message: 'attachment upload failed', requestId, error });
     if (!to.user) return;
     await client.chat.postEphemeral({ channel: to.channel, user: to.user, text: uploadAdvice(error), ...(to.thread_ts ? { thread_ts: to.thread_ts } : {}) }).catch(() => {});
   }

@@ -1,4 +1,4 @@
-// The follow-ups an answer offers (显示全部, 下一页, 上一年/下一年, CSV, 详细出处) and the flags their
+// The follow-ups an answer offers (显示全部, 下一页, 上一年/下一年, CSV, 详细出处, 查看原文) and the flags their
 // re-runs carry. Built once here from what the command reported (`more`, `years`) and the request
 // that produced it, so every platform draws the same buttons and re-runs the same request.
 import { createAnswer, type ActionRequest, type Answer, type AnswerAction } from './answer.js';
@@ -8,18 +8,21 @@ import { citedRows } from '../render/cite.js';
 export interface Flags extends View {
   csv: boolean;
   sources: boolean;
+  /** 查看原文: the printed source of the answer's figures (page images, or quoted lines). */
+  sourceImage: boolean;
 }
 
-const FLAG = /(^|\s)--(csv|all|sources|page)(?:\s+(\d{1,4}))?(?=\s|$)/gi;
+const FLAG = /(^|\s)--(csv|all|sources|source-image|page)(?:\s+(\d{1,4}))?(?=\s|$)/gi;
 
-/** Takes the view flags out of a request's text: "--csv", "--all", "--sources", "--page 3". */
+/** Takes the view flags out of a request's text: "--csv", "--all", "--sources", "--source-image", "--page 3". */
 export function takeFlags(text: string): { text: string; flags: Flags } {
-  const flags: Flags = { csv: false, sources: false };
+  const flags: Flags = { csv: false, sources: false, sourceImage: false };
   const rest = text.replace(FLAG, (_, lead: string, name: string, n?: string) => {
     const key = name.toLowerCase();
     if (key === 'page') flags.page = Math.max(1, Number(n ?? 1));
     else if (key === 'csv') flags.csv = true;
     else if (key === 'all') flags.all = true;
+    else if (key === 'source-image') flags.sourceImage = true;
     else flags.sources = true;
     return lead;
   });
@@ -38,12 +41,12 @@ function withYear(def: CommandDef, req: ActionRequest, year: number): ActionRequ
 
 /**
  * Buttons that show the same answer another way (another page, every row, another year) replace the
- * message they sit on; CSV and 详细出处 add to it, so they follow in the thread instead.
+ * message they sit on; CSV, 详细出处 and 查看原文 add to it, so they follow in the thread instead.
  */
 export const REPLACES_MESSAGE: ReadonlySet<AnswerAction['kind']> = new Set(['all', 'next-page', 'prev-page', 'prev-year', 'next-year']);
 
 /** The same rule read from a request alone (Discord's custom ids carry the request, not the kind). */
-export const requestReplacesMessage = (req: ActionRequest) => !/(^|\s)--(csv|sources)(\s|$)/.test(req.text);
+export const requestReplacesMessage = (req: ActionRequest) => !/(^|\s)--(csv|sources|source-image)(\s|$)/.test(req.text);
 
 const flagged = (req: ActionRequest, flag: string): ActionRequest => ({ ...req, text: `${req.text} ${flag}`.trim() });
 
@@ -65,6 +68,8 @@ export function actionsFor(answer: Answer, def: CommandDef, req: ActionRequest, 
   }
   if (answer.tables.some((t) => t.rows.length)) out.push({ kind: 'csv', label: '下载 CSV', request: flagged(req, '--csv --all') });
   if (answer.citations.length && !flags.sources) out.push({ kind: 'sources', label: '详细出处', request: flagged(req, '--sources --all') });
+  // Figures read from a PDF: their printed page can be shown.
+  if (answer.citations.some((c) => c.page) && !flags.sourceImage) out.push({ kind: 'source-image', label: '查看原文', request: flagged(req, '--source-image') });
   return out;
 }
 

@@ -61,7 +61,7 @@ export interface Attachment {
  * year, CSV, full sources). Platform-neutral; each renderer draws it as a button.
  */
 export interface AnswerAction {
-  kind: 'all' | 'next-page' | 'prev-page' | 'prev-year' | 'next-year' | 'csv' | 'sources' | 'choose';
+  kind: 'all' | 'next-page' | 'prev-page' | 'prev-year' | 'next-year' | 'csv' | 'sources' | 'source-image' | 'choose';
   label: string;
   request: ActionRequest;
 }

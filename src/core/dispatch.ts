@@ -53,6 +53,8 @@ export interface DispatchResult {
   answer: Answer;
   /** The asker wants the answer's tables as CSV ("--csv", or the platform's csv option). */
   csv: boolean;
+  /** The asker wants the printed source of the figures ("--source-image", the 查看原文 button). */
+  sourceImage?: boolean;
   command: string;
   outcome: 'ok' | 'user-error' | 'rate-limited' | 'timeout' | 'bug';
   requestId: string;
@@ -170,7 +172,7 @@ export function createDispatcher(commands: CommandDef[], ctx: () => CommandConte
       answer = redactAnswer(answer, redact);
       const millis = performance.now() - started;
       log({ level: 'info', requestId, platform: req.platform ?? 'unknown', command, outcome, ms: Math.round(millis * 100) / 100 });
-      return { answer, command, outcome, requestId, millis, csv };
+      return { answer, command, outcome, requestId, millis, csv, ...(flags.sourceImage ? { sourceImage: true } : {}) };
     }
   };
 }

@@ -48,7 +48,7 @@ export interface ExtractOptions {
   budgetMs?: number;
 }
 
-interface Item {
+export interface Item {
   str: string;
   x0: number;
   x1: number;
@@ -56,7 +56,7 @@ interface Item {
   size: number;
 }
 
-type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
+export type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 
 /**
  * An item's position in reading orientation. Some publishers draw landscape tables as rotated
@@ -75,17 +75,21 @@ export function readingPosition(m: number[], str: string, width: number): Item {
 }
 let pdfjs: Promise<PdfJs> | null = null;
 
-/** Rows of a page, top to bottom; cells within a row left to right. */
-export function rowsOf(items: Item[]): PositionedCell[][] {
+/** Items grouped into rows, top to bottom (y up): the grouping the lines and the page regions share. */
+export function groupRows<T extends Item>(items: T[]): { y: number; size: number; items: T[] }[] {
   const sorted = items.filter((i) => i.str.trim()).sort((a, b) => b.y - a.y || a.x0 - b.x0);
-  const rows: { y: number; size: number; items: Item[] }[] = [];
+  const rows: { y: number; size: number; items: T[] }[] = [];
   for (const it of sorted) {
     const row = rows.find((r) => Math.abs(r.y - it.y) <= Math.min(r.size, it.size) * 0.4);
     if (row) row.items.push(it);
     else rows.push({ y: it.y, size: it.size, items: [it] });
   }
-  rows.sort((a, b) => b.y - a.y);
-  return rows.map((r) => {
+  return rows.sort((a, b) => b.y - a.y);
+}
+
+/** Rows of a page, top to bottom; cells within a row left to right. */
+export function rowsOf(items: Item[]): PositionedCell[][] {
+  return groupRows(items).map((r) => {
     const cells: PositionedCell[] = [];
     for (const it of r.items.sort((a, b) => a.x0 - b.x0)) {
       const last = cells[cells.length - 1];
@@ -100,10 +104,25 @@ export function rowsOf(items: Item[]): PositionedCell[][] {
   });
 }
 
+/** pdf.js, loaded on first use (the PDF front end is not needed to answer). */
+export function loadPdfJs(): Promise<PdfJs> {
+  pdfjs ??= import('pdfjs-dist/legacy/build/pdf.mjs');
+  return pdfjs;
+}
+
+/** What pdf.js needs to open a budget PDF here: CJK cmaps, no eval, no fonts loaded for display. */
+export const PDF_OPEN_OPTIONS = {
+  cMapUrl: join(PDFJS_DIR, 'cmaps') + '/',
+  cMapPacked: true,
+  standardFontDataUrl: join(PDFJS_DIR, 'standard_fonts') + '/',
+  isEvalSupported: false,
+  disableFontFace: true,
+  verbosity: 0,
+};
+
 export async function pdfToLines(parts: PdfPart[], { signal, budgetMs = PDF_BUDGET_MS }: ExtractOptions = {}): Promise<PdfText> {
   const t0 = performance.now();
-  pdfjs ??= import('pdfjs-dist/legacy/build/pdf.mjs');
-  const lib = await pdfjs;
+  const lib = await loadPdfJs();
   const lines: Line[] = [];
   const pages: PdfText['pages'] = [];
   let textItems = 0;
@@ -113,15 +132,7 @@ export async function pdfToLines(parts: PdfPart[], { signal, budgetMs = PDF_BUDG
     inflateBudget -= await inflatedSize(part.bytes, inflateBudget, signal);
   }
   for (const part of parts) {
-    const doc = await lib.getDocument({
-      data: new Uint8Array(part.bytes),
-      cMapUrl: join(PDFJS_DIR, 'cmaps') + '/',
-      cMapPacked: true,
-      standardFontDataUrl: join(PDFJS_DIR, 'standard_fonts') + '/',
-      isEvalSupported: false,
-      disableFontFace: true,
-      verbosity: 0,
-    }).promise;
+    const doc = await lib.getDocument({ data: new Uint8Array(part.bytes), ...PDF_OPEN_OPTIONS }).promise;
     try {
       pageCount += doc.numPages;
       if (pageCount > MAX_PDF_PAGES) throw new PdfRefused(`页数 ${pageCount} 超过上限 ${MAX_PDF_PAGES}`);

@@ -2,7 +2,7 @@
 // over the old file atomically. Whoever parses (this thread or a worker pool) hands each input's
 // result to `add` in input order; `abort` at any point leaves the old database as it was.
 import { closeSync, fsyncSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { compareDisclosures } from '../parse/check/compare.js';
 import type { Disclosure } from '../parse/types.js';
 import { boundAmounts } from './bound-amounts.js';
@@ -155,6 +155,13 @@ export function openBuild(dbFile: string, o: { files: number; fingerprint: strin
     return twin.disclosures;
   }
 
+  /** The paths 查看原文 opens: the document's own name and each PDF part's, as citations name them. */
+  function recordSourceFiles(input: Input): void {
+    const paths = input.format === 'pdf' ? input.pdf.parts : [input.path];
+    writer.sourceFile(input.name, resolve(paths[0]));
+    for (const part of input.format === 'pdf' ? paths : []) writer.sourceFile(basename(part), resolve(part));
+  }
+
   function insert(input: Input, d: Disclosure, index: number, entries: SearchEntry[] | undefined): void {
     // One disclosure in two files (a PDF beside its text layer): keep the first, check the other.
     // Two disclosures of one file are never one another's duplicate, whatever their names: the file
@@ -177,6 +184,7 @@ export function openBuild(dbFile: string, o: { files: number; fingerprint: strin
     const w0 = performance.now();
     const bounded = boundAmounts(d);
     const { id, figures } = writer.insertDisclosure(bounded, input.sha, entries);
+    recordSourceFiles(input);
     report.loadMs! += performance.now() - w0;
     loaded.set(key, [...(loaded.get(key) ?? []), { id, input, index }]);
     report.figures += figures;

@@ -97,9 +97,13 @@ export function readInput(input: Input, pdfCache: string): Disclosure[] {
     if (!cached.ok) throw new DocumentError(input.name, cached.reason);
     return parseLines(cached.lines, input.name).map((d) => ({ ...d, pages: cached.pages }));
   }
-  if (input.format === 'docx') return parseDocument(wordText(readRegularFile(input.path, input.name, MAX_WORD_BYTES), input.name), input.name);
-  const bytes = readRegularFile(input.path, input.name, MAX_DOCUMENT_BYTES);
-  return parseDocument(decodeDocument(bytes, input.name), input.name);
+  return parseDocument(documentText(input.format, input.path, input.name), input.name);
+}
+
+/** The text a text or Word document is parsed from: its line numbers are the citations' lines. */
+export function documentText(format: 'txt' | 'docx', path: string, name: string): string {
+  if (format === 'docx') return wordText(readRegularFile(path, name, MAX_WORD_BYTES), name);
+  return decodeDocument(readRegularFile(path, name, MAX_DOCUMENT_BYTES), name);
 }
 
 /** A Word file's text; one that cannot be read throws a DocumentError saying why. */

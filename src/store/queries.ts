@@ -91,6 +91,8 @@ export function createQueries(db: DB) {
   const st = {
     docs: db.prepare('SELECT id, source, department, unit_name, region, year, kind, scope, format, sha256, latest FROM documents ORDER BY department, year, scope'),
     pages: db.prepare('SELECT doc_id, first_line, file, page FROM pages ORDER BY doc_id, first_line'),
+    sourcePath: db.prepare('SELECT path FROM source_files WHERE name = ?'),
+    pageFirstLine: db.prepare('SELECT min(p.first_line) line FROM pages p JOIN documents d ON d.id = p.doc_id WHERE d.source = ? AND p.file = ? AND p.page = ?'),
     totals: db.prepare('SELECT key, amount, table_title, line, verified FROM totals WHERE doc_id = ?'),
     fn: db.prepare('SELECT doc_id, code, level, name, total, basic p1, project p2, table_title, line, verified, lines FROM function_items WHERE doc_id = ? ORDER BY line, code'),
     econ: db.prepare('SELECT doc_id, code, level, name, total, personnel p1, public_funds p2, table_title, line, verified, lines FROM economic_items WHERE doc_id = ? ORDER BY line, code'),
@@ -260,6 +262,14 @@ export function createQueries(db: DB) {
       let ids = missing.get(memo);
       if (!ids) missing.set(memo, (ids = (st.totalMissing.all({ key, year }) as Raw[]).map((r) => r.id as number)));
       return ids;
+    },
+    /** Where a document or PDF part lay when it was ingested (absolute path), or null. */
+    sourcePath(name: string): string | null {
+      return (st.sourcePath.get(name) as { path: string } | undefined)?.path ?? null;
+    },
+    /** The line a PDF page starts at in a document's lines, or null. */
+    pageFirstLine(source: string, file: string, page: number): number | null {
+      return (st.pageFirstLine.get(source, file, page) as { line: number | null } | undefined)?.line ?? null;
     },
     /** Full-text search; `match` must already be a safe FTS5 expression (see query/search-terms). */
     search(match: string, limit: number): { hits: SearchHit[]; windowFull: boolean } {

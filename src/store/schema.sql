@@ -195,6 +195,14 @@ CREATE TABLE pages (
   PRIMARY KEY (doc_id, first_line)
 ) WITHOUT ROWID;
 
+-- Where each file a disclosure was read from lay at ingest (a document's own name and, for a PDF,
+-- each part's name as pages.file gives it): what 查看原文 renders or quotes. The database is
+-- derived from these files; a file moved or changed since is said so, never guessed at.
+CREATE TABLE source_files (
+  name TEXT PRIMARY KEY,
+  path TEXT NOT NULL
+) WITHOUT ROWID;
+
 -- Files holding a disclosure already loaded from another file (a PDF and its text layer, say);
 -- checked against it figure by figure.
 CREATE TABLE duplicates (

@@ -46,6 +46,7 @@ export function createWriter(db: DB) {
     passage: db.prepare('INSERT INTO passages (doc_id, line, text) VALUES (?, ?, ?)'),
     table: db.prepare('INSERT INTO doc_tables (doc_id, title, kind, line, empty) VALUES (?, ?, ?, ?, ?)'),
     rejected: db.prepare('INSERT OR REPLACE INTO rejected (source, reason) VALUES (?, ?)'),
+    sourceFile: db.prepare('INSERT OR IGNORE INTO source_files (name, path) VALUES (?, ?)'),
     search: db.prepare('INSERT INTO search_index (tokens, doc_id, kind, line, text) VALUES (?, ?, ?, ?, ?)'),
   };
 
@@ -95,5 +96,7 @@ export function createWriter(db: DB) {
     reject: (source: string, reason: string) => s.rejected.run(source, reason),
     addFinding: (docId: number, f: Disclosure['findings'][number]) => s.finding.run(docId, f.rule, f.severity, f.message, f.table, f.line),
     duplicate: (source: string, kept: string, differences: number) => s.duplicate.run(source, kept, differences),
+    /** Where a file read lay: a document's name, or one PDF part's name, with its absolute path. */
+    sourceFile: (name: string, path: string) => s.sourceFile.run(name, path),
   };
 }
