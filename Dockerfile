@@ -10,10 +10,18 @@ RUN apt-get update \
 WORKDIR /app
 COPY package.json package-lock.json ./
 COPY stubs ./stubs
-RUN npm ci --no-audit --no-fund
+# Installed before the sources are copied, so this layer stays cached while only sources change. The
+# root `prepare` script (the TypeScript build) needs those sources, so npm runs no scripts here; the
+# packages whose install scripts are needed (package.json's allowScripts) run theirs by name.
+RUN npm ci --ignore-scripts --no-audit --no-fund \
+ && npm rebuild better-sqlite3 nodejieba esbuild
 COPY . .
-RUN node bin/budget-bot.mjs ingest --quiet \
- && npm prune --omit=dev --no-audit --no-fund
+# Built after the sources, and checked current after the development packages (esbuild among them)
+# are pruned: the image's bin then never tries to rebuild at start, which it could not do there.
+RUN npm run build \
+ && node bin/budget-bot.mjs ingest --quiet \
+ && npm prune --omit=dev --no-audit --no-fund \
+ && node scripts/build-check.mjs
 
 # --- run: the slim image, the app and its production packages, as the unprivileged `node` user ---
 FROM node:20-bookworm-slim

@@ -5,6 +5,7 @@
 import { statSync } from 'node:fs';
 import { COMMANDS } from '../commands/index.js';
 import type { CommandContext, CommandDef } from './core/command.js';
+import { PLAIN_NAMES, type CommandNames } from './core/command-names.js';
 import { createDispatcher, type DispatchResult, type Limits, type Logger, type Request } from './core/dispatch.js';
 import { buildCatalog } from './query/catalog.js';
 import { warmPinyin } from './query/normalize.js';
@@ -15,6 +16,8 @@ import type { SourceView } from './source-view/index.js';
 export interface AppExtras {
   /** Services some commands use (the digest subscriptions), attached by the composition root. */
   digests?: CommandContext['digests'];
+  /** The names the platforms register the commands under (BUDGET_BOT_COMMAND_PREFIX): fixed at start. */
+  names?: CommandNames;
 }
 
 export function openApp(dbFile: string, log: Logger = () => {}, commands: CommandDef[] = COMMANDS, limits: Limits = {}, extras: AppExtras = {}) {
@@ -26,7 +29,7 @@ export function openApp(dbFile: string, log: Logger = () => {}, commands: Comman
     inode = statSync(dbFile).ino;
     try {
       const queries = createQueries(db);
-      ctx = { queries, catalog: buildCatalog(queries), commands, digests: extras.digests };
+      ctx = { queries, catalog: buildCatalog(queries), commands, names: extras.names ?? PLAIN_NAMES, digests: extras.digests };
     } catch (err) {
       // Pages that do not read (a truncated file opens fine): named, with how to rebuild, not a stack.
       db.close();

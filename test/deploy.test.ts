@@ -53,12 +53,51 @@ describe('Dockerfile', () => {
     expect(JSON.parse(read('package.json')).scripts.start).toBeTruthy();
   });
 
+  it("installs only once the root prepare script can run, rebuilds the native addons, and ships a build the bin will not redo", () => {
+    const pkg = JSON.parse(read('package.json'));
+    const prepare: string | undefined = pkg.scripts?.prepare;
+    // What `npm ci` would run the prepare script against: the files its command names, and the
+    // sources it compiles (the build's entry points live under src/).
+    const needed = prepare ? [...prepare.split(/\s+/).filter((w) => w.includes('/') && existsSync(join(PROJECT_ROOT, w))), 'src'] : [];
+    expect(prepare === undefined || needed.length > 1, 'the prepare script names no file of the project').toBe(true);
+    let copied: string[] = [];
+    let ignoredScripts = false;
+    for (const i of instructions) {
+      if (i.keyword === 'FROM') [copied, ignoredScripts] = [[], false];
+      if (i.keyword === 'COPY' && !i.text.includes('--from')) copied.push(...i.args.split(/\s+/).filter((a) => !a.startsWith('--')).slice(0, -1).map((a) => a.replace(/^\.\/|\/$/g, '')));
+      if (i.keyword !== 'RUN') continue;
+      for (const install of i.args.split(/&&|;/).filter((c) => /\bnpm\s+(ci|install|i)\b/.test(c))) {
+        if (/--ignore-scripts\b/.test(install)) {
+          ignoredScripts = true;
+          continue;
+        }
+        const missing = needed.filter((f) => !copied.some((c) => c === '.' || c === f || f.startsWith(`${c}/`)));
+        expect(missing, `"${install.trim()}" runs the prepare script (${prepare}) before these are copied`).toEqual([]);
+      }
+      if (ignoredScripts) {
+        // Installed without scripts: the addons allowed to run theirs must be rebuilt by name.
+        const rebuild = / npm rebuild ([^&;]+)/.exec(` ${i.args}`)?.[1].trim().split(/\s+/);
+        if (rebuild) expect(rebuild.sort()).toEqual(Object.keys(pkg.allowScripts).sort());
+      }
+    }
+    const run = instructions.filter((i) => i.keyword === 'RUN').map((i) => i.args).join(' && ');
+    if (run.includes('--ignore-scripts')) {
+      expect(run).toMatch(/npm rebuild /);
+      // The prepare step did not run: the build is made explicitly, after the sources are copied.
+      expect(instructions.findIndex((i) => i.keyword === 'RUN' && /npm run build\b/.test(i.args))).toBeGreaterThan(instructions.findIndex((i) => i.keyword === 'COPY' && i.args === '. .'));
+    }
+    // Once esbuild is pruned, the image could not rebuild: the build is checked current there.
+    expect(run).toMatch(/npm prune --omit=dev[^]*node scripts\/build-check\.mjs/);
+  });
+
   it('copies only what exists, and leaves installed packages and secrets out of the build context', () => {
     for (const copy of instructions.filter((i) => i.keyword === 'COPY' && !i.text.includes('--from'))) {
       for (const source of copy.args.split(/\s+/).filter((a) => !a.startsWith('--')).slice(0, -1)) expect(existsSync(join(PROJECT_ROOT, source)), source).toBe(true);
     }
     const ignored = read('.dockerignore').split('\n').filter((l) => l && !l.startsWith('#'));
     expect(ignored).toEqual(expect.arrayContaining(['node_modules', '.env', '.git', 'data/budget.sqlite*']));
+    // A build made on the host is built again inside, after the sources it must be newer than.
+    expect(ignored).toEqual(expect.arrayContaining(['dist', '.dist-*']));
   });
 });
 

@@ -24,11 +24,20 @@ async function attachFiles(interaction: Repliable, result: DispatchResult, first
   await interaction.editReply({ embeds, files: files.map((f) => ({ attachment: Buffer.from(f.data), name: f.name, description: f.altText?.slice(0, 1024) })) });
 }
 
-/** The answer in place of the message whose button was pressed (interaction.update), the rest following. */
-export async function updateWithAnswer(interaction: ButtonInteraction, result: DispatchResult, ids: ActionIds) {
+/**
+ * The answer in place of the message whose button was pressed (interaction.update, or the edit of
+ * it after deferUpdate), the rest following. A private answer after deferUpdate leaves the message
+ * as it was and follows it, for the presser alone.
+ */
+export async function updateWithAnswer(interaction: ButtonInteraction, result: DispatchResult, ids: ActionIds, { deferred = false } = {}) {
   const [first, ...rest] = renderForDiscord(result, ids);
+  if (result.answer.ephemeral) {
+    for (const m of [first, ...rest]) await interaction.followUp({ ...m, flags: MessageFlags.Ephemeral });
+    return;
+  }
   // The old chart showed the old page or year: the message keeps no attachment of its own.
-  await interaction.update({ ...first, attachments: [] });
+  if (deferred) await interaction.editReply({ ...first, attachments: [] });
+  else await interaction.update({ ...first, attachments: [] });
   for (const m of rest) await interaction.followUp(m);
   await attachFiles(interaction, result, first);
 }
@@ -57,11 +66,11 @@ export async function replyWithAnswer(interaction: Repliable, result: DispatchRe
 }
 
 /**
- * 查看原文 on Discord: deferred first (drawing a page can take seconds, past Discord's 3 s), then the
- * words that say what the images show and the page images themselves, each with its alt text.
+ * 查看原文 on Discord, its press deferred (drawing a page can take seconds, past Discord's 3 s): the
+ * words that say what the images show, and the page images themselves, each with its alt text.
  */
 export async function replyWithSourceView(interaction: ButtonInteraction, result: DispatchResult, view: () => Promise<SourceView>, ids: ActionIds) {
-  await interaction.deferReply();
+  if (!interaction.deferred) await interaction.deferReply();
   const shown = await view();
   const [first, ...rest] = renderForDiscord({ ...result, answer: shown.answer, csv: false }, ids);
   await interaction.editReply({ ...first, files: shown.images.map((f) => ({ attachment: Buffer.from(f.data), name: f.name, description: f.altText?.slice(0, 1024) })) });

@@ -68,11 +68,19 @@ async function onInteraction(interaction: Interaction, app: App, latency: Map<st
       await interaction.reply({ content: '这个按钮已过期，请重新提问。', flags: MessageFlags.Ephemeral });
       return;
     }
+    // A press re-runs the command, as slow as it has been (显示全部 slower still): under the slash
+    // commands' rule it is deferred first — as an update of the message it sits on, or as a new reply.
+    const replaces = requestReplacesMessage(request);
+    // 查看原文 draws pages (seconds): always deferred.
+    const deferred = /(^|\s)--source-image(\s|$)/.test(request.text) || shouldDefer(request.command, latency.get(request.command), deferAfterMs, segmenterLoaded());
+    if (deferred) await (replaces ? interaction.deferUpdate() : interaction.deferReply());
     // Pressed as the presser: their rate limit, their permissions.
     const result = await app.ask({ command: request.command, options: request.options, text: request.text, ...who });
+    latency.set(request.command, result.millis);
     if (result.sourceImage && result.outcome === 'ok') await replyWithSourceView(interaction, result, () => app.sourceView(result), ids);
-    else if (requestReplacesMessage(request) && !result.answer.ephemeral) await updateWithAnswer(interaction, result, ids);
-    else await replyWithAnswer(interaction, result, ids, { filesOnly: /--csv/.test(request.text) });
+    // Once deferred as an update, even a private answer (an error) goes that way: it follows the message.
+    else if (replaces && (deferred || !result.answer.ephemeral)) await updateWithAnswer(interaction, result, ids, { deferred });
+    else await replyWithAnswer(interaction, result, ids, { deferred, filesOnly: /--csv/.test(request.text) });
     return;
   }
   if (interaction.isModalSubmit() && interaction.customId === DIGEST_MODAL_ID) {

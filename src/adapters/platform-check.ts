@@ -2,7 +2,7 @@
 // message naming the variable (exit EX_CONFIG); a platform that cannot be reached is said as such
 // (exit EX_UNAVAILABLE) — never a stack trace, never a bot that logs errors while "serving".
 import { webApi } from '@slack/bolt';
-import { DiscordAPIError, REST, Routes, type APIApplication } from 'discord.js';
+import { DiscordAPIError, HTTPError, REST, Routes, type APIApplication } from 'discord.js';
 import { ConfigError, type DiscordConfig, type SlackConfig } from '../config.js';
 
 /** The platform could not be reached at all (network, DNS, proxy): nothing was said about the token. */
@@ -94,6 +94,9 @@ export function discordFailure(err: unknown, cfg: Pick<DiscordConfig, 'apiUrl'>)
   if (err instanceof DiscordAPIError && (err.status === 401 || err.status === 403)) {
     return new ConfigError([`DISCORD_TOKEN 无效（${err.status} ${err.message}）：Discord 拒绝了这个令牌。请在开发者门户的 Bot 页面重置并复制令牌。`]);
   }
-  if (err instanceof DiscordAPIError) return err;
-  return new PlatformUnreachable('Discord', cfg.apiUrl ?? 'discord.com', networkReason(err));
+  const where = cfg.apiUrl ?? 'discord.com';
+  // Any other answer (a 5xx after the client's retry, a 404 from a mistyped DISCORD_API_URL…) says
+  // nothing about the token: the platform is not usable from here, in one line rather than a stack.
+  if (err instanceof DiscordAPIError || err instanceof HTTPError) return new PlatformUnreachable('Discord', where, `HTTP ${err.status} ${err.message}`);
+  return new PlatformUnreachable('Discord', where, networkReason(err));
 }

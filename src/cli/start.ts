@@ -31,7 +31,7 @@ export async function start(opts: { db?: string }): Promise<void> {
     perUser: createRateLimiter({ capacity: cfg.rateLimit.perUser, perMinute: cfg.rateLimit.perUser }),
     perChannel: createRateLimiter({ capacity: cfg.rateLimit.perChannel, perMinute: cfg.rateLimit.perChannel }),
     redact: createRedactor(cfg.secrets),
-  });
+  }, { names: cfg.commandNames });
   const running: ({ stop(): Promise<void> } | { close(): Promise<void> })[] = [];
   const posters: Parameters<typeof createDigestRunner>[0]['posters'] = {};
   let slackServer: Server | null = null;

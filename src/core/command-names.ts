@@ -34,3 +34,13 @@ export function createCommandNames(prefix = ''): CommandNames {
 
 /** No prefix: every command under its own name. */
 export const PLAIN_NAMES = createCommandNames();
+
+/**
+ * Text for the asker ("/search 医疗", "用 /sources 查看") with each of `known` commands written as
+ * registered: with a prefix, "/search" is another app's command (or Slack's own search).
+ */
+export function registeredText(text: string, names: CommandNames, known: ReadonlySet<string>): string {
+  if (!names.prefix) return text;
+  // A "/" starting a word only: a path or URL ("a/search") is left as it is.
+  return text.replace(/(?<![\w/.-])\/([a-z][\w-]*)/g, (whole, name: string) => (known.has(name) ? `/${names.registered(name)}` : whole));
+}

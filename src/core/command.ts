@@ -3,6 +3,7 @@
 import type { Catalog } from '../query/catalog.js';
 import type { Queries } from '../store/queries.js';
 import type { Answer } from './answer.js';
+import type { CommandNames } from './command-names.js';
 
 export type Completion = 'department' | 'subject' | 'year' | 'topic' | 'metric' | 'command';
 
@@ -24,6 +25,8 @@ export interface CommandContext {
   queries: Queries;
   catalog: Catalog;
   commands: CommandDef[];
+  /** The names the commands are registered under (a prefix, if configured): what help prints. */
+  names: CommandNames;
   /** Digest subscriptions, where the bot runs them (absent in a plain console or CLI). */
   digests?: DigestService;
 }

@@ -8,6 +8,7 @@ import { createRedactor } from '../log.js';
 import { understand } from '../query/intent.js';
 import { actionsFor, choiceActions, sourcesAnswer, takeFlags, type Flags } from './actions.js';
 import { nearCommands } from './near-commands.js';
+import { registeredText } from './command-names.js';
 import { createAnswer, errorAnswer, type Answer } from './answer.js';
 import { DeadlineExceeded, withinBudget } from './deadline.js';
 import { redactAnswer, redactDeep } from './redact-answer.js';
@@ -94,6 +95,7 @@ export function normalizeOptions(def: CommandDef, options: NonNullable<Request['
 
 export function createDispatcher(commands: CommandDef[], ctx: () => CommandContext, log: Logger = () => {}, limits: Limits = {}) {
   const byName = new Map(commands.map((c) => [c.name, c]));
+  const known: ReadonlySet<string> = new Set(byName.keys());
   // Token shapes are redacted even where no secret is configured (the console, one-shot asks).
   const redact = limits.redact ?? createRedactor([]);
 
@@ -151,7 +153,9 @@ export function createDispatcher(commands: CommandDef[], ctx: () => CommandConte
       });
     } catch (err) {
       if (err instanceof UserError) {
-        const answer = errorAnswer(err.message, err.suggestions);
+        // "用 /sources 查看", "你是不是想问：/search" name the commands as the asker must type them.
+        const names = ctx().names;
+        const answer = errorAnswer(registeredText(err.message, names, known), err.suggestions.map((s) => registeredText(s, names, known)));
         if (err.choices && routed) answer.actions = choiceActions({ command: routed.def.name, options: stringOptions(routed.input), text: routed.input.text }, err.choices);
         return finish(understood(answer, routed), 'user-error');
       }

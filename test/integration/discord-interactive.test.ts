@@ -10,6 +10,7 @@ import { createDigestRunner } from '../../src/digest/runner.js';
 import { createDigestService } from '../../src/digest/service.js';
 import { openDigestState } from '../../src/digest/state.js';
 import { createLogger } from '../../src/log.js';
+import { CUSTOM_ID_PREFIX } from '../../src/render/discord.js';
 import { discordRejects } from '../fakes/discord-limits.js';
 import { APP_ID, CHANNEL_ID, commandData, startFakeDiscord, type FakeDiscord } from '../fakes/discord.js';
 import { bundledApp, useCorpusApp } from '../helpers/app.js';
@@ -19,11 +20,11 @@ import { describeCorpus } from '../support/corpus.js';
 const TOKEN = 'MTAwMDAwMDAwMDAwMDAwMDAx.GfAkEt.0123456789abcdefghijklmnopqrstuvwxyzABCD';
 const log = createLogger({ write: () => {} });
 
-function discordAgainstFake(app: () => App) {
+function discordAgainstFake(app: () => App, options: Parameters<typeof startDiscord>[3] = {}) {
   const ctx = {} as { fake: FakeDiscord; discord: DiscordAdapter };
   beforeAll(async () => {
     ctx.fake = await startFakeDiscord();
-    ctx.discord = await startDiscord(app(), { token: TOKEN, applicationId: APP_ID, apiUrl: ctx.fake.apiUrl }, log);
+    ctx.discord = await startDiscord(app(), { token: TOKEN, applicationId: APP_ID, apiUrl: ctx.fake.apiUrl }, log, options);
   });
   afterAll(async () => {
     await ctx.discord?.stop();
@@ -70,6 +71,51 @@ describeCorpus('Discord buttons on a /diff answer', () => {
     expect(fake.calls.find((c) => c.path === `/api/v10/interactions/${press.id}/${press.token}/callback`)!.body.type).toBe(7);
     await fake.waitFor(() => JSON.stringify([shown, ...fake.calls.filter((c) => c.path === `/api/v10/webhooks/${APP_ID}/${press.token}`).map((c) => c.body)]).includes('30309 奖励金'));
     expect(JSON.stringify(shown)).toContain('30207 邮电费');
+  });
+});
+
+describe('Discord buttons of a command seen slow (deferred like its slash command)', () => {
+  // deferAfterMs 0: every command that took any time at all counts as slow, as a large /diff's
+  // 显示全部 does against the real three seconds.
+  const ctx = discordAgainstFake(() => bundledApp(), { deferAfterMs: 0 });
+
+  it('下一页 is deferred as an update (callback type 6), then the message it sits on is edited', async () => {
+    const { fake } = ctx;
+    const reply = await answerTo(fake, fake.interact(commandData('search', { words: '医疗' })));
+    const buttons = reply.components.flatMap((r: any) => r.components);
+    const message = { id: '500000000000000997', channel_id: CHANNEL_ID, author: { id: APP_ID, username: 'budget-bot', discriminator: '0', avatar: null, bot: true }, content: '', embeds: [], components: reply.components, attachments: [], mentions: [], mention_roles: [], pinned: false, mention_everyone: false, tts: false, timestamp: new Date().toISOString(), edited_timestamp: null, flags: 0, type: 0 };
+    const next = fake.interact({ custom_id: buttons.find((b: any) => b.label === '下一页').custom_id, component_type: 2 }, 3, { message });
+    const page2 = await answerTo(fake, next);
+    const callback = fake.calls.findIndex((c) => c.path === `/api/v10/interactions/${next.id}/${next.token}/callback`);
+    const edit = fake.calls.findIndex((c) => c.path === `/api/v10/webhooks/${APP_ID}/${next.token}/messages/@original` && c.method === 'PATCH');
+    expect(fake.calls[callback].body).toEqual({ type: 6 });
+    expect(edit).toBeGreaterThan(callback);
+    expect(JSON.stringify(page2.embeds)).toContain('这是第 2/5 页');
+    expect(page2.attachments).toEqual([]);
+    // No new message: the page replaced the one the button sat on.
+    expect(fake.calls.filter((c) => c.path === `/api/v10/webhooks/${APP_ID}/${next.token}` && c.method === 'POST')).toEqual([]);
+  });
+
+  it('详细出处 (a reply of its own) is deferred as a reply (type 5), then that reply edited', async () => {
+    const { fake } = ctx;
+    const reply = await answerTo(fake, fake.interact(commandData('search', { words: '医疗' })));
+    const button = reply.components.flatMap((r: any) => r.components).find((b: any) => b.label === '详细出处');
+    const press = fake.interact({ custom_id: button.custom_id, component_type: 2 }, 3, { message: { id: '500000000000000996', channel_id: CHANNEL_ID, author: { id: APP_ID, username: 'budget-bot', discriminator: '0', avatar: null, bot: true }, content: '', embeds: [], components: reply.components, attachments: [], mentions: [], mention_roles: [], pinned: false, mention_everyone: false, tts: false, timestamp: new Date().toISOString(), edited_timestamp: null, flags: 0, type: 0 } });
+    const sources = await answerTo(fake, press);
+    expect(fake.calls.find((c) => c.path === `/api/v10/interactions/${press.id}/${press.token}/callback`)!.body.type).toBe(5);
+    expect(sources.embeds.length).toBeGreaterThan(0);
+  });
+
+  it('a private answer after a deferred update follows the message for the presser alone, leaving it as it was', async () => {
+    const { fake } = ctx;
+    await answerTo(fake, fake.interact(commandData('budget', { department: '竹山县', topic: '三公' })));
+    // A button whose re-run is refused (the department is not loaded): an error only the presser sees.
+    const press = fake.interact({ custom_id: `${CUSTOM_ID_PREFIX}${JSON.stringify({ command: 'budget', text: '火星县', options: {} })}`, component_type: 2 }, 3, { message: { id: '500000000000000995', channel_id: CHANNEL_ID, author: { id: APP_ID, username: 'budget-bot', discriminator: '0', avatar: null, bot: true }, content: '', embeds: [], components: [], attachments: [], mentions: [], mention_roles: [], pinned: false, mention_everyone: false, tts: false, timestamp: new Date().toISOString(), edited_timestamp: null, flags: 0, type: 0 } });
+    const followUp = () => fake.calls.find((c) => c.path === `/api/v10/webhooks/${APP_ID}/${press.token}` && c.method === 'POST');
+    await fake.waitFor(() => !!followUp(), 10000);
+    expect(fake.calls.find((c) => c.path === `/api/v10/interactions/${press.id}/${press.token}/callback`)!.body.type).toBe(6);
+    expect(followUp()!.body.flags & 64).toBe(64);
+    expect(fake.calls.filter((c) => c.path.startsWith(`/api/v10/webhooks/${APP_ID}/${press.token}/messages/@original`))).toEqual([]);
   });
 });
 

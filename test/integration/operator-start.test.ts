@@ -93,6 +93,28 @@ describe('a rejected token stops the start, naming the variable', () => {
   }, START_MS);
 });
 
+describe('Discord answering with an error that is not about the token', () => {
+  // A 5xx (after the client's retry) or any other API error (a 404 from a mistyped DISCORD_API_URL,
+  // say) says nothing about DISCORD_TOKEN: the platform is unreachable for now, in one line.
+  it.each([
+    [500, 'HTTP 500'],
+    [404, 'HTTP 404'],
+  ])('a %i from Discord at start is said as unreachable (exit 69), in one line, no stack', async (status, said) => {
+    discord.failNext('/applications/@me', status, {}, 10);
+    try {
+      const r = await refusedStart({ DISCORD_TOKEN, DISCORD_APPLICATION_ID: APP_ID, DISCORD_API_URL: discord.apiUrl });
+      expect(r.status).toBe(69);
+      expect(r.stderr).toContain(`错误：无法连接 Discord（${discord.apiUrl}：${said}`);
+      expect(r.stderr).not.toContain('无效');
+      expect(r.stderr).not.toMatch(/^\s+at /m);
+      // One message (the bin's note that it recompiles changed sources aside).
+      expect(r.stderr.trim().split('\n').filter((l) => !l.includes('正在重新编译'))).toHaveLength(1);
+    } finally {
+      discord.failNext('/applications/@me', status, {}, 0);
+    }
+  }, START_MS);
+});
+
 /** A loopback port nothing listens on (one just closed): connecting to it is refused. */
 function closedPort(): Promise<number> {
   return new Promise((resolve) => {

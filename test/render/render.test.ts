@@ -89,6 +89,13 @@ describe('registrations generated from the definitions', () => {
     expect(m.oauth_config.scopes.bot).toEqual(expect.arrayContaining(['commands', 'app_mentions:read', 'chat:write', 'im:history']));
   });
 
+  it('Slack: the App Home tab is enabled and its event subscribed, in either mode (the adapter publishes the page on app_home_opened)', () => {
+    for (const m of [slackManifest(COMMANDS, { socketMode: true }), slackManifest(COMMANDS, { requestUrl: 'https://bot.example.org/slack/events' })]) {
+      expect(m.features.app_home.home_tab_enabled).toBe(true);
+      expect(m.settings.event_subscriptions.bot_events).toContain('app_home_opened');
+    }
+  });
+
   it('Slack: asks only for the scopes it uses, can post digests to channels it was not invited to, hints every command', () => {
     const m = slackManifest(COMMANDS, { requestUrl: 'https://bot.example.org/slack/events' });
     expect(m.settings.event_subscriptions.request_url).toBe('https://bot.example.org/slack/events');
