@@ -25,6 +25,10 @@ RUN npm run build \
 
 # --- run: the slim image, the app and its production packages, as the unprivileged `node` user ---
 FROM node:20-bookworm-slim
+# poppler-utils draws the printed page behind a figure (查看原文); without it the lines are quoted instead.
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends poppler-utils \
+ && rm -rf /var/lib/apt/lists/*
 ENV NODE_ENV=production PORT=3000
 WORKDIR /app
 COPY --from=build --chown=node:node /app /app
