@@ -87,21 +87,24 @@ export function groupRows<T extends Item>(items: T[]): { y: number; size: number
   return rows.sort((a, b) => b.y - a.y);
 }
 
+/** A row's items as cells, left to right: runs of one cell joined, an amount never joined to a label. */
+export function cellsOf(items: Item[]): PositionedCell[] {
+  const cells: PositionedCell[] = [];
+  for (const it of [...items].sort((a, b) => a.x0 - b.x0)) {
+    const last = cells[cells.length - 1];
+    // Less than a third of a character apart: the same cell (pdf.js splits runs of one cell) —
+    // except an amount beside a label, which are two cells however close they are printed.
+    if (last && it.x0 - last.x1 < it.size * 0.3 && isAmount(last.text.trim()) === isAmount(it.str.trim())) {
+      last.text += it.str;
+      last.x1 = Math.max(last.x1, it.x1);
+    } else cells.push({ text: it.str, x0: it.x0, x1: it.x1 });
+  }
+  return cells.map((c) => ({ ...c, text: c.text.trim() })).filter((c) => c.text);
+}
+
 /** Rows of a page, top to bottom; cells within a row left to right. */
 export function rowsOf(items: Item[]): PositionedCell[][] {
-  return groupRows(items).map((r) => {
-    const cells: PositionedCell[] = [];
-    for (const it of r.items.sort((a, b) => a.x0 - b.x0)) {
-      const last = cells[cells.length - 1];
-      // Less than a third of a character apart: the same cell (pdf.js splits runs of one cell) —
-      // except an amount beside a label, which are two cells however close they are printed.
-      if (last && it.x0 - last.x1 < it.size * 0.3 && isAmount(last.text.trim()) === isAmount(it.str.trim())) {
-        last.text += it.str;
-        last.x1 = Math.max(last.x1, it.x1);
-      } else cells.push({ text: it.str, x0: it.x0, x1: it.x1 });
-    }
-    return cells.map((c) => ({ ...c, text: c.text.trim() })).filter((c) => c.text);
-  });
+  return groupRows(items).map((r) => cellsOf(r.items));
 }
 
 /** pdf.js, loaded on first use (the PDF front end is not needed to answer). */

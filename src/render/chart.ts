@@ -2,16 +2,14 @@
 // the project ships (Noto Sans SC Regular, assets/fonts), so Chinese labels draw on machines without
 // CJK system fonts. Bars are horizontal, labelled with the exact amount; negative changes go left.
 // Grouped charts (/compare) draw one bar per series under each label, coloured, with a legend.
-import { join } from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
 import * as vega from 'vega';
 import type { ChartSpec } from '../core/answer.js';
 import { lineSpec } from './line-chart.js';
 import { displayWidth } from './fit.js';
-import { PROJECT_ROOT } from '../paths.js';
+import { CHART_FONT_FILE } from './chart-font.js';
 
-/** Noto Sans SC Regular, the one weight the charts draw, shipped with its OFL licence (assets/fonts/OFL.txt). */
-export const CHART_FONT_FILE = join(PROJECT_ROOT, 'assets', 'fonts', 'NotoSansSC-Regular.ttf');
+export { CHART_FONT_FILE };
 const FONT = 'Noto Sans SC';
 const PALETTE = ['#2b6cb0', '#dd6b20', '#38a169', '#805ad5'];
 

@@ -123,7 +123,7 @@ export async function sourceView(answer: Answer, lookup: SourceLookup): Promise<
     const indexes = [...new Set(p.lines)].map((line) => line - first);
     try {
       const crop = cropFor(rows, indexes, p.table);
-      const region = await composeRegion(renderPagePng(where.path, p.page), rows, crop);
+      const region = await composeRegion(renderPagePng(where.path, p.page), rows, crop, `${p.file} 第 ${p.page} 页 · ${p.table}`);
       const figures = [...new Set(p.figures)].join('；');
       images.push({
         name: `原文-${p.file.replace(/\.pdf$/i, '')}-第${p.page}页.png`,

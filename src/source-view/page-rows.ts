@@ -2,7 +2,7 @@
 // k-th line), each with the box it is printed in on the page: what a crop of the printed page is
 // cut from and what it outlines.
 import { readFileSync } from 'node:fs';
-import { groupRows, loadPdfJs, PDF_OPEN_OPTIONS, readingPosition, type Item } from '../pdf/extract.js';
+import { cellsOf, groupRows, loadPdfJs, PDF_OPEN_OPTIONS, readingPosition, type Item } from '../pdf/extract.js';
 
 /** A box on the page in PDF points at scale 1, y down (the page as it is displayed). */
 export interface Box { x0: number; y0: number; x1: number; y1: number }
@@ -57,10 +57,8 @@ export async function pageRows(path: string, page: number): Promise<PageRows> {
       const item = readingPosition(m, raw.str, raw.width);
       items.push({ ...item, box: displayedBox(m, item) });
     }
-    const rows = groupRows(items).map((r) => {
-      const ordered = r.items.sort((a, b) => a.x0 - b.x0);
-      return { text: ordered.map((i) => i.str.trim()).filter(Boolean).join(' '), box: union(ordered.map((i) => i.box)) };
-    });
+    // The row's text exactly as the ingest made the line (its cells joined by spaces).
+    const rows = groupRows(items).map((r) => ({ text: cellsOf(r.items).map((c) => c.text).join(' '), box: union(r.items.map((i) => i.box)) }));
     p.cleanup();
     return { width: viewport.width, height: viewport.height, rows };
   } finally {

@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { CHART_FONT_FILE } from '../render/chart-font.js';
 import type { Box, PageRows } from './page-rows.js';
 
 /** 150 dpi: a 9-pt CJK character is about 19 pixels high, legible on a phone. */
@@ -16,9 +17,14 @@ export const MAX_IMAGE_PX = { width: 1800, height: 2000 };
 export const RENDER_TIMEOUT_MS = 15_000;
 
 const SCALE = RENDER_DPI / 72;
-const MARGIN = 8;
+/** Around a crop, in points: wide enough for a ruled cell's border, short of the next row's ink. */
+const MARGIN = { x: 8, y: 5 };
+/** The caption above the crop (file, page, table), in pixels. */
+const CAPTION_PX = { height: 40, font: 20 };
 
 export class RenderUnavailable extends Error {}
+
+const xmlText = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** The bands of the page an image shows: the title and header, and the cited rows, in page points. */
 export interface Crop {
@@ -38,21 +44,25 @@ export function cropFor(page: PageRows, cited: number[], title: string | undefin
   const marked = cited.filter((k) => k >= 0 && k < rows.length).map((k) => rows[k]);
   if (!marked.length) throw new RangeError('cited row not on the page');
   const first = Math.min(...cited);
-  const normalize = (s: string) => s.replace(/\s+/g, '');
+  const normalize = (text: string) => text.replace(/\s+/g, '');
   const titleAt = title ? page.rows.findIndex((r, k) => k <= first && normalize(r.text).includes(normalize(title).slice(0, 12))) : -1;
-  const headStart = titleAt >= 0 ? titleAt : 0;
-  // The header: the rows after the title down to the first that carries figures (amounts), at most six.
-  let headEnd = headStart;
-  while (headEnd + 1 < first && headEnd - headStart < 6 && !/\d+\.\d{2}/.test(page.rows[headEnd + 1].text)) headEnd++;
-  const head = span(rows.slice(headStart, headEnd + 1));
   const last = Math.max(...cited);
   // A row of context each side, where it is printed close by (not the page's folio far below).
-  const near = (k: number, to: Box) => k > headEnd && k < rows.length && Math.abs(rows[k].y0 - to.y0) < 3 * (to.y1 - to.y0);
-  const body = span([...marked, ...(near(first - 1, rows[first]) ? [rows[first - 1]] : []), ...(near(last + 1, rows[last]) ? [rows[last + 1]] : [])]);
-  const width = span([head, body, ...marked]);
-  const widen = (b: Box): Box => ({ x0: Math.max(0, width.x0 - MARGIN), x1: Math.min(page.width, width.x1 + MARGIN), y0: Math.max(0, b.y0 - MARGIN), y1: Math.min(page.height, b.y1 + MARGIN) });
+  const near = (k: number, to: Box, after: number) => k > after && k < rows.length && Math.abs(rows[k].y0 - to.y0) < 3 * (to.y1 - to.y0);
+  const widen = (b: Box, all: Box): Box => ({ x0: Math.max(0, all.x0 - MARGIN.x), x1: Math.min(page.width, all.x1 + MARGIN.x), y0: Math.max(0, b.y0 - MARGIN.y), y1: Math.min(page.height, b.y1 + MARGIN.y) });
+  if (titleAt < 0) {
+    // The table began on an earlier page: the cited rows with their neighbours (the caption names the table).
+    const body = span([...marked, ...(near(first - 1, rows[first], -1) ? [rows[first - 1]] : []), ...(near(last + 1, rows[last], -1) ? [rows[last + 1]] : [])]);
+    return { bands: [widen(body, body)], marked };
+  }
+  // The header: the rows after the title down to the first that carries figures (amounts), at most six.
+  let headEnd = titleAt;
+  while (headEnd + 1 < first && headEnd - titleAt < 6 && !/\d+\.\d{2}/.test(page.rows[headEnd + 1].text)) headEnd++;
+  const head = span(rows.slice(titleAt, headEnd + 1));
+  const body = span([...marked, ...(near(first - 1, rows[first], headEnd) ? [rows[first - 1]] : []), ...(near(last + 1, rows[last], headEnd) ? [rows[last + 1]] : [])]);
+  const all = span([head, body, ...marked]);
   // Close enough to show whole (less than a few rows apart): one band keeps the table's look.
-  const bands = body.y0 - head.y1 < 120 ? [widen(span([head, body]))] : [widen(head), widen(body)];
+  const bands = body.y0 - head.y1 < 120 ? [widen(span([head, body]), all)] : [widen(head, all), widen(body, all)];
   return { bands, marked };
 }
 
@@ -82,14 +92,15 @@ export interface RenderedRegion {
  * The crop of a rendered page as one PNG: its bands stacked (a dashed rule where rows are left out),
  * the cited rows outlined; scaled down to MAX_IMAGE_PX when larger.
  */
-export async function composeRegion(pagePng: Buffer, page: PageRows, crop: Crop): Promise<RenderedRegion> {
+export async function composeRegion(pagePng: Buffer, page: PageRows, crop: Crop, caption: string): Promise<RenderedRegion> {
   const { Resvg } = await import('@resvg/resvg-js');
   const href = `data:image/png;base64,${pagePng.toString('base64')}`;
   const gap = 14;
   const px = (v: number) => Math.round(v * SCALE);
-  let y = 0;
-  const parts: string[] = [];
   const width = px(Math.max(...crop.bands.map((b) => b.x1 - b.x0)));
+  // What the picture is, above it, so it reads on its own when forwarded (the file, page and table).
+  const parts: string[] = [`<rect width="${width}" height="${CAPTION_PX.height}" fill="#f2f2f2"/><text x="10" y="${Math.round(CAPTION_PX.height * 0.68)}" font-family="Noto Sans SC" font-size="${CAPTION_PX.font}" fill="#333">${xmlText(caption)}</text>`];
+  let y = CAPTION_PX.height;
   crop.bands.forEach((band, i) => {
     const h = px(band.y1 - band.y0);
     if (i > 0) {
@@ -106,6 +117,6 @@ export async function composeRegion(pagePng: Buffer, page: PageRows, crop: Crop)
   });
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${y}"><rect width="100%" height="100%" fill="#fff"/>${parts.join('')}</svg>`;
   const fit = Math.min(1, MAX_IMAGE_PX.width / width, MAX_IMAGE_PX.height / y);
-  const rendered = new Resvg(svg, { fitTo: fit < 1 ? { mode: 'zoom', value: fit } : { mode: 'original' }, font: { loadSystemFonts: false } }).render();
+  const rendered = new Resvg(svg, { fitTo: fit < 1 ? { mode: 'zoom', value: fit } : { mode: 'original' }, font: { fontFiles: [CHART_FONT_FILE], loadSystemFonts: false, defaultFontFamily: 'Noto Sans SC' } }).render();
   return { png: rendered.asPng(), width: rendered.width, height: rendered.height, crop };
 }

@@ -11,7 +11,7 @@ import { startDiscord, type DiscordAdapter } from '../../src/adapters/discord.js
 import { startSlack, type SlackAdapter } from '../../src/adapters/slack.js';
 import { openApp, type App } from '../../src/app.js';
 import { createLogger } from '../../src/log.js';
-import { DEFAULT_DATA_DIR } from '../../src/paths.js';
+import { DEFAULT_DATA_DIR, PROJECT_ROOT } from '../../src/paths.js';
 import { sourceView } from '../../src/source-view/index.js';
 import { pageRows } from '../../src/source-view/page-rows.js';
 import { cropFor, RENDER_DPI } from '../../src/source-view/render-page.js';
@@ -68,6 +68,32 @@ describe('figures read from text: the cited lines quoted, the row marked', () =>
   it('offers no 查看原文 button for an answer that cites no PDF page', () => {
     const { answer } = app.dispatch({ text: '/budget 竹山县 三公' });
     expect(answer.actions?.map((a) => a.label)).not.toContain('查看原文');
+  });
+});
+
+describe("the project's own PDF (seed 002 printed to PDF): drawn without any outside document", () => {
+  const dir = tempDir();
+  const dbFile = join(dir, 'budget.sqlite');
+  let app: App;
+  beforeAll(async () => {
+    await runIngest([join(PROJECT_ROOT, 'test', 'fixtures', 'pdf')], dbFile, { workers: 0 });
+    app = openApp(dbFile, log);
+  });
+  afterAll(() => app?.close());
+
+  it('draws the page of 2101501 行政运行 58.40 with the row outlined, captioned with file, page and table', async () => {
+    const result = app.dispatch({ text: '/subject 2101501 --source-image' });
+    const cited = result.answer.citations[0];
+    expect(cited).toMatchObject({ file: 'fengquan-2023.pdf', page: 6, table: '2023年部门支出预算表' });
+    const view = await app.sourceView(result);
+    expect(view.images.map((i) => i.name)).toEqual(['原文-fengquan-2023-第6页.png']);
+    expect(view.images[0].altText).toContain('第 6 页，2023年部门支出预算表');
+    const rows = await pageRows(join(PROJECT_ROOT, 'test', 'fixtures', 'pdf', 'fengquan-2023.pdf'), 6);
+    const first = app.ctx.queries.pageFirstLine('fengquan-2023.pdf', 'fengquan-2023.pdf', 6)!;
+    expect(rows.rows[cited.line - first].text).toBe('210 15 01 行政运行 58.40 53.40 49.60 3.80 5.00 5.00');
+    const crop = cropFor(rows, [cited.line - first], cited.table);
+    expect(crop.bands.some((b) => b.y0 <= crop.marked[0].y0 && b.y1 >= crop.marked[0].y1)).toBe(true);
+    expect(pngSize(view.images[0].data).width).toBe(Math.round(((crop.bands[0].x1 - crop.bands[0].x0) * RENDER_DPI) / 72));
   });
 });
 
