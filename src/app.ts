@@ -10,6 +10,7 @@ import { buildCatalog } from './query/catalog.js';
 import { warmPinyin } from './query/normalize.js';
 import { damagedDatabase, isDamage, openDatabase, type DB } from './store/db.js';
 import { createQueries } from './store/queries.js';
+import { addedDirOf, listAdded } from './added/folder.js';
 
 export interface AppExtras {
   /** Services some commands use (the digest subscriptions), attached by the composition root. */
@@ -25,7 +26,7 @@ export function openApp(dbFile: string, log: Logger = () => {}, commands: Comman
     inode = statSync(dbFile).ino;
     try {
       const queries = createQueries(db);
-      ctx = { queries, catalog: buildCatalog(queries), commands, digests: extras.digests };
+      ctx = { queries, catalog: buildCatalog(queries), commands, digests: extras.digests, added: () => listAdded(addedDirOf(dbFile)) };
     } catch (err) {
       // Pages that do not read (a truncated file opens fine): named, with how to rebuild, not a stack.
       db.close();

@@ -5,7 +5,8 @@
 // the writer yielding between documents) and swaps the file in; the app reopens it on its next request.
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { DEFAULT_DB_FILE } from '../paths.js';
 import { defaultDataDirs, runIngest, withAddedDocuments } from '../cli/database.js';
 import type { Logger } from '../core/dispatch.js';
 import { preparePdfs } from '../pdf/prepare.js';
@@ -16,7 +17,7 @@ import { createParsePool } from '../store/parse-pool.js';
 import type { Queries } from '../store/queries.js';
 import { formatParseReport, parseReportOf, type ParseReportEntry } from '../store/report.js';
 import { DownloadRefused, tooLargeToAdd } from './download.js';
-import { addedDirOf, freeName, listAdded, removeAdded, storeAdded, type AddedDocument } from './folder.js';
+import { addedDirOf, folderFingerprint, freeName, listAdded, removeAdded, storeAdded, type AddedDocument } from './folder.js';
 
 /** What a channel may add: the formats ingest reads (a legacy .doc is refused by name, as ingest does). */
 const ADDABLE = /\.(pdf|docx|txt)$/i;
@@ -51,6 +52,11 @@ export function refusalBeforeDownload(name: string, size: number | undefined): s
 
 export interface DocumentAdder {
   add(upload: Upload): Promise<AddOutcome>;
+  /**
+   * Rebuilds when the added folder holds other files than when last looked at (another replica added
+   * one to the shared folder): true when the database was replaced. Queued behind any add under way.
+   */
+  sync(): Promise<boolean>;
 }
 
 export interface AdderOptions {
@@ -66,18 +72,30 @@ export function createDocumentAdder({ dbFile, queries, log = () => {}, now = () 
   const pdfCache = defaultPdfCache(dbFile);
   // One at a time: two uploads at once would otherwise race for the build's lock.
   let queue: Promise<unknown> = Promise.resolve();
+  const enqueue = <T>(work: () => Promise<T>): Promise<T> => {
+    const run = queue.then(work);
+    queue = run.catch(() => {});
+    return run;
+  };
+  // null: not looked at yet, so the first sync rebuilds if a file was added while this process was down.
+  let seen: string | null = null;
 
-  /** The folders the running database was built from (recorded by ingest), and the added folder. */
-  const rebuildDirs = () => {
+  /**
+   * The folders the running database was built from (recorded by ingest), with the added folder; null
+   * for a database built before folders were recorded, unless it is the bundled one: rebuilding it from
+   * the wrong folders would drop documents it holds.
+   */
+  const rebuildDirs = (): string[] | null => {
     let recorded: string[] | null = null;
     try {
       recorded = JSON.parse(queries().meta('data_dirs') ?? 'null');
     } catch {
-      /* an older database: built from the bundled folder */
+      /* unreadable: as if not recorded */
     }
-    const dirs = (recorded ?? defaultDataDirs()).filter((d) => existsSync(d));
-    return withAddedDocuments(dirs, dbFile);
+    if (!recorded && resolve(dbFile) !== resolve(DEFAULT_DB_FILE)) return null;
+    return withAddedDocuments((recorded ?? defaultDataDirs()).filter((d) => existsSync(d)), dbFile);
   };
+  const UNRECORDED = '这个数据库由旧版本生成，没有记录它的文件目录；请先运行一次 budget-bot ingest 重建';
 
   /** The upload parsed alone, off this thread: a rejection reason, or null when it reads as a disclosure. */
   async function rejectionOf(file: string, data: Uint8Array): Promise<string | null> {
@@ -109,6 +127,8 @@ export function createDocumentAdder({ dbFile, queries, log = () => {}, now = () 
       return { kind: 'refused', name, reason: err instanceof DownloadRefused ? err.message : `下载失败（${(err as Error).message}）` };
     }
     if (data.length === 0) return { kind: 'refused', name, reason: '文件是空的' };
+    const dirs = rebuildDirs();
+    if (!dirs) return { kind: 'refused', name, reason: UNRECORDED };
     const sha256 = createHash('sha256').update(data).digest('hex');
     const loaded = queries().sourceOfSha(sha256) ?? listAdded(addedDir).find((d) => d.sha256 === sha256)?.source;
     if (loaded) return { kind: 'duplicate', name, of: loaded };
@@ -119,7 +139,8 @@ export function createDocumentAdder({ dbFile, queries, log = () => {}, now = () 
     const doc = storeAdded(addedDir, data, { file, uploadedAs: name, sha256, bytes: data.length, addedBy: upload.by, addedByName: upload.byName, addedAt: now().toISOString() });
     let report: IngestReport;
     try {
-      report = await runIngest(rebuildDirs(), dbFile);
+      report = await runIngest(withAddedDocuments(dirs, dbFile), dbFile);
+      seen = folderFingerprint(addedDir);
     } catch (err) {
       // The old database still answers: the file is taken out again, so the folder says what is loaded.
       removeAdded(addedDir, file);
@@ -142,10 +163,19 @@ export function createDocumentAdder({ dbFile, queries, log = () => {}, now = () 
   }
 
   return {
+    sync: () => enqueue(async () => {
+      const listing = folderFingerprint(addedDir);
+      // Nothing was ever added: nothing to rebuild for.
+      if (seen === null && listing === '') seen = listing;
+      const dirs = rebuildDirs();
+      if (listing === seen || !dirs) return false;
+      const report = await runIngest(dirs, dbFile);
+      seen = listing;
+      if (report.replaced) log({ level: 'info', source: 'added', message: 'added folder changed: database rebuilt', disclosures: report.disclosures });
+      return report.replaced;
+    }),
     add(upload) {
-      const run = queue.then(() => addNow(upload));
-      queue = run.catch(() => {});
-      return run.catch((err: Error) => {
+      return enqueue(() => addNow(upload)).catch((err: Error) => {
         // Nothing an upload holds may take the bot down: an unexpected failure is logged and said.
         log({ level: 'error', source: 'added', message: 'adding a document failed', file: upload.name, error: err.message });
         return { kind: 'refused' as const, name: upload.name, reason: `处理文件时出错（${err.message.slice(0, 80)}）` };
