@@ -42,5 +42,5 @@ export async function documentAdder(client: Client, user: string, adminGroup?: s
   }
 }
 
-/** Said to a member who may not add documents. */
-export const slackWhoMayAdd = (adminGroup?: string) => (adminGroup ? `工作区管理员或用户组 <!subteam^${adminGroup}> 的成员` : '工作区管理员');
+/** Said to a member who may not add documents (the group by its id: answers escape Slack's mention syntax). */
+export const slackWhoMayAdd = (adminGroup?: string) => (adminGroup ? `工作区管理员或用户组 ${adminGroup} 的成员` : '工作区管理员');
