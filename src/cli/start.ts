@@ -64,8 +64,7 @@ export async function start(opts: { db?: string }): Promise<void> {
   // Documents added from a channel (an admin's upload) go to the added folder beside the database and
   // are loaded by the same atomic build as ingest. The folder is polled too: with replicas sharing it,
   // a document one of them added reaches the others within a poll (docs/SCALING.md).
-  const { createDocumentAdder } = await import('../added/add-document.js');
-  const adder = cfg.slack || cfg.discord ? createDocumentAdder({ dbFile, queries: () => app.ctx.queries, log }) : undefined;
+  const adder = cfg.slack || cfg.discord ? (await import('../added/add-document.js')).createDocumentAdder({ dbFile, queries: () => app.ctx.queries, log }) : undefined;
   const syncAdded = adder && setInterval(() => void adder.sync().catch((err: Error) => log({ level: 'error', source: 'added', message: 'rebuilding for the added folder failed', error: err.message })), ADDED_SYNC_MS);
   syncAdded?.unref();
   // Platform clients load only when configured: the console and one-shot commands start faster.

@@ -126,6 +126,12 @@ describeCorpus('a published PDF shared in a Slack channel (../shared/corpus/pdf)
   it('is extracted, loaded and answered', async () => {
     const pdf = readFileSync(join(CORPUS_PDF_DIR!, 'js_rdbgt_2017_budget_part1.pdf'));
     const ts = await share('js_rdbgt_2017_budget_part1.pdf', pdf, 'U0ADMIN');
+    // Questions keep being answered, within Slack's three seconds, while the PDF is read and loaded.
+    const t0 = performance.now();
+    expect(await slash('/budget', '竹山县 三公')).toContain('9.60 万元');
+    expect(performance.now() - t0).toBeLessThan(3000);
+    // (Extracting and parsing the PDF takes seconds: the answer came while it was under way.)
+    expect(fake.calls.some((c) => c.body.thread_ts === ts && JSON.stringify(c.body).includes('载入预算'))).toBe(false);
     const said = await thread(ts, /载入预算|没有添加/, SLOW_MS);
     expect(said).toContain('载入预算 1 份：江苏省人大常委会办公厅 2017年部门预算');
     expect(await slash('/budget', '江苏省人大常委会办公厅 三公')).toContain('833.60 万元');
