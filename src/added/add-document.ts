@@ -104,6 +104,7 @@ export function createDocumentAdder({ dbFile, queries, log = () => {}, now = () 
       writeFileSync(join(stage, file), data);
       await preparePdfs([stage], pdfCache);
       const [input] = inputsOf([stage]);
+      if (!input) return '文件名无法识别为 PDF、.docx 或 .txt 文件';
       const pool = createParsePool(1, pdfCache);
       try {
         const parsed = await pool.parse(input);

@@ -3,7 +3,7 @@
 // database is derived data that every ingest rebuilds; the folder is read by every ingest (and,
 // shared between replicas, by every replica), so an added document survives rebuilds and restarts.
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, extname, join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { groupParts } from '../pdf/extract.js';
 
 export interface AddedDocument {
@@ -48,13 +48,15 @@ export function listAdded(dir: string): AddedDocument[] {
 }
 
 /**
- * A safe file name for an upload: no path, no control or reserved characters, bounded length, and not
+ * A safe file name for an upload: no path, no control or reserved characters, at most 60 characters
+ * (180 bytes of CJK, so the sidecar and temporary names stay under 255 bytes), and not
  * taken by another file (a second "预算.pdf" becomes "预算-2.pdf"), so no upload replaces another.
  */
 export function freeName(dir: string, uploaded: string): string {
   const base = uploaded.split(/[\\/]/).pop() ?? '';
-  const ext = extname(base).toLowerCase();
-  const stem = base.slice(0, base.length - ext.length).replace(/[\u0000-\u001f<>:"|?*]/g, '_').replace(/^[.\s]+/, '').slice(0, 80) || 'document';
+  // Not path.extname: it reads ".txt" as a name without an extension, which no ingest would list.
+  const ext = (/\.[^.]*$/.exec(base)?.[0] ?? '').toLowerCase();
+  const stem = base.slice(0, base.length - ext.length).replace(/[\u0000-\u001f<>:"|?*]/g, '_').replace(/^[.\s]+/, '').slice(0, 60) || 'document';
   for (let n = 1; ; n++) {
     const name = `${stem}${n === 1 ? '' : `-${n}`}${ext}`;
     if (!existsSync(join(dir, name)) && !existsSync(join(dir, name + SIDECAR))) return name;
