@@ -11,6 +11,8 @@ import { outcomeAnswer } from '../../src/added/reply.js';
 import { renderText } from '../../src/render/text.js';
 import { appWithout, seedBytes, seedsWithout, UPLOADED_SEED } from '../helpers/added.js';
 import { tempDir } from '../helpers/tmp.js';
+import { docx } from '../docx/build-docx.js';
+import { SAMPLE, SAMPLE_DEPARTMENT } from '../docx/sample.js';
 
 const upload = (name: string, bytes: Buffer, by = 'slack:U0ADMIN'): Upload => ({ name, size: bytes.length, by, byName: 'Admin', download: async () => bytes });
 const NOT_A_DISCLOSURE = Buffer.from('会议纪要\n\n今天讨论了办公室搬迁和下周的培训安排。\n');
@@ -34,6 +36,12 @@ describe('adding a document', () => {
     const sources = renderText(app.dispatch({ text: '/sources' }).answer);
     expect(sources).toContain('在频道中添加的文件');
     expect(sources).toMatch(/竹山县医保局2022预算\.txt\s+Admin（slack:U0ADMIN）\s+2026-12-07 15:04 UTC\s+已载入/);
+  });
+
+  it('adds a Word document (.docx) as ingest reads one', async () => {
+    const outcome = await adder.add(upload('某某局.docx', docx(SAMPLE)));
+    expect(outcome.kind === 'added' && outcome.disclosures.map((d) => `${d.name} ${d.year}`)).toEqual([`${SAMPLE_DEPARTMENT} 2024`]);
+    expect(app.dispatch({ text: `/budget ${SAMPLE_DEPARTMENT} 三公` }).answer.summary).toMatch(/25\.00 万元/);
   });
 
   it('says a file already loaded (same sha256) is a duplicate, and stores nothing', async () => {
@@ -75,7 +83,7 @@ describe('adding a document', () => {
     const recorded: string[] = JSON.parse(app.ctx.queries.meta('data_dirs')!);
     const dataDir = recorded.find((d) => !d.endsWith('added'))!;
     const report = await runIngest(withAddedDocuments([dataDir], dbFile), dbFile, { force: true });
-    expect(report.disclosures).toBe(6);
+    expect(report.disclosures).toBe(7);
     expect(app.dispatch({ text: '/budget 竹山县 三公' }).answer.summary).toMatch(/^“三公”经费 9\.60 万元/);
   });
 });
