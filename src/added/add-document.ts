@@ -81,21 +81,23 @@ export function createDocumentAdder({ dbFile, queries, log = () => {}, now = () 
   let seen: string | null = null;
 
   /**
-   * The folders the running database was built from (recorded by ingest), with the added folder; null
-   * for a database built before folders were recorded, unless it is the bundled one: rebuilding it from
-   * the wrong folders would drop documents it holds.
+   * The folders the running database was built from (recorded by ingest), with the added folder; or
+   * why the database cannot be rebuilt here: rebuilding from other folders than it was built from
+   * would silently drop documents it holds.
    */
-  const rebuildDirs = (): string[] | null => {
+  const rebuildDirs = (): { dirs: string[] } | { problem: string } => {
     let recorded: string[] | null = null;
     try {
       recorded = JSON.parse(queries().meta('data_dirs') ?? 'null');
     } catch {
       /* unreadable: as if not recorded */
     }
-    if (!recorded && resolve(dbFile) !== resolve(DEFAULT_DB_FILE)) return null;
-    return withAddedDocuments((recorded ?? defaultDataDirs()).filter((d) => existsSync(d)), dbFile);
+    if (!recorded && resolve(dbFile) !== resolve(DEFAULT_DB_FILE)) return { problem: '这个数据库由旧版本生成，没有记录它的文件目录；请先运行一次 budget-bot ingest 重建' };
+    const dirs = (recorded ?? defaultDataDirs()).filter((d) => resolve(d) !== resolve(addedDir));
+    const missing = dirs.find((d) => !existsSync(d));
+    if (missing) return { problem: `数据库的文件目录 ${missing} 已不存在，重建会丢失其中的文件；请先用 budget-bot ingest 重建` };
+    return { dirs: withAddedDocuments(dirs, dbFile) };
   };
-  const UNRECORDED = '这个数据库由旧版本生成，没有记录它的文件目录；请先运行一次 budget-bot ingest 重建';
 
   /** The upload parsed alone, off this thread: a rejection reason, or null when it reads as a disclosure. */
   async function rejectionOf(file: string, data: Uint8Array): Promise<string | null> {
@@ -128,8 +130,8 @@ export function createDocumentAdder({ dbFile, queries, log = () => {}, now = () 
       return { kind: 'refused', name, reason: err instanceof DownloadRefused ? err.message : `下载失败（${(err as Error).message}）` };
     }
     if (data.length === 0) return { kind: 'refused', name, reason: '文件是空的' };
-    const dirs = rebuildDirs();
-    if (!dirs) return { kind: 'refused', name, reason: UNRECORDED };
+    const rebuild = rebuildDirs();
+    if ('problem' in rebuild) return { kind: 'refused', name, reason: rebuild.problem };
     const sha256 = createHash('sha256').update(data).digest('hex');
     const loaded = queries().sourceOfSha(sha256) ?? listAdded(addedDir).find((d) => d.sha256 === sha256)?.source;
     if (loaded) return { kind: 'duplicate', name, of: loaded };
@@ -140,7 +142,7 @@ export function createDocumentAdder({ dbFile, queries, log = () => {}, now = () 
     const doc = storeAdded(addedDir, data, { file, uploadedAs: name, sha256, bytes: data.length, addedBy: upload.by, addedByName: upload.byName, addedAt: now().toISOString() });
     let report: IngestReport;
     try {
-      report = await runIngest(withAddedDocuments(dirs, dbFile), dbFile);
+      report = await runIngest(withAddedDocuments(rebuild.dirs, dbFile), dbFile);
       seen = folderFingerprint(addedDir);
     } catch (err) {
       // The old database still answers: the file is taken out again, so the folder says what is loaded.
@@ -168,9 +170,15 @@ export function createDocumentAdder({ dbFile, queries, log = () => {}, now = () 
       const listing = folderFingerprint(addedDir);
       // Nothing was ever added: nothing to rebuild for.
       if (seen === null && listing === '') seen = listing;
-      const dirs = rebuildDirs();
-      if (listing === seen || !dirs) return false;
-      const report = await runIngest(dirs, dbFile);
+      if (listing === seen) return false;
+      const rebuild = rebuildDirs();
+      if ('problem' in rebuild) {
+        // Said once per change of the folder, not every few seconds.
+        seen = listing;
+        log({ level: 'warn', source: 'added', message: 'the added folder changed but the database cannot be rebuilt here', problem: rebuild.problem });
+        return false;
+      }
+      const report = await runIngest(rebuild.dirs, dbFile);
       seen = listing;
       if (report.replaced) log({ level: 'info', source: 'added', message: 'added folder changed: database rebuilt', disclosures: report.disclosures });
       return report.replaced;

@@ -1,7 +1,7 @@
 // The adder without a platform: a seed the database lacks is stored with who added it, loaded by the
 // atomic build and answered; a duplicate, a non-disclosure, a wrong type and an oversized file are
 // refused with their reasons and never stored; replicas sharing the added folder pick a document up.
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openApp } from '../../src/app.js';
@@ -85,6 +85,23 @@ describe('adding a document', () => {
     const report = await runIngest(withAddedDocuments([dataDir], dbFile), dbFile, { force: true });
     expect(report.disclosures).toBe(7);
     expect(app.dispatch({ text: '/budget 竹山县 三公' }).answer.summary).toMatch(/^“三公”经费 9\.60 万元/);
+  });
+});
+
+describe('a database whose folders cannot be rebuilt from', () => {
+  it('refuses the upload with the reason rather than drop the documents of a folder that is gone', async () => {
+    const { dataDir, dbFile } = seedsWithout();
+    rmSync(dataDir, { recursive: true });
+    const app = openApp(dbFile);
+    try {
+      const adder = createDocumentAdder({ dbFile, queries: () => app.ctx.queries });
+      const outcome = await adder.add(upload('zs.txt', seedBytes()));
+      expect(outcome).toEqual({ kind: 'refused', name: 'zs.txt', reason: expect.stringContaining(`数据库的文件目录 ${dataDir} 已不存在`) });
+      expect(existsSync(addedDirOf(dbFile))).toBe(false);
+      expect(app.dispatch({ text: '/budget 邢台市医保局' }).answer.kind).toBe('answer');
+    } finally {
+      app.close();
+    }
   });
 });
 
