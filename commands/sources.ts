@@ -1,6 +1,8 @@
-// /sources: what is loaded — departments, years, kind and scope — and what could not be read.
+// /sources: what is loaded — departments, years, kind and scope —, what could not be read, and the
+// documents added from chat with who added them and when.
 import { createAnswer } from '../src/core/answer.js';
 import { defineCommand } from '../src/core/command.js';
+import { addedWhen } from '../src/core/format.js';
 
 export default defineCommand({
   name: 'sources',
@@ -8,7 +10,8 @@ export default defineCommand({
   usage: '/sources',
   examples: ['/sources'],
   options: [],
-  run(_input, { queries: q, catalog }) {
+  run(_input, ctx) {
+    const { queries: q, catalog } = ctx;
     const b = createAnswer('已载入的预算文件');
     const LIMIT = 50;
     b.table({
@@ -23,6 +26,15 @@ export default defineCommand({
     b.answer.summary = `${catalog.departments.length} 个部门，${docs.length} 份预算，年度 ${catalog.years.join('、')}。`;
     const rejected = q.rejected();
     if (rejected.length) b.answer.notes.push(`无法读取的文件：${rejected.map((r) => `${r.source}（${r.reason}）`).join('；')}`);
+    const added = ctx.added?.() ?? [];
+    if (added.length) {
+      const loaded = new Set(docs.map((d) => d.source));
+      b.table({
+        title: '在频道中添加的文件',
+        columns: ['文件', '添加者', '添加时间', '状态'],
+        rows: added.map((a) => [a.uploadedAs === a.source ? a.source : `${a.source}（上传名 ${a.uploadedAs}）`, a.addedByName ? `${a.addedByName}（${a.addedBy}）` : a.addedBy, addedWhen(a.addedAt), loaded.has(a.source) ? '已载入' : '未载入（与已载入的文件重复，或尚未重建）']),
+      });
+    }
     const built = q.meta('built_at');
     if (built) b.answer.notes.push(`数据库生成于 ${built}`);
     return b.answer;

@@ -12,6 +12,7 @@ import { warmPinyin } from './query/normalize.js';
 import { damagedDatabase, isDamage, openDatabase, type DB } from './store/db.js';
 import { createQueries } from './store/queries.js';
 import type { SourceView } from './source-view/index.js';
+import { addedDirOf, listAdded } from './added/folder.js';
 
 export interface AppExtras {
   /** Services some commands use (the digest subscriptions), attached by the composition root. */
@@ -29,7 +30,7 @@ export function openApp(dbFile: string, log: Logger = () => {}, commands: Comman
     inode = statSync(dbFile).ino;
     try {
       const queries = createQueries(db);
-      ctx = { queries, catalog: buildCatalog(queries), commands, names: extras.names ?? PLAIN_NAMES, digests: extras.digests };
+      ctx = { queries, catalog: buildCatalog(queries), commands, names: extras.names ?? PLAIN_NAMES, digests: extras.digests, added: () => listAdded(addedDirOf(dbFile)) };
     } catch (err) {
       // Pages that do not read (a truncated file opens fine): named, with how to rebuild, not a stack.
       db.close();

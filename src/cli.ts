@@ -9,7 +9,7 @@ import { damagedDatabase, isDamage, openDatabase, StoreError } from './store/db.
 import { COMMANDS } from '../commands/index.js';
 import { openApp } from './app.js';
 import { renderText } from './render/text.js';
-import { defaultDataDirs, ensureDatabase, runIngest } from './cli/database.js';
+import { defaultDataDirs, ensureDatabase, runIngest, withAddedDocuments } from './cli/database.js';
 
 // `budget-bot export | head`: the reader closing the pipe is the end of the output, not an error.
 process.stdout.on('error', (err: NodeJS.ErrnoException) => {
@@ -38,7 +38,7 @@ program
   .addOption(quietOption())
   .addOption(intervalOption())
   .action(async (opts: { data?: string[]; db: string; force?: boolean; maxSize?: number; workers?: number; quiet?: boolean; progressInterval: number }) => {
-    const dirs = opts.data?.map((d) => resolve(d)) ?? defaultDataDirs();
+    const dirs = withAddedDocuments(opts.data?.map((d) => resolve(d)) ?? defaultDataDirs(), opts.db);
     const [{ createProgress }, { IngestInterrupted }, { formatIngestReport }] = await Promise.all([import('./progress.js'), import('./store/ingest.js'), import('./store/report.js')]);
     const progress = createProgress({ quiet: opts.quiet, intervalMs: opts.progressInterval * 1000 });
     // Ctrl-C: the run stops between documents, removes its temp file and says so; a second Ctrl-C kills.

@@ -10,6 +10,7 @@ const schema = z.object({
   SLACK_SIGNING_SECRET: optional(z.string().regex(/^[0-9a-zA-Z]{16,}$/, '应为 Slack 应用的 Signing Secret（至少 16 位字母数字）')),
   SLACK_APP_TOKEN: optional(z.string().regex(/^xapp-/, '应以 xapp- 开头（Socket Mode 的 App-Level Token）')),
   SLACK_TEAM_ID: optional(z.string().regex(/^[TE][A-Z0-9]{2,}$/, '应为 Slack 工作区 ID（以 T 开头，如 T0123ABCD）')),
+  SLACK_ADMIN_GROUP: optional(z.string().regex(/^S[A-Z0-9]{2,}$/, '应为 Slack 用户组 ID（以 S 开头，如 S0123ABCD）')),
   DISCORD_TOKEN: optional(z.string().regex(/^[\w-]{20,}\.[\w-]{4,}\.[\w-]{20,}$/, '不像 Discord 机器人令牌（三段，以点分隔）')),
   DISCORD_APPLICATION_ID: optional(z.string().regex(/^\d{15,22}$/, '应为 Discord 应用 ID（15–22 位数字）')),
   DISCORD_GUILD_ID: optional(z.string().regex(/^\d{15,22}$/, '应为 Discord 服务器 ID（15–22 位数字）')),
@@ -36,6 +37,8 @@ export interface SlackConfig {
   apiUrl?: string;
   /** When set, requests from any other workspace are refused. */
   teamId?: string;
+  /** A user group whose members may add documents from a channel, besides workspace admins. */
+  adminGroup?: string;
 }
 
 export interface DiscordConfig {
@@ -98,7 +101,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (!e.DISCORD_TOKEN && (e.DISCORD_APPLICATION_ID || e.DISCORD_GUILD_ID)) problems.push('DISCORD_TOKEN 未设置（设置了其他 Discord 变量时必须提供）');
   if (problems.length) throw new ConfigError(problems);
   return {
-    slack: e.SLACK_BOT_TOKEN ? { botToken: e.SLACK_BOT_TOKEN, signingSecret: e.SLACK_SIGNING_SECRET, appToken: e.SLACK_APP_TOKEN, port: e.PORT, apiUrl: e.SLACK_API_URL, teamId: e.SLACK_TEAM_ID } : null,
+    slack: e.SLACK_BOT_TOKEN ? { botToken: e.SLACK_BOT_TOKEN, signingSecret: e.SLACK_SIGNING_SECRET, appToken: e.SLACK_APP_TOKEN, port: e.PORT, apiUrl: e.SLACK_API_URL, teamId: e.SLACK_TEAM_ID, adminGroup: e.SLACK_ADMIN_GROUP } : null,
     discord: e.DISCORD_TOKEN ? { token: e.DISCORD_TOKEN, applicationId: e.DISCORD_APPLICATION_ID!, guildId: e.DISCORD_GUILD_ID, apiUrl: e.DISCORD_API_URL } : null,
     dbFile: e.BUDGET_BOT_DB ?? DEFAULT_DB_FILE,
     httpPort: e.PORT,

@@ -23,6 +23,12 @@ describe('loadConfig', () => {
     expect(() => loadCommandNames({ BUDGET_BOT_COMMAND_PREFIX: 'x'.repeat(11) })).toThrow(/BUDGET_BOT_COMMAND_PREFIX/);
   });
 
+  it('SLACK_ADMIN_GROUP: the user group that may add documents, a malformed id named', () => {
+    expect(loadConfig({ ...SLACK, SLACK_ADMIN_GROUP: 'S0123ABCD' }).slack?.adminGroup).toBe('S0123ABCD');
+    expect(loadConfig(SLACK).slack?.adminGroup).toBeUndefined();
+    expect(problems({ ...SLACK, SLACK_ADMIN_GROUP: '@budget-admins' })).toEqual([expect.stringMatching(/^SLACK_ADMIN_GROUP 应为 Slack 用户组 ID/)]);
+  });
+
   it('no platform variables: the console', () => {
     expect(loadConfig({})).toMatchObject({ slack: null, discord: null, logLevel: 'info' });
   });

@@ -17,7 +17,8 @@ export function questionIn(message: Pick<Message, 'content' | 'author'> & { ment
 export function answerMentions(client: Client, app: App, ids: ActionIds, log: Logger): void {
   client.on('messageCreate', async (message) => {
     const question = client.user ? questionIn(message, client.user.id) : null;
-    if (question === null) return;
+    // A mention that is only a file asks nothing: the file is a document to add (discord-uploads.ts).
+    if (question === null || (question === '' && message.attachments.size)) return;
     try {
       const result = await app.ask({ text: question, platform: 'discord', user: `discord:${message.author.id}`, channel: `discord:${message.channelId}` });
       const [first, ...rest] = renderForDiscord(result, ids);

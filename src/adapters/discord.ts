@@ -15,6 +15,8 @@ import { segmenterLoaded } from '../query/segment.js';
 import { clip, DISCORD } from '../render/limits.js';
 import { createActionIds, isOurButton, type ActionIds } from './discord-actions.js';
 import { answerMentions } from './discord-mentions.js';
+import { addUploadedDocuments } from './discord-uploads.js';
+import type { DocumentAdder } from '../added/add-document.js';
 import { replyWithAnswer, replyWithSourceView, updateWithAnswer } from './discord-reply.js';
 import { digestModal, DIGEST_MODAL_ID, onDigestModalSubmit } from './discord-digest-modal.js';
 import { requestReplacesMessage } from '../core/actions.js';
@@ -106,9 +108,11 @@ export interface DiscordOptions {
   seenInteraction?: (id: string) => Promise<boolean>;
   /** The names the commands were registered under (a prefix, if configured). */
   names?: CommandNames;
+  /** Adds documents attached to messages for the bot (absent: attachments are not looked at). */
+  adder?: DocumentAdder;
 }
 
-export async function startDiscord(app: App, cfg: DiscordConfig, log: Logger, { deferAfterMs = 1000, seenInteraction, names = PLAIN_NAMES }: DiscordOptions = {}): Promise<DiscordAdapter> {
+export async function startDiscord(app: App, cfg: DiscordConfig, log: Logger, { deferAfterMs = 1000, seenInteraction, names = PLAIN_NAMES, adder }: DiscordOptions = {}): Promise<DiscordAdapter> {
   // GuildMessages (not privileged) brings mentions; their text arrives without Message Content.
   // discord.js keeps a request handler per interaction route (id and token in the path) and sweeps
   // idle ones hourly by default: under steady use that is an hour of handlers (issue 15 item 12).
@@ -116,6 +120,7 @@ export async function startDiscord(app: App, cfg: DiscordConfig, log: Logger, { 
   const latency = new Map<string, number>();
   const ids = createActionIds();
   answerMentions(client, app, ids, log);
+  if (adder) addUploadedDocuments(client, app, adder, ids, log);
   // A resumed gateway session can replay events: each interaction is answered once.
   // With replicas, the memory is shared (PostgreSQL): a session resumed on another replica too.
   const seen = createTtlSet(20 * 60 * 1000);

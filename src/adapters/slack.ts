@@ -16,6 +16,8 @@ import { openDigestModal, registerDigestModal } from './slack-digest-modal.js';
 import { registerAppHome } from './slack-home.js';
 import { wantsDigestForm } from './digest-form.js';
 import { uploadAttachments } from './slack-files.js';
+import { registerSlackUploads } from './slack-uploads.js';
+import type { DocumentAdder } from '../added/add-document.js';
 import { isWorkspaceAdmin, needsAdminCheck } from './slack-permissions.js';
 
 /** Help is for the asker; errors are too. Neither is posted to the channel. */
@@ -54,9 +56,11 @@ export interface SlackOptions {
   seenSignature?: (signature: string) => Promise<boolean>;
   /** The names the commands were registered under (a prefix, if configured). */
   names?: CommandNames;
+  /** Adds documents shared in channels (absent: files are not looked at). */
+  adder?: DocumentAdder;
 }
 
-export async function startSlack(app: BudgetApp, cfg: SlackConfig, log: Logger, { retryConfig = { retries: 5, factor: 2, minTimeout: 500, maxTimeout: 30_000 }, observeAck, seenEvent, seenSignature, names = PLAIN_NAMES, ...extra }: SlackOptions = {}): Promise<SlackAdapter> {
+export async function startSlack(app: BudgetApp, cfg: SlackConfig, log: Logger, { retryConfig = { retries: 5, factor: 2, minTimeout: 500, maxTimeout: 30_000 }, observeAck, seenEvent, seenSignature, names = PLAIN_NAMES, adder, ...extra }: SlackOptions = {}): Promise<SlackAdapter> {
   const clientOptions = { ...(cfg.apiUrl ? { slackApiUrl: cfg.apiUrl } : {}), retryConfig };
   const socketMode = !!cfg.appToken && !cfg.signingSecret;
   const b = new App({
@@ -97,6 +101,7 @@ export async function startSlack(app: BudgetApp, cfg: SlackConfig, log: Logger, 
   registerSlackActions(b, app, log);
   registerDigestModal(b, app, log);
   registerAppHome(b, app, names, log);
+  const uploads = adder ? registerSlackUploads(b, app, { botToken: cfg.botToken, adminGroup: cfg.adminGroup, adder }, log) : null;
 
   // Ack first when others are waiting (slack-ack-first.ts): alone, a request is answered in its
   // acknowledgement; in a burst it is acknowledged at once and answered through response_url.
@@ -128,8 +133,14 @@ export async function startSlack(app: BudgetApp, cfg: SlackConfig, log: Logger, 
     });
   }
 
-  b.event('app_mention', async ({ event, say, client }) => {
+  b.event('app_mention', async ({ event, say, client, context }) => {
     const text = event.text.replace(/<@[A-Z0-9]{1,32}(?:\|[^<>]{0,100})?>/g, ' ').trim();
+    // A file attached to the mention is a document to add; a mention that is only the file asks nothing.
+    const files = (event as { files?: { id: string }[] }).files;
+    if (files?.length && uploads) {
+      await uploads.mentioned(client, { files, channel: event.channel, user: event.user }, context.botUserId);
+      if (!text) return;
+    }
     const result = await dispatch(text, undefined, { user: event.user, channel: event.channel });
     const { answer } = result;
     const thread_ts = event.thread_ts ?? event.ts;

@@ -3,6 +3,7 @@
 // one never compiles them).
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { addedDirOf } from '../added/folder.js';
 import { DEFAULT_DATA_DIR, DEFAULT_DB_FILE } from '../paths.js';
 import type { Progress } from '../progress.js';
 import { inspectDatabase, SCHEMA_VERSION } from '../store/db.js';
@@ -11,6 +12,15 @@ import type { IngestPhase, IngestReport, ParallelIngestOptions } from '../store/
 /** The bundled documents folder: text files, Word files and PDFs a user drops beside them. */
 export function defaultDataDirs(): string[] {
   return [DEFAULT_DATA_DIR];
+}
+
+/**
+ * The folders plus the documents added from chat beside the database (src/added/folder.ts): every
+ * rebuild keeps them, whichever folders it was asked for.
+ */
+export function withAddedDocuments(dirs: string[], dbFile: string): string[] {
+  const added = addedDirOf(resolve(dbFile));
+  return existsSync(added) && !dirs.some((d) => resolve(d) === added) ? [...dirs, added] : dirs;
 }
 
 const PHASES: Record<IngestPhase | 'pdf', string> = { pdf: '读取 PDF 文字缓存', hash: '清点文件', parse: '解析', index: '建立索引' };
@@ -37,7 +47,7 @@ export async function ensureDatabase(dbFile: string, { bundled = DEFAULT_DB_FILE
     if ('damaged' in state) throw state.damaged;
     if (resolve(dbFile) !== resolve(bundled) || state.version === SCHEMA_VERSION) return null;
   }
-  const report = await runIngest(defaultDataDirs(), dbFile);
+  const report = await runIngest(withAddedDocuments(defaultDataDirs(), dbFile), dbFile);
   const { formatIngestReport } = await import('../store/report.js');
   process.stderr.write(formatIngestReport(report) + '\n');
   return report;

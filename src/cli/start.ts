@@ -19,6 +19,9 @@ import { warmSegmenter } from '../query/segment.js';
 import { ensureDatabase } from './database.js';
 import { platformSetup } from './platform.js';
 
+/** How often the added folder is looked at for documents another replica added. */
+const ADDED_SYNC_MS = 5000;
+
 export async function start(opts: { db?: string }): Promise<void> {
   const { cfg, consoleOnly, log } = platformSetup();
   installProcessGuards(log);
@@ -58,18 +61,24 @@ export async function start(opts: { db?: string }): Promise<void> {
     const { checkDiscord, checkSlack } = await import('../adapters/platform-check.js');
     await Promise.all([cfg.slack && checkSlack(cfg.slack), cfg.discord && checkDiscord(cfg.discord)]);
   }
+  // Documents added from a channel (an admin's upload) go to the added folder beside the database and
+  // are loaded by the same atomic build as ingest. The folder is polled too: with replicas sharing it,
+  // a document one of them added reaches the others within a poll (docs/SCALING.md).
+  const adder = cfg.slack || cfg.discord ? (await import('../added/add-document.js')).createDocumentAdder({ dbFile, queries: () => app.ctx.queries, log }) : undefined;
+  const syncAdded = adder && setInterval(() => void adder.sync().catch((err: Error) => log({ level: 'error', source: 'added', message: 'rebuilding for the added folder failed', error: err.message })), ADDED_SYNC_MS);
+  syncAdded?.unref();
   // Platform clients load only when configured: the console and one-shot commands start faster.
   const { discordPoster, slackPoster } = await import('../digest/posters.js');
   if (cfg.slack) {
     const { startSlack } = await import('../adapters/slack.js');
-    const slack = await startSlack(app, cfg.slack, log, { names: cfg.commandNames, ...(replicas ? { seenEvent: replicas.seenEvent, seenSignature: replicas.seenSignature } : {}) });
+    const slack = await startSlack(app, cfg.slack, log, { names: cfg.commandNames, adder, ...(replicas ? { seenEvent: replicas.seenEvent, seenSignature: replicas.seenSignature } : {}) });
     running.push(slack);
     slackServer = slack.server;
     posters.slack = slackPoster(slack.bolt.client);
   }
   if (cfg.discord) {
     const { startDiscord } = await import('../adapters/discord.js');
-    const discord = await startDiscord(app, cfg.discord, log, { names: cfg.commandNames, ...(replicas ? { seenInteraction: replicas.seenInteraction } : {}) });
+    const discord = await startDiscord(app, cfg.discord, log, { names: cfg.commandNames, adder, ...(replicas ? { seenInteraction: replicas.seenInteraction } : {}) });
     running.push(discord);
     posters.discord = discordPoster(discord.client.rest);
   }
@@ -102,6 +111,7 @@ export async function start(opts: { db?: string }): Promise<void> {
     log({ level: 'info', message: `${signal}: stopping` });
     // The scheduler first, waiting for posts under way; then the platforms.
     await runner?.stop();
+    if (syncAdded) clearInterval(syncAdded);
     await Promise.allSettled(running.map((r) => ('stop' in r ? r.stop() : r.close())));
     await state?.close();
     // Gives the lease up at once, so another replica schedules from its next try.

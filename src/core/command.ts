@@ -29,6 +29,18 @@ export interface CommandContext {
   names: CommandNames;
   /** Digest subscriptions, where the bot runs them (absent in a plain console or CLI). */
   digests?: DigestService;
+  /** The documents added from chat, with who added them and when (src/added/folder.ts). */
+  added?: () => AddedInfo[];
+}
+
+export interface AddedInfo {
+  /** The name the database cites; the name it was uploaded under. */
+  source: string;
+  uploadedAs: string;
+  addedBy: string;
+  addedByName?: string;
+  /** ISO 8601. */
+  addedAt: string;
 }
 
 /** Where a request came from: a digest added in chat posts back to that place. */

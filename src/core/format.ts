@@ -38,3 +38,6 @@ export function bar(label: string, value: Decimal | null | undefined): { label: 
   const v = value ?? new Decimal(0);
   return { label, value: Number(v.toFixed(2)), display: wan(v) };
 }
+
+/** "2026-12-07 15:04 UTC": when a document was added, in a form no time zone misreads. */
+export const addedWhen = (iso: string) => `${iso.slice(0, 16).replace('T', ' ')} UTC`;

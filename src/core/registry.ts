@@ -3,9 +3,11 @@
 import type { CommandDef } from './command.js';
 import { PLAIN_NAMES, type CommandNames } from './command-names.js';
 
-const BOT_SCOPES: ('commands' | 'app_mentions:read' | 'chat:write' | 'chat:write.public' | 'im:history' | 'files:write' | 'users:read')[] = ['commands', 'app_mentions:read', 'chat:write', 'chat:write.public', 'im:history', 'files:write', 'users:read'];
+// files:read and file_shared: a document shared in a channel the bot is in is downloaded and added
+// (an admin's); usergroups:read tells a member of SLACK_ADMIN_GROUP apart.
+const BOT_SCOPES: ('commands' | 'app_mentions:read' | 'chat:write' | 'chat:write.public' | 'im:history' | 'files:write' | 'files:read' | 'users:read' | 'usergroups:read')[] = ['commands', 'app_mentions:read', 'chat:write', 'chat:write.public', 'im:history', 'files:write', 'files:read', 'users:read', 'usergroups:read'];
 
-const BOT_EVENTS: ('app_mention' | 'message.im' | 'app_home_opened')[] = ['app_mention', 'message.im', 'app_home_opened'];
+const BOT_EVENTS: ('app_mention' | 'message.im' | 'app_home_opened' | 'file_shared')[] = ['app_mention', 'message.im', 'app_home_opened', 'file_shared'];
 
 /** HTTP mode needs the URL Slack will post to; Socket Mode needs none. There is no placeholder. */
 export type ManifestMode = { requestUrl: string; socketMode?: false } | { socketMode: true; requestUrl?: undefined };

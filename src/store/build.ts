@@ -110,7 +110,8 @@ export interface Build {
   abort(): void;
 }
 
-export function openBuild(dbFile: string, o: { files: number; fingerprint: string; pdfCache: string; maxBytes?: number; started: number }): Build {
+/** `dataDirs`: the folders built from, recorded so the running bot can rebuild from the same ones when a document is added in chat. */
+export function openBuild(dbFile: string, o: { files: number; fingerprint: string; pdfCache: string; maxBytes?: number; started: number; dataDirs?: string[] }): Build {
   const tmp = `${dbFile}.tmp-${process.pid}`;
   let unlock: () => void;
   try {
@@ -235,6 +236,7 @@ export function openBuild(dbFile: string, o: { files: number; fingerprint: strin
         meta.run('parser_version', PARSER_VERSION);
         meta.run('built_at', new Date().toISOString());
         meta.run('figures', String(report.figures));
+        if (o.dataDirs) meta.run('data_dirs', JSON.stringify(o.dataDirs));
         db.exec('COMMIT');
         finishDatabase(db);
       } catch (err) {

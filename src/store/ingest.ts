@@ -6,7 +6,7 @@
 // the only writer, reports progress and can be interrupted.
 import { createHash } from 'node:crypto';
 import { availableParallelism } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { openDatabase, StoreError } from './db.js';
 import { openBuild, PARSER_VERSION, storageError, type Build } from './build.js';
 import { inputsOf, parseInput, type Input, type Parsed } from './parse-input.js';
@@ -95,10 +95,11 @@ export interface IngestOptions {
 /** The inputs and, unless they are unchanged, a build to load them into. */
 function begin(dataDirs: string | string[], dbFile: string, o: IngestOptions & { pdfCache: string }, onHashed?: (done: number, total: number) => void) {
   const started = performance.now();
-  const inputs = inputsOf(typeof dataDirs === 'string' ? [dataDirs] : dataDirs, onHashed);
+  const dirs = typeof dataDirs === 'string' ? [dataDirs] : dataDirs;
+  const inputs = inputsOf(dirs, onHashed);
   const fingerprint = fingerprintOf(inputs);
   if (!o.force && storedFingerprint(dbFile) === fingerprint) return { inputs, unchanged: unchangedReport(dbFile, inputs.length, started) };
-  return { inputs, open: () => openBuild(dbFile, { files: inputs.length, fingerprint, pdfCache: o.pdfCache, maxBytes: o.maxBytes, started }) };
+  return { inputs, open: () => openBuild(dbFile, { files: inputs.length, fingerprint, pdfCache: o.pdfCache, maxBytes: o.maxBytes, started, dataDirs: dirs.map((d) => resolve(d)) }) };
 }
 
 /**

@@ -133,6 +133,7 @@ export function createQueries(db: DB) {
     search: db.prepare(SEARCH_SQL),
     rejected: db.prepare('SELECT source, reason FROM rejected ORDER BY source'),
     meta: db.prepare('SELECT value FROM meta WHERE key = ?'),
+    sourceOfSha: db.prepare('SELECT source FROM documents WHERE sha256 = ? LIMIT 1'),
   };
 
   // Only a row summed from several lines (rare) looks its printed lines up.
@@ -281,6 +282,10 @@ export function createQueries(db: DB) {
     },
     meta(key: string): string | null {
       return (st.meta.get(key) as { value: string } | undefined)?.value ?? null;
+    },
+    /** The loaded document with exactly this content (sha256 of the file), if any. */
+    sourceOfSha(sha256: string): string | null {
+      return (st.sourceOfSha.get(sha256) as { source: string } | undefined)?.source ?? null;
     },
   };
 }

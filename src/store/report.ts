@@ -60,8 +60,9 @@ export interface ParseReportEntry {
  * The parse report: per document, the template tables found and missing, what could not be read,
  * and how many figures nothing else in the document confirms — what the bot will and will not answer.
  */
-export function parseReportOf(db: DB, limit = Infinity): { documents: ParseReportEntry[]; more: number } {
-  const docs = db.prepare('SELECT id, source, department, unit_name, year, kind, scope FROM documents ORDER BY source, first_line').all() as { id: number; source: string; department: string; unit_name: string | null; year: number; kind: string; scope: string }[];
+export function parseReportOf(db: DB, limit = Infinity, sources?: string[]): { documents: ParseReportEntry[]; more: number } {
+  const all = db.prepare('SELECT id, source, department, unit_name, year, kind, scope FROM documents ORDER BY source, first_line').all() as { id: number; source: string; department: string; unit_name: string | null; year: number; kind: string; scope: string }[];
+  const docs = sources ? all.filter((d) => sources.includes(d.source)) : all;
   const kinds = db.prepare('SELECT DISTINCT kind FROM doc_tables WHERE doc_id = ?').pluck();
   const notRead = db.prepare("SELECT message FROM findings WHERE doc_id = ? AND rule = 'not-read'").pluck();
   const unverified = db.prepare('SELECT count(*) FROM totals WHERE doc_id = ? AND verified = 0').pluck();
@@ -81,9 +82,12 @@ export function parseReportOf(db: DB, limit = Infinity): { documents: ParseRepor
   return { documents, more: Math.max(0, docs.length - limit) };
 }
 
-/** The parse report as text; `limit` bounds the documents listed (a national ingest has thousands), the count of the rest is said. */
-export function formatParseReport(db: DB, limit = Infinity): string {
-  const { documents, more } = parseReportOf(db, limit);
+/**
+ * The parse report as text; `limit` bounds the documents listed (a national ingest has thousands), the count of the rest is said;
+ * `sources` keeps only those files' documents (a document just added from chat).
+ */
+export function formatParseReport(db: DB, limit = Infinity, sources?: string[]): string {
+  const { documents, more } = parseReportOf(db, limit, sources);
   const out = documents.map((d) => {
     const t = d.templateTables;
     const parts = [`模板表 ${t.found}/${t.expected}${t.missing.length ? `（未找到：${t.missing.join('、')}）` : ''}`];

@@ -22,8 +22,13 @@ export interface FakeDiscord {
   identified(): Promise<void>;
   /** Sends an interaction over the gateway; returns its id and token. */
   interact(data: Record<string, unknown>, type?: 2 | 3 | 4 | 5, extra?: Record<string, unknown>): { id: string; token: string };
-  /** A member posts a message in the channel (the guild is announced first, as a gateway would). */
-  say(content: string, mentions?: string[]): string;
+  /**
+   * A member posts a message in the channel (the guild is announced first, as a gateway would);
+   * `author` another member than the guild's owner, `attachments` files served over HTTP.
+   */
+  say(content: string, mentions?: string[], extra?: { author?: Member; attachments?: { name: string; bytes: Buffer }[] }): string;
+  /** Each attachment download: its path. */
+  downloads: string[];
   failNext(pathPart: string, status: number, headers?: Record<string, string>, times?: number, code?: number): void;
   /** Drops the gateway connection, as a network failure would. */
   dropGateway(): void;
@@ -36,6 +41,13 @@ export interface FakeDiscord {
 
 
 const USER = { id: '400000000000000004', username: 'asker', discriminator: '0', global_name: 'Asker', avatar: null };
+
+/** A role granting Manage Channels (1 << 4), and members with and without it (the asker owns the guild). */
+export const MANAGER_ROLE_ID = '210000000000000021';
+export interface Member { id: string; username: string; roles: string[] }
+export const MANAGER: Member = { id: '410000000000000041', username: 'manager', roles: [MANAGER_ROLE_ID] };
+export const MEMBER: Member = { id: '420000000000000042', username: 'member', roles: [] };
+const role = (id: string, name: string, permissions: string, position: number) => ({ id, name, color: 0, hoist: false, icon: null, unicode_emoji: null, position, permissions, managed: false, mentionable: false, flags: 0 });
 
 function message(body: any, id: string) {
   return {
@@ -55,8 +67,18 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
   let nextId = 500000000000000000n;
   let guildAnnounced = false;
   const badTokens = new Set<string>();
+  const attachments = new Map<string, Buffer>();
+  const downloads: string[] = [];
 
   const server: Server = createServer(async (req, res) => {
+    if (req.url?.startsWith('/attachments/')) {
+      // Discord's CDN: signed URLs, no token.
+      const path = decodeURIComponent(req.url.split('?')[0]);
+      downloads.push(path);
+      const bytes = attachments.get(path);
+      res.writeHead(bytes ? 200 : 404, { 'content-type': 'application/octet-stream' });
+      return res.end(bytes ?? '');
+    }
     // Binary-safe: multipart bodies (attachments) are kept as latin1 text.
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
@@ -137,24 +159,33 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
     apiUrl: `http://127.0.0.1:${port}/api`,
     calls,
     identified: () => new Promise<void>((r) => (gateway ? (onIdentify = r) : (onIdentify = r))),
-    say(content, mentions = []) {
+    downloads,
+    say(content, mentions = [], { author, attachments: files = [] } = {}) {
       if (!guildAnnounced) {
         guildAnnounced = true;
         gateway!.send(JSON.stringify({
           op: 0, t: 'GUILD_CREATE', s: ++seq,
           d: {
-            id: GUILD_ID, name: 'fake', icon: null, owner_id: USER.id, unavailable: false, member_count: 2, large: false, features: [], roles: [], emojis: [], stickers: [],
+            id: GUILD_ID, name: 'fake', icon: null, owner_id: USER.id, unavailable: false, member_count: 2, large: false, features: [], emojis: [], stickers: [],
+            roles: [role(GUILD_ID, '@everyone', '3072', 0), role(MANAGER_ROLE_ID, 'manager', String(1 << 4), 1)],
             channels: [{ id: CHANNEL_ID, type: 0, guild_id: GUILD_ID, name: 'budget', position: 0, permission_overwrites: [] }], threads: [], members: [], presences: [],
             voice_states: [], stage_instances: [], guild_scheduled_events: [], soundboard_sounds: [], joined_at: new Date().toISOString(), preferred_locale: 'zh-CN',
           },
         }));
       }
       const id = String(nextId++);
+      const port = (server.address() as AddressInfo).port;
+      const served = files.map((f, i) => {
+        const path = `/attachments/${CHANNEL_ID}/${id}${i}/${f.name}`;
+        attachments.set(path, f.bytes);
+        return { id: `${id}${i}`, filename: f.name, size: f.bytes.length, url: `http://127.0.0.1:${port}${encodeURI(path)}?ex=1&is=1&hm=signed`, proxy_url: `http://127.0.0.1:${port}${encodeURI(path)}`, content_type: 'application/octet-stream' };
+      });
+      const who = author ? { id: author.id, username: author.username, discriminator: '0', global_name: author.username, avatar: null } : USER;
       gateway!.send(JSON.stringify({
         op: 0, t: 'MESSAGE_CREATE', s: ++seq,
         d: {
-          id, channel_id: CHANNEL_ID, guild_id: GUILD_ID, author: { ...USER, bot: false }, member: { roles: [], joined_at: new Date().toISOString(), deaf: false, mute: false, flags: 0 },
-          content, timestamp: new Date().toISOString(), edited_timestamp: null, tts: false, mention_everyone: false, mention_roles: [], attachments: [], embeds: [], type: 0, pinned: false, flags: 0,
+          id, channel_id: CHANNEL_ID, guild_id: GUILD_ID, author: { ...who, bot: false }, member: { roles: author?.roles ?? [], joined_at: new Date().toISOString(), deaf: false, mute: false, flags: 0 },
+          content, timestamp: new Date().toISOString(), edited_timestamp: null, tts: false, mention_everyone: false, mention_roles: [], attachments: served, embeds: [], type: 0, pinned: false, flags: 0,
           mentions: mentions.map((m) => ({ id: m, username: m === APP_ID ? 'budget-bot' : 'someone', discriminator: '0', avatar: null, bot: m === APP_ID })),
         },
       }));

@@ -56,6 +56,16 @@ export interface FakeSlack {
   admins: Set<string>;
   /** Tokens every call refuses with invalid_auth (as Slack answers a revoked or mistyped token). */
   badTokens: Set<string>;
+  /** User group id → its members (usergroups.users.list). */
+  groups: Map<string, string[]>;
+  /**
+   * A member shares a file in a channel: files.info describes it, and its url_private_download serves
+   * the bytes to a bearer token only (without one, Slack's sign-in page, as Slack does). Returns the
+   * file id and the ts of the message that shared it.
+   */
+  shareFile(file: { name: string; bytes: Buffer; user: string; channel: string }): { id: string; ts: string };
+  /** Each download of a shared file: its id and the token it came with. */
+  downloads: { id: string; token: string | null }[];
   socketConnected(): Promise<void>;
   waitFor(pred: () => boolean, ms?: number): Promise<void>;
   close(): Promise<void>;
@@ -71,6 +81,9 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   const badChannels = new Map<string, string>();
   const admins = new Set<string>();
   const badTokens = new Set<string>();
+  const groups = new Map<string, string[]>();
+  const files = new Map<string, { name: string; bytes: Buffer; user: string; channel: string; ts: string }>();
+  const downloads: { id: string; token: string | null }[] = [];
   let socket: WebSocket | null = null;
   let onSocket: (() => void) | null = null;
   let ts = 1700000000;
@@ -83,6 +96,18 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       uploads.push({ url: req.url, bytes: Buffer.concat(chunks) });
       res.writeHead(200, { 'content-type': 'text/plain' });
       return res.end('OK - uploaded');
+    }
+    if (req.url?.startsWith('/files-pri/')) {
+      const id = /^\/files-pri\/T0FAKE-(F\w+)\//.exec(req.url)?.[1] ?? '';
+      const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1] ?? null;
+      downloads.push({ id, token });
+      const file = files.get(id);
+      if (!token || badTokens.has(token) || !file) {
+        res.writeHead(200, { 'content-type': 'text/html' });
+        return res.end('<html><body>Sign in to Slack</body></html>');
+      }
+      res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': String(file.bytes.length) });
+      return res.end(file.bytes);
     }
     const raw = await readBody(req);
     const body = parseBody(raw, req.headers['content-type']);
@@ -129,6 +154,21 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       case 'views.publish':
         if (!body.user_id) return json(200, { ok: false, error: 'invalid_arguments' });
         return json(200, { ok: true, view: { id: `V${++ts}`, ...body.view } });
+      case 'usergroups.users.list':
+        return json(200, { ok: true, users: groups.get(body.usergroup) ?? [] });
+      case 'files.info': {
+        const file = files.get(body.file);
+        if (!file) return json(200, { ok: false, error: 'file_not_found' });
+        const port = (server.address() as AddressInfo).port;
+        return json(200, {
+          ok: true,
+          file: {
+            id: body.file, name: file.name, title: file.name, size: file.bytes.length, user: file.user, mimetype: 'application/octet-stream',
+            url_private_download: `http://127.0.0.1:${port}/files-pri/T0FAKE-${body.file}/download/${encodeURIComponent(file.name)}`,
+            shares: { public: { [file.channel]: [{ ts: file.ts, channel_name: 'budget' }] } },
+          },
+        });
+      }
       case 'chat.postEphemeral':
         return json(200, { ok: true, message_ts: `${++ts}.000100` });
       case 'files.completeUploadExternal':
@@ -172,6 +212,14 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     acks,
     admins,
     badTokens,
+    groups,
+    downloads,
+    shareFile(file) {
+      const id = `F${++ts}`;
+      const at = `${++ts}.000100`;
+      files.set(id, { ...file, ts: at });
+      return { id, ts: at };
+    },
     failNext(method, status, headers = {}, times = 1, error) {
       failures.set(method, { status, headers, times, error });
     },

@@ -99,7 +99,8 @@ describe('registrations generated from the definitions', () => {
   it('Slack: asks only for the scopes it uses, can post digests to channels it was not invited to, hints every command', () => {
     const m = slackManifest(COMMANDS, { requestUrl: 'https://bot.example.org/slack/events' });
     expect(m.settings.event_subscriptions.request_url).toBe('https://bot.example.org/slack/events');
-    expect(m.oauth_config.scopes.bot).toEqual(expect.arrayContaining(['chat:write.public', 'users:read', 'files:write']));
+    expect(m.oauth_config.scopes.bot).toEqual(expect.arrayContaining(['chat:write.public', 'users:read', 'files:write', 'files:read', 'usergroups:read']));
+    expect(m.settings.event_subscriptions.bot_events).toContain('file_shared');
     expect(m.oauth_config.scopes.bot).not.toContain('im:read');
     expect(m.oauth_config.scopes.bot).not.toContain('im:write');
     expect(m.settings.interactivity.is_enabled).toBe(true);
