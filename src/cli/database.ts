@@ -27,12 +27,14 @@ const PHASES: Record<IngestPhase | 'pdf', string> = { pdf: '读取 PDF 文字缓
 
 /** PDFs are extracted (once, cached) before the ingest reads them; progress, if any, covers both. */
 export async function runIngest(dirs: string[], dbFile: string, opts: Omit<ParallelIngestOptions, 'pdfCache' | 'onProgress'> = {}, progress?: Progress): Promise<IngestReport> {
+  // 用时 is the whole wait, PDF extraction included (it was the parse alone: 7.7 s of a 22.5 s run).
+  const startedAt = performance.now();
   const { defaultPdfCache, ingest, IngestInterrupted } = await import('../store/ingest.js');
   const pdfCache = defaultPdfCache(dbFile);
   const { preparePdfs } = await import('../pdf/prepare.js');
   await preparePdfs(dirs, pdfCache, { signal: opts.signal, uninterruptible: opts.uninterruptible, onProgress: (done, total) => progress?.update({ phase: PHASES.pdf, done, total }) });
   if (opts.signal?.aborted) throw new IngestInterrupted(dbFile);
-  return ingest(dirs, dbFile, { ...opts, pdfCache, onProgress: (p) => progress?.update({ ...p, phase: PHASES[p.phase] }) });
+  return ingest(dirs, dbFile, { ...opts, startedAt, pdfCache, onProgress: (p) => progress?.update({ ...p, phase: PHASES[p.phase] }) });
 }
 
 /**

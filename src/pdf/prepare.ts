@@ -1,10 +1,12 @@
 // Before an ingest: every PDF document (its parts together) extracted once into a cache of
 // positioned lines, keyed by the parts' content. Extraction is asynchronous (pdf.js) while the
 // ingest's transaction is not, and re-ingesting unchanged PDFs then costs nothing. One document
-// is in memory at a time.
+// is in memory at a time per extraction thread.
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
+import { createExtractPool } from './extract-pool.js';
 import { DocumentError } from '../parse/index.js';
 import type { Line } from '../parse/front/lines.js';
 import { readDataDir, readRegularFile } from '../store/read-entry.js';
@@ -66,41 +68,74 @@ export interface PrepareOptions {
   signal?: AbortSignal;
   /** Runs synchronous work that writes nothing (see ParallelIngestOptions.uninterruptible). */
   uninterruptible?: <T>(work: () => T) => T;
+  /** Extraction threads (default: one per core, no more than documents to extract; 1 extracts here). */
+  threads?: number;
 }
 
-/** Extracts every PDF document not yet in the cache. Failures are cached too, with their reason. */
-export async function preparePdfs(dirs: string[], cacheDir: string, { onProgress, signal, uninterruptible = (work) => work() }: PrepareOptions = {}): Promise<{ extracted: number; cached: number }> {
-  let extracted = 0;
-  let cached = 0;
+/** One document's cache entry: its lines and pages, or why it cannot be read (interruption aside). */
+export async function extractEntry(parts: string[], signal?: AbortSignal): Promise<CachedPdf> {
+  try {
+    const text = await pdfToLines(parts.map((p) => ({ name: p.split(/[\\/]/).pop()!, bytes: readFileSync(p) })), { signal });
+    return { ok: true, lines: text.lines, pages: text.pages };
+  } catch (err) {
+    if (err instanceof PdfAborted) throw err;
+    return { ok: false, reason: err instanceof ScannedPdfError || err instanceof PdfRefused ? err.message : `无法读取 PDF：${(err as Error).message}` };
+  }
+}
+
+function writeEntry(cacheDir: string, sha: string, entry: CachedPdf): void {
+  const tmp = `${cacheFile(cacheDir, sha)}.tmp-${process.pid}`;
+  try {
+    mkdirSync(cacheDir, { recursive: true });
+    writeFileSync(tmp, JSON.stringify(entry));
+    renameSync(tmp, cacheFile(cacheDir, sha));
+  } catch (err) {
+    rmSync(tmp, { force: true });
+    throw cacheWriteError(err as NodeJS.ErrnoException, cacheDir);
+  }
+}
+
+/**
+ * Extracts every PDF document not yet in the cache, on as many threads as there are cores and
+ * documents to extract (pdf.js works on one thread per instance: extraction is the costliest part
+ * of a PDF ingest). Failures are cached too, with their reason.
+ */
+export async function preparePdfs(dirs: string[], cacheDir: string, { onProgress, signal, uninterruptible = (work) => work(), threads }: PrepareOptions = {}): Promise<{ extracted: number; cached: number }> {
   // Hashing every PDF (up to 200 MB each) is synchronous and writes nothing.
   const docs = uninterruptible(() => dirs.flatMap(listPdfDocuments));
-  for (const [i, doc] of docs.entries()) {
-    if (signal?.aborted) break;
-    onProgress?.(i, docs.length);
-    if (doc.problem) continue;
-    if (existsSync(cacheFile(cacheDir, doc.sha))) {
-      cached++;
-      continue;
-    }
-    let entry: CachedPdf;
-    try {
-      const text = await pdfToLines(doc.parts.map((p) => ({ name: p.split(/[\\/]/).pop()!, bytes: readFileSync(p) })), { signal });
-      entry = { ok: true, lines: text.lines, pages: text.pages };
-    } catch (err) {
-      // Interrupted: nothing is cached, the next run extracts the document again.
-      if (err instanceof PdfAborted) break;
-      entry = { ok: false, reason: err instanceof ScannedPdfError || err instanceof PdfRefused ? err.message : `无法读取 PDF：${(err as Error).message}` };
-    }
-    const tmp = `${cacheFile(cacheDir, doc.sha)}.tmp-${process.pid}`;
-    try {
-      mkdirSync(cacheDir, { recursive: true });
-      writeFileSync(tmp, JSON.stringify(entry));
-      renameSync(tmp, cacheFile(cacheDir, doc.sha));
-    } catch (err) {
-      rmSync(tmp, { force: true });
-      throw cacheWriteError(err as NodeJS.ErrnoException, cacheDir);
-    }
+  const todo = docs.filter((d) => !d.problem && !existsSync(cacheFile(cacheDir, d.sha)));
+  const cached = docs.filter((d) => !d.problem).length - todo.length;
+  let done = docs.length - todo.length;
+  onProgress?.(done, docs.length);
+  const count = Math.min(threads ?? availableParallelism(), todo.length);
+  const pool = count >= 2 ? createExtractPool(count) : null;
+  let extracted = 0;
+  let interrupted = false;
+  const extractOne = async (doc: PdfDocument) => {
+    const entry = pool ? await pool.extract(doc.parts) : await extractEntry(doc.parts, signal);
+    if (signal?.aborted) throw new PdfAborted('已中断');
+    writeEntry(cacheDir, doc.sha, entry);
     extracted++;
+    onProgress?.(++done, docs.length);
+  };
+  const onAbort = () => void pool?.destroy();
+  signal?.addEventListener('abort', onAbort, { once: true });
+  try {
+    // Each thread takes the next document when it is done with one: big and small ones even out.
+    let next = 0;
+    await Promise.all(Array.from({ length: Math.max(1, count) }, async () => {
+      while (next < todo.length && !interrupted) {
+        if (signal?.aborted) return;
+        await extractOne(todo[next++]);
+      }
+    }));
+  } catch (err) {
+    // Interrupted: nothing more is cached; the next run extracts what is missing.
+    if (!(err instanceof PdfAborted) && !signal?.aborted) throw err;
+    interrupted = true;
+  } finally {
+    signal?.removeEventListener('abort', onAbort);
+    await pool?.destroy();
   }
   return { extracted, cached };
 }

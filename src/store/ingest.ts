@@ -90,11 +90,16 @@ export interface IngestOptions {
   pdfCache?: string;
   /** Refuse to grow the database beyond this many bytes (protects the disk). */
   maxBytes?: number;
+  /**
+   * When the run began (performance.now()), if before this call — a CLI ingest extracts PDF text
+   * first: the time reported is the wall time the user waited, start to swap.
+   */
+  startedAt?: number;
 }
 
 /** The inputs and, unless they are unchanged, a build to load them into. */
 function begin(dataDirs: string | string[], dbFile: string, o: IngestOptions & { pdfCache: string }, onHashed?: (done: number, total: number) => void) {
-  const started = performance.now();
+  const started = o.startedAt ?? performance.now();
   const dirs = typeof dataDirs === 'string' ? [dataDirs] : dataDirs;
   const inputs = inputsOf(dirs, onHashed);
   const fingerprint = fingerprintOf(inputs);

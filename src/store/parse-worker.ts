@@ -6,6 +6,8 @@ import type { Input, Parsed } from './parse-input.js';
 import type { SearchEntry } from './write.js';
 import { parseInput } from './parse-input.js';
 import { toPlain, type PlainDisclosure } from './transfer.js';
+import type { ExtractReply, ExtractRequest } from '../pdf/extract-pool.js';
+import { extractEntry } from '../pdf/prepare.js';
 
 export interface ParseBatch {
   id: number;
@@ -30,4 +32,11 @@ export function parseBatch({ id, inputs, pdfCache }: ParseBatch): ParsedBatch {
   return { id, results: inputs.map((input) => toTransfer(parseInput(input, pdfCache))) };
 }
 
-parentPort?.on('message', (batch: ParseBatch) => parentPort!.postMessage(parseBatch(batch)));
+// The same thread extracts PDF text when asked (src/pdf/extract-pool.ts): one worker bundle for both.
+parentPort?.on('message', (message: ParseBatch | ExtractRequest) => {
+  if ('kind' in message && message.kind === 'extract') {
+    void extractEntry(message.parts).then((entry) => parentPort!.postMessage({ kind: 'extracted', id: message.id, entry } satisfies ExtractReply));
+    return;
+  }
+  parentPort!.postMessage(parseBatch(message as ParseBatch));
+});
