@@ -134,6 +134,35 @@ async function discordBurst(fake: FakeDiscord, interactions: number, deadline: n
 }
 
 /**
+ * `count` requests sent at once from four client processes (LOAD_CLIENTS to change; one process
+ * alone spends longer opening 1,000 connections than the bot acknowledging them).
+ */
+async function burst(endpoint: string, responseBase: string, count: number, tag: string) {
+  const parts = Math.min(Number(process.env.LOAD_CLIENTS ?? 4), count);
+  return (await Promise.all(Array.from({ length: parts }, (_, k) => {
+    const from = Math.floor((count * k) / parts);
+    const to = Math.floor((count * (k + 1)) / parts);
+    const client = fork(join(PROJECT_ROOT, 'bench', 'burst-client.ts'), [endpoint, responseBase, String(from), String(to), tag], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    return new Promise<{ i: number; ms: number; status: number; text: string }[]>((resolve, reject) => {
+      client.once('message', (m) => resolve(m as never));
+      client.once('exit', (code) => reject(new Error(`the load client exited (${code})`)));
+    });
+  }))).flat();
+}
+
+/** The same burst against a server that answers at once (bench/floor-server.ts): p50 and p99 of the machine and clients alone. */
+export async function burstFloor(count: number): Promise<{ p50: number; p99: number }> {
+  const server = fork(join(PROJECT_ROOT, 'bench', 'floor-server.ts'), [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  try {
+    const port = await new Promise<number>((r) => server.once('message', (m) => r(m as number)));
+    const times = (await burst(`http://127.0.0.1:${port}/slack/events`, 'http://127.0.0.1:1/response', count, 'f')).map((r) => r.ms);
+    return { p50: pct(times, 0.5), p99: pct(times, 0.99) };
+  } finally {
+    server.kill();
+  }
+}
+
+/**
  * `requests` slash commands with `inFlight` at a time (npm run load: 1,000 all at once), then a
  * burst of Discord interactions.
  */
@@ -154,21 +183,8 @@ export async function runLoad({ requests = 1000, inFlight = 1000, interactions =
     let wrong = 0;
     const responsesBefore = fakeSlack.responses.length;
     const started = performance.now();
-    // Rounds of `inFlight` requests sent at once from four client processes (LOAD_CLIENTS to
-    // change; one process alone spends longer opening 1,000 connections than the bot acknowledging them).
     for (let sent = 0; sent < requests && Date.now() < deadline; sent += inFlight) {
-      const round = Math.min(inFlight, requests - sent);
-      const parts = Math.min(Number(process.env.LOAD_CLIENTS ?? 4), round);
-      const results = (await Promise.all(Array.from({ length: parts }, (_, k) => {
-        const from = Math.floor((round * k) / parts);
-        const to = Math.floor((round * (k + 1)) / parts);
-        const client = fork(join(PROJECT_ROOT, 'bench', 'burst-client.ts'), [endpoint, `${fakeSlack.url}/response`, String(from), String(to), `l${sent}-`], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-        return new Promise<{ i: number; ms: number; status: number; text: string }[]>((resolve, reject) => {
-          client.once('message', (m) => resolve(m as never));
-          client.once('exit', (code) => reject(new Error(`the load client exited (${code})`)));
-        });
-      }))).flat();
-      for (const r of results) {
+      for (const r of await burst(endpoint, `${fakeSlack.url}/response`, Math.min(inFlight, requests - sent), `l${sent}-`)) {
         const figure = MIX[r.i % MIX.length][2];
         times.push(r.ms);
         if (r.status !== 200) errors++;
