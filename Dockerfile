@@ -18,8 +18,11 @@ RUN npm ci --ignore-scripts --no-audit --no-fund \
 COPY . .
 # Built after the sources, and checked current after the development packages (esbuild among them)
 # are pruned: the image's bin then never tries to rebuild at start, which it could not do there.
+# data/added exists in the image (owned by the run user once copied), so a volume mounted there for
+# documents added from a channel starts writable by it.
 RUN npm run build \
  && node bin/budget-bot.mjs ingest --quiet \
+ && mkdir -p data/added \
  && npm prune --omit=dev --no-audit --no-fund \
  && node scripts/build-check.mjs
 

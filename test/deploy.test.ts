@@ -125,6 +125,10 @@ describe('compose.yaml', () => {
     expect(bot.command).toBeUndefined();
     expect(bot.environment.DATABASE_URL).toMatch(/^postgres:\/\/budget_bot:.*@postgres:5432\/budget_bot$/);
     expect(bot.depends_on.postgres.condition).toBe('service_healthy');
+    // Documents added from a channel reach every replica: one shared volume at the added folder.
+    expect(bot.volumes).toEqual(['added:/app/data/added']);
+    expect(Object.keys(compose.volumes)).toContain('added');
+    expect(read('Dockerfile')).toMatch(/mkdir -p data\/added/);
     expect(compose.services.postgres.image).toMatch(/^postgres:\d+$/);
     expect(compose.services.lb.volumes[0]).toMatch(/^\.\/deploy\/nginx\.conf:/);
     expect(read('deploy/nginx.conf')).toContain('server bot:3000');
