@@ -68,8 +68,8 @@ export function actionsFor(answer: Answer, def: CommandDef, req: ActionRequest, 
   }
   if (answer.tables.some((t) => t.rows.length)) out.push({ kind: 'csv', label: '下载 CSV', request: flagged(req, '--csv --all') });
   if (answer.citations.length && !flags.sources) out.push({ kind: 'sources', label: '详细出处', request: flagged(req, '--sources --all') });
-  // Figures read from a PDF: their printed page can be shown.
-  if (answer.citations.some((c) => c.page) && !flags.sourceImage) out.push({ kind: 'source-image', label: '查看原文', request: flagged(req, '--source-image') });
+  // The printed source of the figures: their PDF page as an image, or their lines quoted.
+  if (answer.citations.length && !flags.sourceImage) out.push({ kind: 'source-image', label: '查看原文', request: flagged(req, '--source-image') });
   return out;
 }
 

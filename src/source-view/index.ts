@@ -13,6 +13,8 @@ import { composeRegion, cropFor, renderPagePng, RenderUnavailable } from './rend
 export const MAX_IMAGES = 3;
 /** Lines quoted around a cited line of a text. */
 const CONTEXT_LINES = 2;
+/** Cited lines quoted per answer (a /search page cites twenty): the rest are counted. */
+export const MAX_QUOTED = 12;
 
 export interface SourceLookup {
   /** Where a document or PDF part lay at ingest, or null. */
@@ -139,7 +141,15 @@ export async function sourceView(answer: Answer, lookup: SourceLookup): Promise<
       view.notes.push(excerpt(pageLines(rows, first), [...new Set(p.lines)], p.table).join('\n'));
     }
   }
+  let quoted = 0;
+  let left = 0;
   for (const t of texts) {
+    if (quoted >= MAX_QUOTED) {
+      left += new Set(t.lines).size;
+      continue;
+    }
+    t.lines = [...new Set(t.lines)].slice(0, MAX_QUOTED - quoted);
+    quoted += t.lines.length;
     const where = located(lookup, t.source);
     if ('problem' in where) {
       view.notes.push(where.problem);
@@ -153,10 +163,11 @@ export async function sourceView(answer: Answer, lookup: SourceLookup): Promise<
       view.notes.push(`${t.source}：无法读取原文件（${(err as Error).message.slice(0, 80)}）。`);
     }
   }
+  if (left) view.notes.push(`另有 ${left} 处引用未摘录：每次最多摘录 ${MAX_QUOTED} 处（用“详细出处”查看全部出处）。`);
   view.summary = drawn.length
     ? `原文图片 ${drawn.length} 张（${drawn.join('；')}），红框为引用的行。`
     : texts.length && !pages.length
-      ? '这些数字读自文字版文件，以下为引用行的原文摘录（▶ 为引用的行）。'
+      ? '引用的内容读自文字版文件，以下为原文摘录（▶ 为引用的行）。'
       : answer.citations.length
         ? '没有可以绘出的原文页面，见下方说明。'
         : '这个回答没有引用原文。';

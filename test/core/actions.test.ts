@@ -30,9 +30,9 @@ describe('view flags', () => {
 describe('actions on the seeds', () => {
   const app = bundledApp();
 
-  it('a paged /search offers the next page, all rows, CSV and sources; page 2 offers the previous', () => {
+  it('a paged /search offers the next page, all rows, CSV, sources and the printed source; page 2 offers the previous', () => {
     const first = app.dispatch({ text: '/search 医疗' }).answer;
-    expect(first.actions!.map((a) => a.kind)).toEqual(['next-page', 'all', 'csv', 'sources']);
+    expect(first.actions!.map((a) => a.kind)).toEqual(['next-page', 'all', 'csv', 'sources', 'source-image']);
     const next = first.actions!.find((a) => a.kind === 'next-page')!.request;
     expect(next).toEqual({ command: 'search', options: {}, text: '医疗 --page 2' });
     const second = app.dispatch(next).answer;

@@ -60,7 +60,7 @@ describeCorpus('Discord buttons on a /diff answer', () => {
     const last = reply.components?.length ? reply : fake.calls.filter((c) => c.path === `/api/v10/webhooks/${APP_ID}/${first.token}`).at(-1)!.body;
     expect(discordRejects(last)).toBeNull();
     const buttons = last.components.flatMap((r: any) => r.components);
-    expect(buttons.map((b: any) => b.label)).toEqual(['显示全部（47）', '下载 CSV', '详细出处']);
+    expect(buttons.map((b: any) => b.label)).toEqual(['显示全部（47）', '下载 CSV', '详细出处', '查看原文']);
     expect(JSON.stringify(reply)).not.toContain('30309 奖励金');
 
     const all = buttons.find((b: any) => b.label.startsWith('显示全部'));

@@ -66,7 +66,7 @@ describeCorpus('Slack buttons on a /diff answer', () => {
     expect(shown).toContain('科目变化（47 个');
     expect(shown).not.toContain('30309 奖励金');
     const actions = buttons.blocks.find((b: any) => b.type === 'actions').elements.map((e: any) => e.text.text);
-    expect(actions).toEqual(['显示全部（47）', '下载 CSV', '详细出处']);
+    expect(actions).toEqual(['显示全部（47）', '下载 CSV', '详细出处', '查看原文']);
 
     const before = { calls: fake.calls.length, responses: fake.responses.length };
     const ack = await postSigned(endpoint, SECRET, press({ ts: '1700000500.000100', blocks: buttons.blocks }, 'budget_action:all', 'U0PRESSER', `${fake.url}/response/all`));

@@ -65,9 +65,9 @@ describe('figures read from text: the cited lines quoted, the row marked', () =>
     }
   });
 
-  it('offers no 查看原文 button for an answer that cites no PDF page', () => {
-    const { answer } = app.dispatch({ text: '/budget 竹山县 三公' });
-    expect(answer.actions?.map((a) => a.label)).not.toContain('查看原文');
+  it('offers 查看原文 on a cited answer, and none on an answer that cites nothing', () => {
+    expect(app.dispatch({ text: '/budget 竹山县 三公' }).answer.actions?.map((a) => a.label)).toContain('查看原文');
+    expect(app.dispatch({ text: '/help' }).answer.actions?.map((a) => a.label) ?? []).not.toContain('查看原文');
   });
 });
 
