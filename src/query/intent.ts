@@ -55,6 +55,11 @@ const SHARE = /占.*(?:比例|比重|百分|多少)|占比/;
 const SEARCH = /搜索|查找|搜一下|有哪些项目|什么项目|关于.+的项目|提到/;
 const CHECK = /对不上|不一致|勾稽|问题|错误|矛盾|核对/;
 const SOURCES = /哪些部门|有哪些数据|载入了|加载了|数据来源|哪些文件|哪些单位的数据/;
+/**
+ * "哪些部门有长期护理保险项目", "哪个单位安排了信息化建设资金": which departments print a thing. A
+ * figure or topic named (三公, 项目支出, a subject) is a ranking; anything else is searched for.
+ */
+const WHO_HAS = /(?:哪些|哪个|哪家|什么)(?:部门|单位)(?:有|安排了?|设立了?|列了?|涉及|开展了?)(.{2,40}?)(?:的?(?:项目|专项|经费|资金))?[?？。!！]*$/;
 /** A year's 预算 against its 决算 ("2021年预算和决算比较", "预决算对比"): /diff of the two documents. */
 export const BUDGET_VS_FINAL = /预决算|预算.*决算|决算.*预算/;
 const EXECUTION_WORDS = /执行情况|执行率|预算执行|完成预算|完成率/;
@@ -70,7 +75,11 @@ export function understand(typed: string, c: Catalog): Intent {
   const { text: t, corrections } = normalizeQuestion(typed.trim(), c);
   const to = (command: string, text = t): Intent => ({ command, text, corrections, gist: gistOf(command, t, c) });
   if (HELP.test(t)) return to('help', '');
-  if (SOURCES.test(t)) return to('sources');
+  const who = WHO_HAS.exec(t);
+  const whoNamesFigure = !!who && (!!measureOf(who[1]) || !!topicOf(who[1]) || findSubjects(who[1], c).length > 0);
+  if (who && !whoNamesFigure && findDepartment(who[1], c).kind === 'none') return to('search', who[1]);
+  // "哪些部门有三公经费" asks for the figure across departments (a ranking), not for what is loaded.
+  if (SOURCES.test(t) && !whoNamesFigure) return to('sources');
   if (SEARCH.test(t)) return to('search', t.replace(SEARCH, ' '));
   const { rest } = extractYears(t);
   const dep = findDepartment(rest, c);

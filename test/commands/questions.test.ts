@@ -31,6 +31,11 @@ describe('free-form questions', () => {
     ['长期护理保险', 'search', /找到 \d+ 条/],
     ['搜索医保宣传', 'search', /找到 \d+ 条/],
     ['有哪些部门的数据', 'sources', /5 个部门，6 份预算/],
+    // Which departments print a thing: searched for, not the list of what is loaded.
+    ['哪些部门有长期护理保险项目', 'search', /搜索“长期护理保险”[\s\S]*找到 \d+ 条/],
+    ['哪个单位安排了医保宣传经费', 'search', /搜索“医保宣传”/],
+    // A figure named is a ranking, as before.
+    ['哪些部门有三公经费', 'rank', /“三公”经费 排名/],
     ['帮助', 'help', /budget-bot/],
   ])('%s → /%s', (question, command, expected) => {
     const r = ask(app, question);
