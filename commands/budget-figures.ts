@@ -5,7 +5,7 @@ import type { Decimal } from 'decimal.js';
 import type { createAnswer } from '../src/core/answer.js';
 import { wan, wanUnit } from '../src/core/format.js';
 import type { Subject } from '../src/query/catalog.js';
-import { measureOf, measuresOf, THREE_FIELD, type Measure } from '../src/query/measures.js';
+import { isAskedOnly, measureOf, measuresOf, MEASURES, THREE_FIELD, type Measure } from '../src/query/measures.js';
 import type { DocRow, ItemRow, Queries } from '../src/store/queries.js';
 import { printedSumText } from './printed-rows.js';
 import { citation, docLabel } from './support.js';
@@ -40,6 +40,7 @@ export function lineItems(b: Builder, q: Queries, doc: DocRow, subjects: Subject
 /** One measure of one document: a total, or a 三公-table column (会议费 falls back to its economic subject). */
 export function readMeasure(q: Queries, doc: DocRow, m: Measure): Read | null {
   if (m.kind === 'total') {
+    if (isAskedOnly(m.key)) return null;
     const f = q.totals(doc.id).get(m.key);
     return f ? { value: f.value, label: m.label, table: f.table, line: f.line, ...(f.verified === false ? { verified: false } : {}) } : null;
   }
@@ -87,6 +88,11 @@ export function measureAnswer(b: Builder, q: Queries, doc: DocRow, m: Measure): 
     // the 机关运行经费 of an administrative unit), offered as such rather than substituted silently.
     const pub = q.totals(doc.id).get('public_funds');
     return (b.answer.summary = `${docLabel(doc)}中没有读到机关运行经费（文件没有单列，或未能从表格读出）。${pub ? `最接近的是公用经费（基本支出中的日常公用经费），不是同一个数：用 /budget ${doc.unitName ?? doc.department} 公用经费 查看。` : ''}`);
+  }
+  if (!r && m.kind === 'total' && m.nearby) {
+    const near = q.totals(doc.id).get(m.nearby);
+    const label = MEASURES.find(([x]) => x.kind === 'total' && x.key === m.nearby)![0].label;
+    return (b.answer.summary = notPrinted(doc, m.label, near ? { label: `${label}（${wan(near.value)} 万元，收入一方）`, ask: `/budget ${doc.unitName ?? doc.department} ${label}` } : undefined));
   }
   if (!r) return (b.answer.summary = notPrinted(doc, m.label));
   b.field(r.label, r.value ? wanUnit(r.value) : '空白（文件未填）', citation(doc, r));

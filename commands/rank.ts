@@ -5,7 +5,7 @@ import { defineCommand } from '../src/core/command.js';
 import { bar, wan } from '../src/core/format.js';
 import { UserError } from '../src/errors.js';
 import type { TotalKey } from '../src/parse/types.js';
-import { measureOf } from '../src/query/measures.js';
+import { isAskedOnly, measureOf } from '../src/query/measures.js';
 import { regionScope } from '../src/query/department-match.js';
 import { findSubjects } from '../src/query/resolve.js';
 import { extractYears } from '../src/query/years.js';
@@ -85,6 +85,10 @@ export default defineCommand({
     const metricLen = metricOf(rest)?.len ?? 0;
     const subjects = /\d{3}/.test(rest) || found.some((s) => rest.includes(s.name) && s.name.length > metricLen) ? found : [];
     const column = measureOf(rest);
+    // A figure asked by name that is not read as a total of its own: said so, never ranked by a neighbour (支出总计).
+    if (column?.measure.kind === 'total' && isAskedOnly(column.measure.key)) {
+      throw new UserError(`没有读到各部门的${column.measure.label}（未能作为单独的数字从表格读出），不能按它排名。可用：${METRICS.map(([, l]) => l).join('、')}。`, METRICS.map(([, l]) => l), 'unread-metric');
+    }
     let table: string | null = null;
     if (column?.measure.kind === 'three' && !/\d{3}/.test(rest)) {
       // A column of the 三公 table (会议费, 培训费, 公务接待费): ranked from the table that prints it.

@@ -4,8 +4,18 @@
 import type { TotalKey } from '../parse/types.js';
 import type { ThreePublicColumn } from '../store/queries.js';
 
+/**
+ * Figures people ask for by name that are not read as totals of their own (the 一般公共预算支出表's
+ * 合计, the 财政拨款 spending): asked, they are said not read — never answered with a neighbour (支出总计,
+ * 收入总计) — and the printed figure nearest in meaning is offered by name (`nearby`).
+ */
+export type AskedOnlyKey = 'general_budget_expenditure' | 'fiscal_expenditure_total';
+
+const ASKED_ONLY: ReadonlySet<string> = new Set<AskedOnlyKey>(['general_budget_expenditure', 'fiscal_expenditure_total']);
+export const isAskedOnly = (key: string): key is AskedOnlyKey => ASKED_ONLY.has(key);
+
 export type Measure =
-  | { kind: 'total'; key: TotalKey; label: string }
+  | { kind: 'total'; key: TotalKey | AskedOnlyKey; label: string; nearby?: TotalKey }
   /** `code`: the economic subject that holds the same spending where the 三公 table does not print it. */
   | { kind: 'three'; column: ThreePublicColumn; label: string; code?: string };
 
@@ -13,6 +23,8 @@ export const MEASURES: [Measure, string[]][] = [
   [{ kind: 'total', key: 'expenditure_total', label: '支出总计' }, ['支出总计', '总支出', '支出合计', '总预算', '预算总额', '预算总计', '预算总数', '支出总额']],
   [{ kind: 'total', key: 'income_total', label: '收入总计' }, ['收入总计', '总收入', '收入合计', '收入总额']],
   [{ kind: 'total', key: 'general_budget_appropriation', label: '一般公共预算拨款' }, ['一般公共预算拨款', '一般公共预算拨款收入', '财政拨款收入']],
+  [{ kind: 'total', key: 'general_budget_expenditure', label: '一般公共预算支出', nearby: 'general_budget_appropriation' }, ['一般公共预算支出', '一般公共预算财政拨款支出', '一般公共预算拨款支出', '公共财政预算支出', '公共财政支出']],
+  [{ kind: 'total', key: 'fiscal_expenditure_total', label: '财政拨款支出', nearby: 'general_budget_appropriation' }, ['财政拨款支出', '财政拨款支出总计', '财政拨款安排的支出']],
   [{ kind: 'total', key: 'carryover', label: '上年结转结余' }, ['上年结转结余', '上年结转', '结转结余', '结转']],
   [{ kind: 'total', key: 'basic', label: '基本支出' }, ['基本支出']],
   [{ kind: 'total', key: 'project', label: '项目支出' }, ['项目支出']],
