@@ -90,7 +90,9 @@ export function topicDetail(b: Builder, q: Queries, doc: DocRow, topic: Topic): 
         rows: projects.map((p) => [p.name, p.amount ? wan(p.amount) : '未列示']),
         cites: projects.map((p) => [b.cite(citation(doc, p))]),
       });
-      a.summary = `项目支出 ${wanUnit(project)}，列出项目 ${projects.length} 个。`;
+      // Projects come largest first: the summary names the largest ("最大的项目是什么" is answered in it).
+      const largest = projects.find((p) => p.amount);
+      a.summary = `项目支出 ${wanUnit(project)}，列出项目 ${projects.length} 个${largest && projects.filter((p) => p.amount).length > 1 ? `，金额最大的是“${largest.name}” ${wanUnit(largest.amount!)}${largest.verified === false ? '（未核实）' : ''}` : ''}。`;
       const priced = projects.filter((p) => p.amount).slice(0, 12);
       if (priced.length > 1) a.chart = { kind: 'bar', title: a.title, unit: '万元', bars: priced.map((p) => bar(p.name.length > 18 ? `${p.name.slice(0, 18)}…` : p.name, p.amount)) };
       const listed = sumOf(projects.map((p) => ({ total: p.amount }) as ItemRow));

@@ -52,6 +52,8 @@ const spansYears = (t: string) => {
   return !!m && Number(m[2]) - Number(m[1]) >= 2;
 };
 const SHARE = /占.*(?:比例|比重|百分|多少)|占比/;
+/** A department's own largest (or smallest) project, as opposed to departments ranked by 项目支出. */
+const OWN_LARGEST_PROJECT = /(?:最大|最多|最高|最贵|最小|最少|最低)的?(?:一个|一项)?项目(?!支出)|项目(?:中|里)?(?:哪个|哪一个|哪项)?(?:金额)?(?:最大|最多|最高)/;
 const SEARCH = /搜索|查找|搜一下|有哪些项目|什么项目|关于.+的项目|提到/;
 const CHECK = /对不上|不一致|勾稽|问题|错误|矛盾|核对/;
 const SOURCES = /哪些部门|有哪些数据|载入了|加载了|数据来源|哪些文件|哪些单位的数据/;
@@ -94,8 +96,9 @@ export function understand(typed: string, c: Catalog): Intent {
   if (dep.kind === 'none' && dep.unloaded) return to('budget');
   if (SHARE.test(t) && dep.kind !== 'none') return to('budget');
   if ((TREND.test(t) || spansYears(t)) && dep.kind === 'one') return to('trend');
-  // "哪些" with a department named asks about that department ("巨鹿县的项目有哪些"), not for a ranking.
-  const ranking = dep.kind === 'one' ? STRONG_RANK.test(t) : RANK.test(t);
+  // "哪些" with a department named asks about that department ("巨鹿县的项目有哪些"), not for a ranking;
+  // so does its largest project ("凤泉区医保局最大的项目是什么"): its project list, largest first.
+  const ranking = dep.kind === 'one' ? STRONG_RANK.test(t) && !OWN_LARGEST_PROJECT.test(rest) : RANK.test(t);
   if (ranking && (subjects.length || measure || topicOf(rest) || /支出|收入|经费|预算/.test(rest))) return to('rank');
   // "决算完成预算的比例" asks for execution (/budget on the 决算), not for the two documents compared.
   if (dep.kind !== 'none' && BUDGET_VS_FINAL.test(rest) && !EXECUTION_WORDS.test(t)) return to('diff');
