@@ -5,7 +5,8 @@ import type { Decimal } from 'decimal.js';
 import type { createAnswer } from '../src/core/answer.js';
 import { wan, wanUnit } from '../src/core/format.js';
 import type { Subject } from '../src/query/catalog.js';
-import { isAskedOnly, measureOf, measuresOf, MEASURES, THREE_FIELD, type Measure } from '../src/query/measures.js';
+import { TOTAL_LABELS } from './labels.js';
+import { isAskedOnly, measureOf, measuresOf, THREE_FIELD, type Measure } from '../src/query/measures.js';
 import type { DocRow, ItemRow, Queries } from '../src/store/queries.js';
 import { printedSumText } from './printed-rows.js';
 import { citation, docLabel } from './support.js';
@@ -91,7 +92,7 @@ export function measureAnswer(b: Builder, q: Queries, doc: DocRow, m: Measure): 
   }
   if (!r && m.kind === 'total' && m.nearby) {
     const near = q.totals(doc.id).get(m.nearby);
-    const label = MEASURES.find(([x]) => x.kind === 'total' && x.key === m.nearby)![0].label;
+    const label = TOTAL_LABELS[m.nearby];
     return (b.answer.summary = notPrinted(doc, m.label, near ? { label: `${label}（${wan(near.value)} 万元，收入一方）`, ask: `/budget ${doc.unitName ?? doc.department} ${label}` } : undefined));
   }
   if (!r) return (b.answer.summary = notPrinted(doc, m.label));

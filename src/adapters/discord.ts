@@ -19,7 +19,7 @@ import { addUploadedDocuments } from './discord-uploads.js';
 import type { DocumentAdder } from '../added/add-document.js';
 import { replyWithAnswer, replyWithSourceView, updateWithAnswer } from './discord-reply.js';
 import { digestModal, DIGEST_MODAL_ID, onDigestModalSubmit } from './discord-digest-modal.js';
-import { requestReplacesMessage } from '../core/actions.js';
+import { requestReplacesMessage, takeFlags } from '../core/actions.js';
 
 export interface DiscordAdapter {
   client: Client;
@@ -74,7 +74,7 @@ async function onInteraction(interaction: Interaction, app: App, latency: Map<st
     // commands' rule it is deferred first — as an update of the message it sits on, or as a new reply.
     const replaces = requestReplacesMessage(request);
     // 查看原文 draws pages (seconds): always deferred.
-    const deferred = /(^|\s)--source-image(\s|$)/.test(request.text) || shouldDefer(request.command, latency.get(request.command), deferAfterMs, segmenterLoaded());
+    const deferred = takeFlags(request.text).flags.sourceImage || shouldDefer(request.command, latency.get(request.command), deferAfterMs, segmenterLoaded());
     if (deferred) await (replaces ? interaction.deferUpdate() : interaction.deferReply());
     // Pressed as the presser: their rate limit, their permissions.
     const result = await app.ask({ command: request.command, options: request.options, text: request.text, ...who });

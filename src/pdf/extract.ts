@@ -123,6 +123,24 @@ export const PDF_OPEN_OPTIONS = {
   verbosity: 0,
 };
 
+type PdfPage = Awaited<ReturnType<Awaited<ReturnType<PdfJs['getDocument']>['promise']>['getPage']>>;
+
+/**
+ * A page's text items in reading position, each with its matrix on the page as displayed (y down),
+ * and the page's size: what the lines are made of, and where 查看原文 finds a row on the page.
+ */
+export async function textItemsOf(lib: PdfJs, page: PdfPage): Promise<{ width: number; height: number; items: { item: Item; matrix: number[] }[] }> {
+  const viewport = page.getViewport({ scale: 1 });
+  const content = await page.getTextContent();
+  const items: { item: Item; matrix: number[] }[] = [];
+  for (const raw of content.items) {
+    if (!('str' in raw) || !raw.str) continue;
+    const matrix = lib.Util.transform(viewport.transform, raw.transform) as number[];
+    items.push({ item: readingPosition(matrix, raw.str, raw.width), matrix });
+  }
+  return { width: viewport.width, height: viewport.height, items };
+}
+
 export async function pdfToLines(parts: PdfPart[], { signal, budgetMs = PDF_BUDGET_MS }: ExtractOptions = {}): Promise<PdfText> {
   const t0 = performance.now();
   const lib = await loadPdfJs();
@@ -143,13 +161,7 @@ export async function pdfToLines(parts: PdfPart[], { signal, budgetMs = PDF_BUDG
         if (signal?.aborted) throw new PdfAborted('已中断');
         if (performance.now() - t0 > budgetMs) throw new PdfRefused(`提取文字超过 ${budgetMs / 1000} 秒仍未完成，已停止（读到第 ${pages.length + 1} 页）`);
         const page = await doc.getPage(p);
-        const viewport = page.getViewport({ scale: 1 });
-        const content = await page.getTextContent();
-        const items: Item[] = [];
-        for (const raw of content.items) {
-          if (!('str' in raw) || !raw.str) continue;
-          items.push(readingPosition(lib.Util.transform(viewport.transform, raw.transform) as number[], raw.str, raw.width));
-        }
+        const items = (await textItemsOf(lib, page)).items.map((i) => i.item);
         textItems += items.filter((i) => i.str.trim()).length;
         pages.push({ line: lines.length + 1, file: part.name, page: p });
         rowsOf(items).forEach((cells, k) => {

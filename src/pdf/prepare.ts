@@ -110,7 +110,6 @@ export async function preparePdfs(dirs: string[], cacheDir: string, { onProgress
   const count = Math.min(threads ?? availableParallelism(), todo.length);
   const pool = count >= 2 ? createExtractPool(count) : null;
   let extracted = 0;
-  let interrupted = false;
   const extractOne = async (doc: PdfDocument) => {
     const entry = pool ? await pool.extract(doc.parts) : await extractEntry(doc.parts, signal);
     if (signal?.aborted) throw new PdfAborted('已中断');
@@ -124,7 +123,7 @@ export async function preparePdfs(dirs: string[], cacheDir: string, { onProgress
     // Each thread takes the next document when it is done with one: big and small ones even out.
     let next = 0;
     await Promise.all(Array.from({ length: Math.max(1, count) }, async () => {
-      while (next < todo.length && !interrupted) {
+      while (next < todo.length) {
         if (signal?.aborted) return;
         await extractOne(todo[next++]);
       }
@@ -132,7 +131,6 @@ export async function preparePdfs(dirs: string[], cacheDir: string, { onProgress
   } catch (err) {
     // Interrupted: nothing more is cached; the next run extracts what is missing.
     if (!(err instanceof PdfAborted) && !signal?.aborted) throw err;
-    interrupted = true;
   } finally {
     signal?.removeEventListener('abort', onAbort);
     await pool?.destroy();

@@ -78,15 +78,15 @@ export function excerpt(all: { no: number; text: string }[], cited: number[], ta
   const want = new Set<number>();
   for (const line of cited) for (let k = line - CONTEXT_LINES; k <= line + CONTEXT_LINES; k++) want.add(k);
   const printed = all.filter((l) => l.text.trim());
-  const shown = printed.filter((l) => want.has(l.no));
   const out = [`「${table}」`];
-  let last = -1;
-  for (const l of shown) {
-    // Lines left out between two shown ones (blank lines are not worth a mark).
-    if (last >= 0 && printed.some((p) => p.no > last && p.no < l.no)) out.push('  …');
+  let shownAt = -1;
+  printed.forEach((l, i) => {
+    if (!want.has(l.no)) return;
+    // Printed lines left out between two shown ones (blank lines are not worth a mark).
+    if (shownAt >= 0 && i > shownAt + 1) out.push('  …');
     out.push(`${cited.includes(l.no) ? '▶' : ' '} 第 ${l.no} 行  ${l.text.trim().replace(/\s+/g, ' ').slice(0, 160)}`);
-    last = l.no;
-  }
+    shownAt = i;
+  });
   return out;
 }
 

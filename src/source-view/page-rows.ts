@@ -2,7 +2,7 @@
 // k-th line), each with the box it is printed in on the page: what a crop of the printed page is
 // cut from and what it outlines.
 import { readFileSync } from 'node:fs';
-import { cellsOf, groupRows, loadPdfJs, PDF_OPEN_OPTIONS, readingPosition, type Item } from '../pdf/extract.js';
+import { cellsOf, groupRows, loadPdfJs, PDF_OPEN_OPTIONS, textItemsOf, type Item } from '../pdf/extract.js';
 
 /** A box on the page in PDF points at scale 1, y down (the page as it is displayed). */
 export interface Box { x0: number; y0: number; x1: number; y1: number }
@@ -34,7 +34,8 @@ function displayedBox(m: number[], item: Item): Box {
   return { x0: Math.min(...xs), y0: Math.min(...ys), x1: Math.max(...xs), y1: Math.max(...ys) };
 }
 
-const union = (boxes: Box[]): Box => ({
+/** The smallest box holding all of them. */
+export const boxAround = (boxes: Box[]): Box => ({
   x0: Math.min(...boxes.map((b) => b.x0)),
   y0: Math.min(...boxes.map((b) => b.y0)),
   x1: Math.max(...boxes.map((b) => b.x1)),
@@ -48,19 +49,12 @@ export async function pageRows(path: string, page: number): Promise<PageRows> {
   try {
     if (page < 1 || page > doc.numPages) throw new Error(`第 ${page} 页不存在（共 ${doc.numPages} 页）`);
     const p = await doc.getPage(page);
-    const viewport = p.getViewport({ scale: 1 });
-    const content = await p.getTextContent();
-    const items: PlacedItem[] = [];
-    for (const raw of content.items) {
-      if (!('str' in raw) || !raw.str) continue;
-      const m = lib.Util.transform(viewport.transform, raw.transform) as number[];
-      const item = readingPosition(m, raw.str, raw.width);
-      items.push({ ...item, box: displayedBox(m, item) });
-    }
+    const { width, height, items: placed } = await textItemsOf(lib, p);
+    const items: PlacedItem[] = placed.map(({ item, matrix }) => ({ ...item, box: displayedBox(matrix, item) }));
     // The row's text exactly as the ingest made the line (its cells joined by spaces).
-    const rows = groupRows(items).map((r) => ({ text: cellsOf(r.items).map((c) => c.text).join(' '), box: union(r.items.map((i) => i.box)) }));
+    const rows = groupRows(items).map((r) => ({ text: cellsOf(r.items).map((c) => c.text).join(' '), box: boxAround(r.items.map((i) => i.box)) }));
     p.cleanup();
-    return { width: viewport.width, height: viewport.height, rows };
+    return { width, height, rows };
   } finally {
     await doc.destroy();
   }

@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CHART_FONT_FILE } from '../render/chart-font.js';
-import type { Box, PageRows } from './page-rows.js';
+import { boxAround, type Box, type PageRows } from './page-rows.js';
 
 /** 150 dpi: a 9-pt CJK character is about 19 pixels high, legible on a phone. */
 export const RENDER_DPI = 150;
@@ -33,36 +33,30 @@ export interface Crop {
   marked: Box[];
 }
 
-const span = (boxes: Box[]): Box => ({ x0: Math.min(...boxes.map((b) => b.x0)), y0: Math.min(...boxes.map((b) => b.y0)), x1: Math.max(...boxes.map((b) => b.x1)), y1: Math.max(...boxes.map((b) => b.y1)) });
-
 /**
- * What to show of a page: from the table's title (found on the page; else the page's first rows) through
- * its header, and the cited rows with a row of context each side; one band where they are close.
+ * What to show of a page: from the table's title (where the page prints it) through its header, and
+ * the cited rows with a row of context each side; one band where they are close. A table begun on
+ * an earlier page shows the cited rows alone (the caption names the table).
  */
 export function cropFor(page: PageRows, cited: number[], title: string | undefined): Crop {
   const rows = page.rows.map((r) => r.box);
   const marked = cited.filter((k) => k >= 0 && k < rows.length).map((k) => rows[k]);
   if (!marked.length) throw new RangeError('cited row not on the page');
   const first = Math.min(...cited);
+  const last = Math.max(...cited);
   const normalize = (text: string) => text.replace(/\s+/g, '');
   const titleAt = title ? page.rows.findIndex((r, k) => k <= first && normalize(r.text).includes(normalize(title).slice(0, 12))) : -1;
-  const last = Math.max(...cited);
-  // A row of context each side, where it is printed close by (not the page's folio far below).
-  const near = (k: number, to: Box, after: number) => k > after && k < rows.length && Math.abs(rows[k].y0 - to.y0) < 3 * (to.y1 - to.y0);
-  const widen = (b: Box, all: Box): Box => ({ x0: Math.max(0, all.x0 - MARGIN.x), x1: Math.min(page.width, all.x1 + MARGIN.x), y0: Math.max(0, b.y0 - MARGIN.y), y1: Math.min(page.height, b.y1 + MARGIN.y) });
-  if (titleAt < 0) {
-    // The table began on an earlier page: the cited rows with their neighbours (the caption names the table).
-    const body = span([...marked, ...(near(first - 1, rows[first], -1) ? [rows[first - 1]] : []), ...(near(last + 1, rows[last], -1) ? [rows[last + 1]] : [])]);
-    return { bands: [widen(body, body)], marked };
-  }
   // The header: the rows after the title down to the first that carries figures (amounts), at most six.
   let headEnd = titleAt;
-  while (headEnd + 1 < first && headEnd - titleAt < 6 && !/\d+\.\d{2}/.test(page.rows[headEnd + 1].text)) headEnd++;
-  const head = span(rows.slice(titleAt, headEnd + 1));
-  const body = span([...marked, ...(near(first - 1, rows[first], headEnd) ? [rows[first - 1]] : []), ...(near(last + 1, rows[last], headEnd) ? [rows[last + 1]] : [])]);
-  const all = span([head, body, ...marked]);
+  while (titleAt >= 0 && headEnd + 1 < first && headEnd - titleAt < 6 && !/\d+\.\d{2}/.test(page.rows[headEnd + 1].text)) headEnd++;
+  // A row of context each side, below the header and printed close by (not the page's folio far below).
+  const near = (k: number, to: Box) => k > headEnd && k < rows.length && Math.abs(rows[k].y0 - to.y0) < 3 * (to.y1 - to.y0);
+  const body = boxAround([...marked, ...(near(first - 1, rows[first]) ? [rows[first - 1]] : []), ...(near(last + 1, rows[last]) ? [rows[last + 1]] : [])]);
+  const head = titleAt >= 0 ? boxAround(rows.slice(titleAt, headEnd + 1)) : null;
+  const all = head ? boxAround([head, body]) : body;
+  const widen = (b: Box): Box => ({ x0: Math.max(0, all.x0 - MARGIN.x), x1: Math.min(page.width, all.x1 + MARGIN.x), y0: Math.max(0, b.y0 - MARGIN.y), y1: Math.min(page.height, b.y1 + MARGIN.y) });
   // Close enough to show whole (less than a few rows apart): one band keeps the table's look.
-  const bands = body.y0 - head.y1 < 120 ? [widen(span([head, body]), all)] : [widen(head, all), widen(body, all)];
+  const bands = !head ? [widen(body)] : body.y0 - head.y1 < 120 ? [widen(all)] : [widen(head), widen(body)];
   return { bands, marked };
 }
 
