@@ -9,8 +9,9 @@ import { availableParallelism } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { openDatabase, StoreError } from './db.js';
 import { openBuild, PARSER_VERSION, storageError, type Build } from './build.js';
-import { inputsOf, parseInput, type Input, type Parsed } from './parse-input.js';
-import { createParsePool, inOrder } from './parse-pool.js';
+import { INTERRUPTIBLE_BUDGET_MS, inputsOf, PARSE_BUDGET_MS, parseInput } from './parse-input.js';
+import { BATCH_DOCUMENTS, createParsePool, type ParsePool } from './parse-pool.js';
+import { sharedParse } from './shared-parse.js';
 import { poolSize } from './pool-size.js';
 
 export { PARSER_VERSION } from './build.js';
@@ -158,11 +159,12 @@ export async function ingest(dataDirs: string | string[], dbFile: string, { pdfC
   if (b.unchanged) return b.unchanged;
   if (signal?.aborted) throw new IngestInterrupted(dbFile);
   const cores = availableParallelism();
-  // Interruptible runs (the CLI's, with Ctrl-C) parse on at least one thread where there are two
-  // cores: a document parsed on this thread holds the signal until it is done (up to its budget),
-  // however small the corpus; a thread is terminated at once.
-  const threads = workers ?? Math.max(signal && cores >= 2 ? 1 : 0, poolSize({ bytes: b.inputs.reduce((n, i) => n + (i.bytes ?? 0), 0), cores }));
-  const pool = threads ? createParsePool(threads, pdfCache) : null;
+  // Threads where the corpus repays them (pool-size.ts), else this thread. An interruptible run (the
+  // CLI's, with Ctrl-C) parses here only within a short budget, since a signal waits for a document
+  // parsed on this thread; a longer one goes to a thread, which is terminated at once.
+  const threads = workers ?? poolSize({ bytes: b.inputs.reduce((n, i) => n + (i.bytes ?? 0), 0), cores });
+  const hereBudgetMs = signal && workers !== 0 ? INTERRUPTIBLE_BUDGET_MS : PARSE_BUDGET_MS;
+  let pool: ParsePool | null = null;
   let build: Build | null = null;
   // Settles (rejects) the moment the signal fires: the writer never waits for a parse under way to
   // finish before stopping (that took about 9 s); the pool's threads are terminated mid-document.
@@ -173,12 +175,17 @@ export async function ingest(dataDirs: string | string[], dbFile: string, { pdfC
   });
   interrupted.catch(() => {});
   try {
-    const parse = pool ? pool.parse : async (input: Input): Promise<Parsed> => parseInput(input, pdfCache);
     let done = 0;
     let yielded = performance.now();
     onProgress?.({ phase: 'parse', done, total: b.inputs.length, rejected: 0 });
-    // Inline, a bounded window of one; with threads, a few batches each, so none waits on the writer.
-    const documents = inOrder(b.inputs, parse, threads ? threads * 24 : 1)[Symbol.asyncIterator]();
+    const documents = sharedParse(b.inputs, {
+      parseHere: (input) => parseInput(input, pdfCache, { budgetMs: hereBudgetMs }),
+      pool: () => (pool = createParsePool(Math.max(1, threads), pdfCache)),
+      eager: threads > 0,
+      // A few batches a thread, so none waits on the writer.
+      window: threads * 3 * BATCH_DOCUMENTS,
+      ahead: 2 * BATCH_DOCUMENTS,
+    })[Symbol.asyncIterator]();
     let step = documents.next();
     build = b.open();
     for (; ; step = documents.next()) {
@@ -203,15 +210,15 @@ export async function ingest(dataDirs: string | string[], dbFile: string, { pdfC
         yielded = performance.now();
       }
     }
-    await pool?.destroy();
+    await (pool as ParsePool | null)?.destroy();
     if (signal?.aborted) throw new IngestInterrupted(dbFile);
     onProgress?.({ phase: 'index', done: 0, total: 1, rejected: build!.report.rejected.length });
     const report = build!.finish();
     onProgress?.({ phase: 'index', done: 1, total: 1, rejected: report.rejected.length });
-    return { ...report, workers: threads };
+    return { ...report, workers: pool ? Math.max(1, threads) : 0 };
   } catch (err) {
     build?.abort();
-    await pool?.destroy().catch(() => {});
+    await (pool as ParsePool | null)?.destroy().catch(() => {});
     throw storageError(err, dbFile);
   }
 }

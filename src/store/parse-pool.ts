@@ -1,9 +1,8 @@
 // The parse threads of an ingest, started once per run with the compiled code, each taking documents
-// in batches while the writer thread (which owns the database) segments and inserts. Results come back
-// in input order with a bounded number in flight, so memory does not grow with the corpus.
+// in batches while the writer thread (which owns the database) inserts; shared-parse.ts decides
+// which documents they get and puts the results back in input order.
 // Plain worker_threads rather than a pool library: a batch is posted to a thread the moment it is
-// started, so threads parse while the writer is busy loading jieba's dictionary (a pool that waits
-// for each thread's "ready" message on the writer's event loop would idle them through it).
+// started, so a thread starts parsing while the writer is still opening the database.
 import { Worker } from 'node:worker_threads';
 import type { Input, Parsed } from './parse-input.js';
 import type { ParseBatch, ParsedBatch, ParsedTransfer } from './parse-worker.js';
@@ -17,7 +16,7 @@ const WORKER_ENTRY = import.meta.url.endsWith('.ts') ? './parse-worker.mjs' : '.
 
 /** A batch is closed at this much text or this many documents: few messages, yet an even spread. */
 const BATCH_BYTES = 256 * 1024;
-const BATCH_DOCUMENTS = 8;
+export const BATCH_DOCUMENTS = 8;
 
 export interface ParsePool {
   parse(input: Input): Promise<Parsed>;
@@ -84,30 +83,4 @@ export function createParsePool(threads: number, pdfCache: string): ParsePool {
       await Promise.all(workers.map((w) => w.worker.terminate()));
     },
   };
-}
-
-/**
- * Each input's result, in input order, with at most `window` parses started ahead of the one the
- * writer waits for. A failed parse (a thread that could not start) rejects; documents that cannot
- * be read are results, not failures.
- */
-export async function* inOrder(inputs: Input[], parse: (input: Input) => Promise<Parsed>, window: number): AsyncGenerator<[Input, Parsed]> {
-  const queue: Promise<Parsed>[] = [];
-  let next = 0;
-  const start = () => {
-    const p = parse(inputs[next++]);
-    // Awaited in turn below; until then, a rejection must not count as unhandled.
-    p.catch(() => {});
-    queue.push(p);
-  };
-  // Refilled half a window at a time, so the pool gets whole batches rather than one document each.
-  const fill = () => {
-    while (queue.length < window && next < inputs.length) start();
-  };
-  fill();
-  for (let i = 0; i < inputs.length; i++) {
-    const parsed = await queue.shift()!;
-    if (queue.length <= window / 2) fill();
-    yield [inputs[i], parsed];
-  }
 }

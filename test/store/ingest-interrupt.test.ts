@@ -1,7 +1,6 @@
 // Issue 21 item 20: Ctrl-C during a long ingest on the worker pool ends it within a second (the parse
 // tasks already started used to be awaited, about 9 s), the old database kept and no temp file left.
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_DATA_DIR } from '../../src/paths.js';
@@ -48,14 +47,52 @@ describe('interrupting an ingest on the pool', () => {
   }, 120_000);
 });
 
-describe('an interruptible run of a small corpus', () => {
-  it('parses on a thread (where there are two cores), so no document holds Ctrl-C on the writer', async () => {
+describe('an interruptible run of a corpus too small for a thread', () => {
+  const seedNames = () => readdirSync(DEFAULT_DATA_DIR).filter((f) => f.endsWith('.txt') && !/^readme/i.test(f));
+
+  it('parses on the writer, handing a document over its short budget to a thread with the full one: the same database', async () => {
     const root = tempDir();
     const dir = join(root, 'data');
     mkdirSync(dir);
     copyFileSync(join(DEFAULT_DATA_DIR, '000_2c141d3c228c2a71.txt'), join(dir, 'a.txt'));
+    // Every seed eight times in one file (about 80,000 lines): over a second to parse, past the
+    // writer's 500 ms, which a signal would otherwise wait for.
+    const all = seedNames().map((f) => readFileSync(join(DEFAULT_DATA_DIR, f), 'utf8')).join('\n');
+    writeFileSync(join(dir, 'long.txt'), Array(8).fill(all).join('\n'));
     const withSignal = await ingest(dir, join(root, 'a.sqlite'), { signal: new AbortController().signal });
     const without = await ingest(dir, join(root, 'b.sqlite'));
-    expect([withSignal.workers, without.workers]).toEqual([availableParallelism() >= 2 ? 1 : 0, 0]);
+    // The long one went to a thread (started for it); without a signal nothing waits on the writer.
+    expect([withSignal.workers, without.workers]).toEqual([1, 0]);
+    expect(withSignal.rejected).toEqual([]);
+    expect(withSignal.disclosures).toBe(without.disclosures);
+    expect(withSignal.figures).toBe(without.figures);
+    expect(withSignal.figures).toBeGreaterThan(1000);
+  }, 120_000);
+
+  it('ends within a second of the abort while the writer parses, keeping the old database', async () => {
+    const root = tempDir();
+    const dir = join(root, 'data');
+    mkdirSync(dir);
+    // Forty documents, each parsed on the writer's thread between the turns a signal gets.
+    for (let k = 0; k < 8; k++) for (const f of seedNames()) copyFileSync(join(DEFAULT_DATA_DIR, f), join(dir, `${k}-${f}`));
+    const db = join(root, 'budget.sqlite');
+    ingestDirectory(join(DEFAULT_DATA_DIR), db);
+    const before = readFileSync(db);
+    const stop = new AbortController();
+    let abortedAt = 0;
+    const err = await ingest(dir, db, {
+      force: true,
+      signal: stop.signal,
+      onProgress: (p) => {
+        if (p.phase === 'parse' && p.done === 3) setTimeout(() => {
+          abortedAt = performance.now();
+          stop.abort();
+        }, 0);
+      },
+    }).catch((e: Error) => e);
+    expect(err).toBeInstanceOf(IngestInterrupted);
+    expect(performance.now() - abortedAt).toBeLessThan(1000);
+    expect(readFileSync(db).equals(before)).toBe(true);
+    expect(readdirSync(root).filter((f) => f.includes('.tmp-') || f.endsWith('.lock'))).toEqual([]);
   }, 60_000);
 });
