@@ -30,8 +30,13 @@ function post(body: string): Promise<{ status: number; text: string }> {
 const from = Number(fromText);
 // Bodies are built before the clock starts: what is timed is the bot.
 const bodies = Array.from({ length: Number(toText) - from }, (_, k) => k + from).map((i) => slashBody(MIX[i % MIX.length][0], MIX[i % MIX.length][1], `${responseBase}/${tag}${i}`, { user_id: `U${tag}${i % 97}`, channel_id: `C${tag}${i % 13}` }));
-// The clients start together: each waits for the next whole 500 ms tick after it is ready.
-await new Promise((r) => setTimeout(r, 500 - (Date.now() % 500) + 500));
+// The clients start together: each says it is ready, and all are told to go at once (a client
+// process takes a second or more to start on a busy machine; waiting for a clock tick let the
+// bursts of four clients land seconds apart, each behind the previous one's answers).
+await new Promise<void>((go) => {
+  process.once('message', () => go());
+  process.send!('ready');
+});
 const results = await Promise.all(bodies.map(async (body, k) => {
   const i = k + from;
   const t0 = performance.now();

@@ -97,6 +97,18 @@ export async function startBot(dir: string) {
   };
 }
 
+/** Resolves once the fake has received no call or response for `ms` (at most `maxMs` in all). */
+async function quiet(fake: FakeSlack, ms: number, maxMs: number): Promise<void> {
+  const until = Date.now() + maxMs;
+  let seen = -1;
+  while (Date.now() < until) {
+    const now = fake.calls.length + fake.responses.length;
+    if (now === seen) return;
+    seen = now;
+    await new Promise((r) => setTimeout(r, ms));
+  }
+}
+
 /** Sends one slash command of the mix; what came back in the acknowledgement, and how long it took. */
 export async function slash(endpoint: string, fake: FakeSlack, i: number, tag: string) {
   const [cmd, text, figure] = MIX[i % MIX.length];
@@ -139,15 +151,20 @@ async function discordBurst(fake: FakeDiscord, interactions: number, deadline: n
  */
 async function burst(endpoint: string, responseBase: string, count: number, tag: string) {
   const parts = Math.min(Number(process.env.LOAD_CLIENTS ?? 4), count);
-  return (await Promise.all(Array.from({ length: parts }, (_, k) => {
+  const clients = Array.from({ length: parts }, (_, k) => {
     const from = Math.floor((count * k) / parts);
     const to = Math.floor((count * (k + 1)) / parts);
     const client = fork(join(PROJECT_ROOT, 'bench', 'burst-client.ts'), [endpoint, responseBase, String(from), String(to), tag], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-    return new Promise<{ i: number; ms: number; status: number; text: string }[]>((resolve, reject) => {
-      client.once('message', (m) => resolve(m as never));
-      client.once('exit', (code) => reject(new Error(`the load client exited (${code})`)));
-    });
-  }))).flat();
+    const exited = new Promise<never>((_, reject) => client.once('exit', (code) => reject(new Error(`the load client exited (${code})`))));
+    exited.catch(() => {});
+    const next = () => Promise.race([new Promise<unknown>((resolve) => client.once('message', resolve)), exited]);
+    return { client, ready: next(), next };
+  });
+  // Every client started and its requests built before any is sent: the burst is one burst.
+  await Promise.all(clients.map((c) => c.ready));
+  const results = clients.map((c) => c.next() as Promise<{ i: number; ms: number; status: number; text: string }[]>);
+  for (const c of clients) c.client.send('go');
+  return (await Promise.all(results)).flat();
 }
 
 /** The same burst against a server that answers at once (bench/floor-server.ts): p50 and p99 of the machine and clients alone. */
@@ -173,6 +190,9 @@ export async function runLoad({ requests = 1000, inFlight = 1000, interactions =
   try {
     // Warm up (the first chart of each command renders once), then measure memory before the load.
     for (let i = 0; i < 2 * MIX.length; i++) await slash(endpoint, fakeSlack, i, 'w');
+    // The warm-up's charts are drawn and uploaded after its acknowledgements: wait until the bot has
+    // sent nothing for a second, so the burst measures the bot, not its warm-up still under way.
+    await quiet(fakeSlack, 1000, 15_000);
     const before = await bot.memory();
     await bot.acks();
     const loadAverage = loadavg()[0];
