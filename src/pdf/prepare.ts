@@ -3,7 +3,7 @@
 // ingest's transaction is not, and re-ingesting unchanged PDFs then costs nothing. One document
 // is in memory at a time per extraction thread.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { createExtractPool } from './extract-pool.js';
@@ -103,7 +103,12 @@ function writeEntry(cacheDir: string, sha: string, entry: CachedPdf): void {
 export async function preparePdfs(dirs: string[], cacheDir: string, { onProgress, signal, uninterruptible = (work) => work(), threads }: PrepareOptions = {}): Promise<{ extracted: number; cached: number }> {
   // Hashing every PDF (up to 200 MB each) is synchronous and writes nothing.
   const docs = uninterruptible(() => dirs.flatMap(listPdfDocuments));
-  const todo = docs.filter((d) => !d.problem && !existsSync(cacheFile(cacheDir, d.sha)));
+  // Largest first: the last documents taken are small, so no thread extracts a big one alone at the
+  // end while the others wait (file size stands in for the work; pages would need opening each).
+  const todo = docs.filter((d) => !d.problem && !existsSync(cacheFile(cacheDir, d.sha)))
+    .map((d) => ({ d, bytes: d.parts.reduce((n, p) => n + statSync(p).size, 0) }))
+    .sort((a, b) => b.bytes - a.bytes)
+    .map(({ d }) => d);
   const cached = docs.filter((d) => !d.problem).length - todo.length;
   let done = docs.length - todo.length;
   onProgress?.(done, docs.length);
