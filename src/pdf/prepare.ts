@@ -90,7 +90,13 @@ function writeEntry(cacheDir: string, sha: string, entry: CachedPdf): void {
     writeFileSync(tmp, JSON.stringify(entry));
     renameSync(tmp, cacheFile(cacheDir, sha));
   } catch (err) {
-    rmSync(tmp, { force: true });
+    // Removing the partial entry can fail for the same reason (a file where the folder belongs:
+    // ENOTDIR, not ENOENT); the operator is told the first reason, not a raw error of the cleanup.
+    try {
+      rmSync(tmp, { force: true });
+    } catch {
+      /* nothing was written there */
+    }
     throw cacheWriteError(err as NodeJS.ErrnoException, cacheDir);
   }
 }

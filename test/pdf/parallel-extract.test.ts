@@ -8,6 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { runIngest } from '../../src/cli/database.js';
 import { PROJECT_ROOT } from '../../src/paths.js';
 import { preparePdfs } from '../../src/pdf/prepare.js';
+import { defaultPdfCache, ingestDirectory } from '../../src/store/ingest.js';
+import { DEFAULT_DATA_DIR } from '../../src/paths.js';
 import { tempDir } from '../helpers/tmp.js';
 import { CORPUS_PDF_DIR } from '../support/corpus.js';
 
@@ -54,5 +56,20 @@ describe('PDF extraction on threads', () => {
     expect(report.millis).toBeLessThanOrEqual(wall);
     // Extraction is most of a cold PDF ingest: a 用时 of the parse alone would be a fraction of the wait.
     expect(report.millis).toBeGreaterThan(wall * 0.9);
+  });
+
+  it('a cache that cannot be written is said so, and the old database stays', { timeout: PDF_TIMEOUT_MS }, async () => {
+    const dir = pdfFolder();
+    const root = tempDir();
+    const db = join(root, 'budget.sqlite');
+    ingestDirectory(DEFAULT_DATA_DIR, db);
+    const before = readFileSync(db);
+    // Where the cache's folder belongs there is a file: no entry can be written.
+    writeFileSync(defaultPdfCache(db), 'not a folder');
+    const err = await runIngest([dir], db, { force: true }).catch((e: Error) => e);
+    expect(err).toBeInstanceOf(Error);
+    expect((err as Error).message).toMatch(/无法写入 PDF 文字缓存/);
+    expect(readFileSync(db).equals(before)).toBe(true);
+    expect(readdirSync(root).filter((f) => f.includes('.tmp-') || f.endsWith('.lock'))).toEqual([]);
   });
 });
