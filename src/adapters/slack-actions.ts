@@ -10,7 +10,7 @@ import type { ActionRequest } from '../core/answer.js';
 import type { Logger } from '../log.js';
 import { REPLACES_MESSAGE } from '../core/actions.js';
 import { ACTION_PREFIX, renderSlack } from '../render/slack.js';
-import { uploadAttachments, uploadFiles } from './slack-files.js';
+import { sendSourceView, uploadAttachments } from './slack-files.js';
 
 /** A button value back into a request; anything else (a forged payload) is refused. */
 export function parseActionValue(value: string | undefined): ActionRequest | null {
@@ -59,10 +59,7 @@ export function registerSlackActions(b: InstanceType<typeof App>, app: BudgetApp
       return;
     }
     if (kind === 'source-image' && result.outcome === 'ok') {
-      // The page images after the words that say what they show (and what could not be drawn).
-      const view = await app.sourceView(result);
-      for (const m of renderSlack(view.answer)) await client.chat.postMessage({ channel, thread_ts, ...m, blocks: m.blocks satisfies types.KnownBlock[] });
-      await uploadFiles(client, view.images, result.answer.title, { channel, thread_ts, user }, log, result.requestId, '原文');
+      await sendSourceView(app, client, result, { channel, thread_ts, user }, log);
       return;
     }
     for (const m of messages) await client.chat.postMessage({ channel, thread_ts, ...m });

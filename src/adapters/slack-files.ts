@@ -1,11 +1,13 @@
 // An answer's chart and CSV as one files.uploadV2 call (one message, both files, the chart described
 // in alt_text), in the answer's thread. When Slack refuses (the bot is not in the channel, a scope is
 // missing) the asker is told privately what to do, instead of the failure only reaching the log.
-import type { App } from '@slack/bolt';
+import type { App, types } from '@slack/bolt';
+import type { App as BudgetApp } from '../app.js';
 import type { Attachment } from '../core/answer.js';
 import type { DispatchResult } from '../core/dispatch.js';
 import type { Logger } from '../log.js';
 import { attachmentsFor } from '../render/attachments.js';
+import { renderSlack } from '../render/slack.js';
 
 type Client = InstanceType<typeof App>['client'];
 
@@ -46,4 +48,16 @@ export async function uploadFiles(client: Client, files: Attachment[], title: st
     if (!to.user) return;
     await client.chat.postEphemeral({ channel: to.channel, user: to.user, text: uploadAdvice(error), ...(to.thread_ts ? { thread_ts: to.thread_ts } : {}) }).catch(() => {});
   }
+}
+
+/**
+ * 查看原文: the words that say what the page images show (and what could not be drawn), then the
+ * images, in the target's thread — for the button and for a question typed with --source-image.
+ */
+export async function sendSourceView(app: BudgetApp, client: Client, result: DispatchResult, to: UploadTarget, log: Logger): Promise<void> {
+  if (result.outcome !== 'ok' || result.answer.ephemeral) return;
+  const view = await app.sourceView(result);
+  const thread = to.thread_ts ? { thread_ts: to.thread_ts } : {};
+  for (const m of renderSlack(view.answer)) await client.chat.postMessage({ channel: to.channel, ...thread, ...m, blocks: m.blocks satisfies types.KnownBlock[] });
+  await uploadFiles(client, view.images, result.answer.title, to, log, result.requestId, '原文');
 }

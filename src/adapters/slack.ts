@@ -15,7 +15,7 @@ import { registerSlackActions } from './slack-actions.js';
 import { openDigestModal, registerDigestModal } from './slack-digest-modal.js';
 import { registerAppHome } from './slack-home.js';
 import { wantsDigestForm } from './digest-form.js';
-import { uploadAttachments } from './slack-files.js';
+import { sendSourceView, uploadAttachments } from './slack-files.js';
 import { registerSlackUploads } from './slack-uploads.js';
 import type { DocumentAdder } from '../added/add-document.js';
 import { isWorkspaceAdmin, needsAdminCheck } from './slack-permissions.js';
@@ -130,6 +130,8 @@ export async function startSlack(app: BudgetApp, cfg: SlackConfig, log: Logger, 
       else await ack({ response_type, ...first });
       for (const m of rest) await respond({ response_type, ...m });
       await uploadAttachments(client, result, { channel: command.channel_id, user: command.user_id }, log);
+      // Typed as the 查看原文 button asks: the printed page follows the answer in the channel.
+      if (result.sourceImage) await sendSourceView(app, client, result, { channel: command.channel_id, user: command.user_id }, log);
     });
   }
 
@@ -171,7 +173,10 @@ export async function startSlack(app: BudgetApp, cfg: SlackConfig, log: Logger, 
   if (!socketMode && server) {
     const intercept = createAckFirst({
       commands: new Map(app.commands.map((c) => [names.registered(c.name), c.name])), teamId: cfg.teamId, policy, dispatch, log,
-      upload: (result, channel) => uploadAttachments(b.client, result, { channel }, log),
+      upload: async (result, channel) => {
+        await uploadAttachments(b.client, result, { channel }, log);
+        if (result.sourceImage) await sendSourceView(app, b.client, result, { channel }, log);
+      },
       bypass: (command, text) => needsAdminCheck(command, text) || wantsDigestForm(command, text),
     });
     guard = createSlackGuard({ signingSecret: cfg.signingSecret!, log, intercept, observe: observeAck, seenSignature });

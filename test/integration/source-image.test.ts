@@ -95,6 +95,27 @@ describe("the project's own PDF (seed 002 printed to PDF): drawn without any out
     expect(crop.bands.some((b) => b.y0 <= crop.marked[0].y0 && b.y1 >= crop.marked[0].y1)).toBe(true);
     expect(pngSize(view.images[0].data).width).toBe(Math.round(((crop.bands[0].x1 - crop.bands[0].x0) * RENDER_DPI) / 72));
   });
+
+  it('Slack: a slash command typed with --source-image posts the page after the answer, as the button does', async () => {
+    const fake = await startFakeSlack();
+    const slack = await startSlack(app, { botToken: 'xoxb-source-2', signingSecret: SECRET, port: 0, apiUrl: fake.apiUrl }, log);
+    try {
+      const res = await postSigned(`http://127.0.0.1:${slack.port}/slack/events`, SECRET, slashBody('/subject', '2101501 --source-image', `${fake.url}/response/typed`, { channel_id: 'C0TYPED' }));
+      expect(res.status).toBe(200);
+      const page = () => fake.calls.find((c) => c.method === 'files.getUploadURLExternal' && c.body.filename === '原文-fengquan-2023-第6页.png');
+      await fake.waitFor(() => !!page() && fake.calls.some((c) => c.method === 'files.completeUploadExternal' && c.body.channel_id === 'C0TYPED'), 30_000);
+      expect(page()!.body.alt_text ?? page()!.body.alt_txt).toContain('第 6 页，2023年部门支出预算表');
+      expect(fake.uploads.some((u) => u.bytes.includes(PNG_SIGNATURE))).toBe(true);
+      // The words that say what the image shows, in the channel the command was typed in.
+      const words = fake.calls.find((c) => c.method === 'chat.postMessage' && c.body.channel === 'C0TYPED')!;
+      expect(JSON.stringify(words.body.blocks)).toContain('原文图片 1 张');
+      // The answer itself came first, with its figure.
+      expect(JSON.stringify([res.json, ...fake.responses])).toContain('58.40');
+    } finally {
+      await slack.stop();
+      await fake.close();
+    }
+  }, 60_000);
 });
 
 describeCorpus('figures read from a PDF: the printed page', () => {
