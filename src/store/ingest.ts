@@ -9,7 +9,7 @@ import { availableParallelism } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { openDatabase, StoreError } from './db.js';
 import { openBuild, PARSER_VERSION, storageError, type Build } from './build.js';
-import { INTERRUPTIBLE_BUDGET_MS, inputsOf, PARSE_BUDGET_MS, parseInput } from './parse-input.js';
+import { inputsOf, PARSE_BUDGET_MS, parseInput, WRITER_BUDGET_MS } from './parse-input.js';
 import { BATCH_DOCUMENTS, createParsePool, type ParsePool } from './parse-pool.js';
 import { sharedParse } from './shared-parse.js';
 import { poolSize } from './pool-size.js';
@@ -139,6 +139,8 @@ export interface ParallelIngestOptions extends IngestOptions {
    * yet: the CLI lets Ctrl-C end the process at once meanwhile.
    */
   uninterruptible?: <T>(work: () => T) => T;
+  /** How long a document may hold the writer's thread before a thread parses it instead (default WRITER_BUDGET_MS). */
+  writerBudgetMs?: number;
 }
 
 /** Thrown when an ingest is interrupted (Ctrl-C): nothing was changed. */
@@ -153,17 +155,18 @@ export class IngestInterrupted extends StoreError {
  * ingestDirectory with parsing spread over worker threads and this thread as the single writer:
  * the same database, the same order of documents, the same report.
  */
-export async function ingest(dataDirs: string | string[], dbFile: string, { pdfCache = defaultPdfCache(dbFile), workers, onProgress, signal, uninterruptible, ...o }: ParallelIngestOptions = {}): Promise<IngestReport> {
+export async function ingest(dataDirs: string | string[], dbFile: string, { pdfCache = defaultPdfCache(dbFile), workers, onProgress, signal, uninterruptible, writerBudgetMs = WRITER_BUDGET_MS, ...o }: ParallelIngestOptions = {}): Promise<IngestReport> {
   // Listing and hashing every file is synchronous and writes nothing: Ctrl-C may end it outright.
   const b = (uninterruptible ?? ((work) => work()))(() => begin(dataDirs, dbFile, { ...o, pdfCache }, (done, total) => onProgress?.({ phase: 'hash', done, total, rejected: 0 })));
   if (b.unchanged) return b.unchanged;
   if (signal?.aborted) throw new IngestInterrupted(dbFile);
   const cores = availableParallelism();
-  // Threads where the corpus repays them (pool-size.ts), else this thread. An interruptible run (the
-  // CLI's, with Ctrl-C) parses here only within a short budget, since a signal waits for a document
-  // parsed on this thread; a longer one goes to a thread, which is terminated at once.
+  // Threads where the corpus repays them (pool-size.ts), else this thread — within a short budget a
+  // document, since a signal (Ctrl-C) or, in the bot, every chat request waits for a document parsed
+  // here: a longer one goes to a thread (terminated at once on Ctrl-C). Only `workers: 0` parses
+  // everything here with the full budget.
   const threads = workers ?? poolSize({ bytes: b.inputs.reduce((n, i) => n + (i.bytes ?? 0), 0), cores });
-  const hereBudgetMs = signal && workers !== 0 ? INTERRUPTIBLE_BUDGET_MS : PARSE_BUDGET_MS;
+  const hereBudgetMs = workers === 0 ? PARSE_BUDGET_MS : writerBudgetMs;
   let pool: ParsePool | null = null;
   let build: Build | null = null;
   // Settles (rejects) the moment the signal fires: the writer never waits for a parse under way to

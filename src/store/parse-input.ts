@@ -131,10 +131,12 @@ export type Parsed =
  */
 export const PARSE_BUDGET_MS = 60_000;
 /**
- * A document parsed on the thread that handles Ctrl-C: the longest the signal may wait. Every corpus
- * document parses in under 100 ms cold; one over this is parsed again on a thread, with the full budget.
+ * A document parsed on the writer's thread — the thread that answers Ctrl-C in the CLI, and every
+ * chat request in the bot (which rebuilds its database when a document is added): the longest either
+ * may wait. Every corpus document parses in under 100 ms cold; one over this is parsed again on a
+ * thread, with the full budget.
  */
-export const INTERRUPTIBLE_BUDGET_MS = 500;
+export const WRITER_BUDGET_MS = 500;
 export const overBudget = (ms: number) => `解析超过 ${ms / 1000} 秒仍未完成，已停止（文件过于复杂或内容异常）`;
 
 /**
