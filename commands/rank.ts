@@ -33,6 +33,12 @@ const METRICS: [TotalKey, string, string[]][] = [
 function metricOf(text: string): { key: TotalKey; label: string; len: number } | null {
   let best: { key: TotalKey; label: string; len: number } | null = null;
   for (const [key, label, words] of METRICS) for (const w of words) if (text.includes(w) && (!best || w.length > best.len)) best = { key, label, len: w.length };
+  // A figure named as exactly as the questions name it (measures.ts: 一般公共预算支出, 事业收入, 上年结转)
+  // is ranked as that figure, never as the broader total a shorter word here stands for (支出, 收入).
+  const named = measureOf(text);
+  if (named?.measure.kind === 'total' && !isAskedOnly(named.measure.key) && (!best || named.word.length >= best.len)) {
+    return { key: named.measure.key, label: named.measure.label, len: named.word.length };
+  }
   return best;
 }
 

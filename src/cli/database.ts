@@ -47,9 +47,13 @@ export async function ensureDatabase(dbFile: string, { bundled = DEFAULT_DB_FILE
   if (existsSync(dbFile)) {
     const state = inspectDatabase(dbFile);
     if ('damaged' in state) throw state.damaged;
-    if (resolve(dbFile) !== resolve(bundled) || state.version === SCHEMA_VERSION) return null;
+    if (resolve(dbFile) !== resolve(bundled)) return null;
+    // The bundled database is derived data: rebuilt when an older schema or parser built it.
+    const { PARSER_VERSION, storedMeta } = await import('../store/ingest.js');
+    if (state.version === SCHEMA_VERSION && storedMeta(dbFile, 'parser_version') === PARSER_VERSION) return null;
   }
-  const report = await runIngest(withAddedDocuments(defaultDataDirs(), dbFile), dbFile);
+  // Forced: it was found stale, whatever its fingerprint says.
+  const report = await runIngest(withAddedDocuments(defaultDataDirs(), dbFile), dbFile, { force: true });
   const { formatIngestReport } = await import('../store/report.js');
   process.stderr.write(formatIngestReport(report) + '\n');
   return report;

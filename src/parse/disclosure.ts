@@ -55,6 +55,11 @@ function readDisclosure(source: string, ctx: ReadContext, meta: Meta & { departm
     if (fn.root.parts[1]) totals.set('project', { key: 'project', value: fn.root.parts[1], ...at });
   }
   if (!totals.has('basic') && !totals.has('project')) splitFromFiscalTable(ctx, summaries.flat()).forEach(put);
+  // 一般公共预算支出: the 合计 of its own table (the function table itself where no 支出总表 came first).
+  const generalTable = tablesOf(ctx, 'general_budget_expenditure')[0];
+  const general = generalTable && (fn?.table === generalTable ? fn : readCodedTable(ctx, generalTable, FUNCTION_ROLES, FUNCTION_PARTS));
+  if (general?.root?.total) put({ key: 'general_budget_expenditure', value: general.root.total, table: general.table.title, line: general.root.line });
+  const generalBudgetClasses = (general?.rows ?? []).filter((r) => r.code?.length === 3).flatMap((r) => (r.total ? [r.total] : []));
   const econ = firstCodedTable(ctx, ECONOMIC_TABLES, ECONOMIC_ROLES, ECONOMIC_PARTS);
   const economicItems: EconomicItem[] = (econ?.rows ?? []).map((r) => ({ code: r.code!, name: r.name, total: r.total, personnel: r.parts[0], publicFunds: r.parts[1], table: econ!.table.title, line: r.line, ...repeatedOf(r) }));
   // The all-funds 支出总表's own 人员/公用 split first: the 基本支出表 may cover appropriations only.
@@ -123,7 +128,7 @@ function readDisclosure(source: string, ctx: ReadContext, meta: Meta & { departm
   markRows(ctx, fn, functionItems, (i) => [i.basic, i.project]);
   markRows(ctx, econ, economicItems, (i) => [i.personnel, i.publicFunds]);
   const evidence: Evidence = {
-    totals, functionRoot: fn?.root?.total ?? null, economicRoot: econ?.root?.total ?? null, stated, threePublic: three?.value ?? null,
+    totals, functionRoot: fn?.root?.total ?? null, economicRoot: econ?.root?.total ?? null, generalBudgetClasses, stated, threePublic: three?.value ?? null,
     splitFromEconomicRoot: Boolean(econ?.root && totals.get('personnel')?.table === econ.table.title && totals.get('personnel')?.line === econ.root.line),
     elsewhere: otherTablesCopies(summaries, totals),
     // A narrative states each amount with its unit: without tables, its figures' identities hold at their own scale.

@@ -126,7 +126,9 @@ export type TotalKey =
   | 'operating_income' | 'superior_subsidy_income' | 'affiliated_income' | 'other_income' | 'unit_funds'
   | 'year_end_carryover' | 'reserve'
   /** 机关运行经费: the total of its own table, where the template prints one (Jiangsu). */
-  | 'operating_cost';
+  | 'operating_cost'
+  /** 一般公共预算支出: the 合计 of the 一般公共预算（财政拨款）支出表, one fund's spending by function. */
+  | 'general_budget_expenditure';
 
 export interface Total extends Provenance {
   key: TotalKey;

@@ -5,13 +5,14 @@ import type { TotalKey } from '../parse/types.js';
 import type { ThreePublicColumn } from '../store/queries.js';
 
 /**
- * Figures people ask for by name that are not read as totals of their own (the 一般公共预算支出表's
- * 合计, the 财政拨款 spending): asked, they are said not read — never answered with a neighbour (支出总计,
- * 收入总计) — and the printed figure nearest in meaning is offered by name (`nearby`).
+ * Figures people ask for by name that are not read as totals of their own (the 财政拨款 spending):
+ * asked, they are said not read — never answered with a neighbour (支出总计, 收入总计) — and the printed
+ * figure nearest in meaning is offered by name (`nearby`). A total that is read but missing from one
+ * document (the 一般公共预算支出表's 合计 where that table is not found) offers its `nearby` the same way.
  */
-export type AskedOnlyKey = 'general_budget_expenditure' | 'fiscal_expenditure_total';
+export type AskedOnlyKey = 'fiscal_expenditure_total';
 
-const ASKED_ONLY: ReadonlySet<string> = new Set<AskedOnlyKey>(['general_budget_expenditure', 'fiscal_expenditure_total']);
+const ASKED_ONLY: ReadonlySet<string> = new Set<AskedOnlyKey>(['fiscal_expenditure_total']);
 export const isAskedOnly = (key: string): key is AskedOnlyKey => ASKED_ONLY.has(key);
 
 export type Measure =

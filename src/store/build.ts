@@ -12,7 +12,7 @@ import { readInput, rejectionOf, type Input, type Parsed } from './parse-input.j
 import { createWriter, searchEntriesOf, type SearchEntry } from './write.js';
 
 /** Bump when the parser's output changes, so unchanged documents are parsed again. */
-export const PARSER_VERSION = '8';
+export const PARSER_VERSION = '9';
 
 /** A storage failure as a message the operator can act on; the previous database is untouched. */
 export function storageError(err: unknown, dbFile: string): Error {

@@ -53,11 +53,12 @@ function fingerprintOf(files: { name: string; sha: string }[]): string {
   return h.digest('hex');
 }
 
-function storedFingerprint(dbFile: string): string | null {
+/** A value the build recorded in the database's meta table (fingerprint, parser_version…), if it opens. */
+export function storedMeta(dbFile: string, key: string): string | null {
   try {
     const db = openDatabase(dbFile);
     try {
-      return (db.prepare("SELECT value FROM meta WHERE key = 'fingerprint'").get() as { value: string } | undefined)?.value ?? null;
+      return (db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined)?.value ?? null;
     } finally {
       db.close();
     }
@@ -104,7 +105,7 @@ function begin(dataDirs: string | string[], dbFile: string, o: IngestOptions & {
   const dirs = typeof dataDirs === 'string' ? [dataDirs] : dataDirs;
   const inputs = inputsOf(dirs, onHashed);
   const fingerprint = fingerprintOf(inputs);
-  if (!o.force && storedFingerprint(dbFile) === fingerprint) return { inputs, unchanged: unchangedReport(dbFile, inputs.length, started) };
+  if (!o.force && storedMeta(dbFile, 'fingerprint') === fingerprint) return { inputs, unchanged: unchangedReport(dbFile, inputs.length, started) };
   return { inputs, open: () => openBuild(dbFile, { files: inputs.length, fingerprint, pdfCache: o.pdfCache, maxBytes: o.maxBytes, started, dataDirs: dirs.map((d) => resolve(d)) }) };
 }
 

@@ -37,8 +37,9 @@ describe('free-form questions', () => {
     // Which departments print a thing: searched for, not the list of what is loaded.
     ['哪些部门有长期护理保险项目', 'search', /搜索“长期护理保险”[\s\S]*找到 \d+ 条/],
     ['哪个单位安排了医保宣传经费', 'search', /搜索“医保宣传”/],
+    // The 一般公共预算支出表's 合计, read as a figure of its own (3 万元 under 支出总计 3,526.22 here).
+    ['双桥区医保局2024年一般公共预算财政拨款支出', 'budget', /一般公共预算支出 3,523\.22 万元，出自「单位预算一般公共预算财政拨款支出表」/],
     // A figure people name that is not read as a total of its own: said so, the neighbour offered by name — not 支出总计 or 收入总计.
-    ['双桥区医保局2024年一般公共预算财政拨款支出', 'budget', /没有读到一般公共预算支出[\s\S]*一般公共预算拨款（3,523\.22 万元，收入一方）/],
     ['双桥区医保局 财政拨款支出', 'budget', /没有读到财政拨款支出/],
     // A figure named is a ranking, as before.
     ['哪些部门有三公经费', 'rank', /“三公”经费 排名/],
@@ -51,11 +52,18 @@ describe('free-form questions', () => {
   });
 });
 
-describe('a figure not read as its own total is never ranked by a neighbour', () => {
-  it('哪个部门一般公共预算支出最多: says it is not read, ranks nothing', () => {
+describe('a figure is ranked as named, never by a neighbour', () => {
+  it('哪个部门一般公共预算支出最多: ranks 一般公共预算支出, not 支出总计', () => {
     const r = ask(app, '哪个部门一般公共预算支出最多');
+    expect(r.outcome).toBe('ok');
+    expect(r.answer.title).toContain('一般公共预算支出 排名');
+    expect(r.answer.summary).toContain('最多的是 承德市双桥区医疗保障局本级 2024年单位预算：3,523.22 万元');
+  });
+
+  it('哪个部门财政拨款支出最多: says it is not read (not a total of its own), ranks nothing', () => {
+    const r = ask(app, '哪个部门财政拨款支出最多');
     expect(r.outcome).toBe('user-error');
-    expect(r.text).toContain('没有读到各部门的一般公共预算支出');
+    expect(r.text).toContain('没有读到各部门的财政拨款支出');
     expect(r.text).not.toMatch(/最多的是/);
   });
 });

@@ -8,7 +8,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { openApp } from '../../src/app.js';
 import { ensureDatabase } from '../../src/cli/database.js';
 import { DEFAULT_DATA_DIR, PROJECT_ROOT } from '../../src/paths.js';
-import { ingestDirectory } from '../../src/store/ingest.js';
+import { ingestDirectory, PARSER_VERSION, storedMeta } from '../../src/store/ingest.js';
+import Database from 'better-sqlite3';
 import { tempDir } from '../helpers/tmp.js';
 
 const bin = join(PROJECT_ROOT, 'bin', 'budget-bot.mjs');
@@ -66,6 +67,20 @@ describe('a damaged budget database', () => {
   it('a good database still opens', async () => {
     expect(await ensureDatabase(good, { bundled: good })).toBeNull();
     openApp(good).close();
+  });
+
+  it('the bundled database built by an older parser is rebuilt at start (derived data); another database is left as it is', async () => {
+    const older = join(root, 'older-parser.sqlite');
+    copyFileSync(good, older);
+    const db = new Database(older);
+    db.prepare("UPDATE meta SET value = '0' WHERE key = 'parser_version'").run();
+    db.close();
+    expect(await ensureDatabase(older, { bundled: join(root, 'elsewhere.sqlite') })).toBeNull();
+    const stderr = process.stderr.write;
+    process.stderr.write = () => true;
+    const rebuilt = await ensureDatabase(older, { bundled: older }).finally(() => (process.stderr.write = stderr));
+    expect(rebuilt?.disclosures).toBeGreaterThan(0);
+    expect(storedMeta(older, 'parser_version')).toBe(PARSER_VERSION);
   });
 });
 

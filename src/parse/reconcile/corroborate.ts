@@ -13,6 +13,8 @@ export interface Evidence {
   functionRoot: Decimal | null;
   /** The 基本支出表's 合计 total. */
   economicRoot: Decimal | null;
+  /** The 一般公共预算支出表's 类 rows (its top level): what its 合计 is made of. */
+  generalBudgetClasses?: Decimal[];
   /** 人员/公用 were read from that same 合计 row: its own sum then confirms nothing. */
   splitFromEconomicRoot?: boolean;
   /** The same figures as the narrative states them. */
@@ -61,6 +63,11 @@ export const IDENTITIES: Identity[] = [
   { confirms: ['basic'], holds: (g, e) => (all(g('basic'), e.economicRoot) ? agrees(g('basic')!, e.economicRoot!) : null) },
   { confirms: ['personnel', 'public_funds'], holds: (g, e) => (all(g('personnel'), g('public_funds'), e.economicRoot) && !e.splitFromEconomicRoot ? agrees(e.economicRoot!, g('personnel')!.plus(g('public_funds')!)) : null) },
   { confirms: ['expenditure_total'], holds: (g, e) => (all(g('expenditure_total'), e.functionRoot) ? agrees(g('expenditure_total')!, e.functionRoot!) : null) },
+  // The 一般公共预算支出表's 合计 is its 类 rows' sum (table arithmetic, as for the 支出总表's).
+  { confirms: ['general_budget_expenditure'], holds: (g, e) => (g('general_budget_expenditure') && e.generalBudgetClasses?.length ? agrees(g('general_budget_expenditure')!, sum(e.generalBudgetClasses)) : null) },
+  // Printed again on the income side: the year's 一般公共预算拨款 spent in the year (no carry-over in or
+  // out). They differ where there is one, so a difference confirms nothing and refutes nothing.
+  { confirms: ['general_budget_expenditure'], holds: (g) => (all(g('general_budget_expenditure'), g('general_budget_appropriation')) && agrees(g('general_budget_expenditure')!, g('general_budget_appropriation')!) ? true : null) },
   // The income lines add up to 收入总计, with or without the carry-over (a 收入合计 of the year alone).
   { confirms: [...INCOME_LINES, 'carryover', 'income_total'], holds: (g) => incomeAddsUp(g, true) },
   { confirms: INCOME_LINES, holds: (g) => incomeAddsUp(g, false) },
@@ -84,6 +91,7 @@ export const HEADLINE_NAMES: Record<TotalKey, string> = {
   gov_fund_appropriation: '政府性基金预算拨款', state_capital_appropriation: '国有资本经营预算拨款', special_account_income: '财政专户管理资金收入',
   business_income: '事业收入', operating_income: '事业单位经营收入', superior_subsidy_income: '上级补助收入', affiliated_income: '附属单位上缴收入',
   other_income: '其他收入', unit_funds: '单位资金', year_end_carryover: '年末结转结余', reserve: '单位预留机动经费',
+  general_budget_expenditure: '一般公共预算支出',
 };
 
 /** The keys each total is confirmed by, and the finding naming those that nothing confirms. */
