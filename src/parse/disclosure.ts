@@ -56,10 +56,12 @@ function readDisclosure(source: string, ctx: ReadContext, meta: Meta & { departm
   }
   if (!totals.has('basic') && !totals.has('project')) splitFromFiscalTable(ctx, summaries.flat()).forEach(put);
   // 一般公共预算支出: the 合计 of its own table (the function table itself where no 支出总表 came first).
-  const generalTable = tablesOf(ctx, 'general_budget_expenditure')[0];
+  // Never a 决算's 一般公共预算财政拨款收入支出决算表: its columns are 结转, 收入 and 支出 side by side,
+  // and a 收入 column read as the total would even agree with the income side's 一般公共预算拨款.
+  const generalTable = tablesOf(ctx, 'general_budget_expenditure').find((t) => !/收入/.test(t.title));
   const general = generalTable && (fn?.table === generalTable ? fn : readCodedTable(ctx, generalTable, FUNCTION_ROLES, FUNCTION_PARTS));
   if (general?.root?.total) put({ key: 'general_budget_expenditure', value: general.root.total, table: general.table.title, line: general.root.line });
-  const generalBudgetClasses = (general?.rows ?? []).filter((r) => r.code?.length === 3).flatMap((r) => (r.total ? [r.total] : []));
+  const generalBudgetParts = general?.root ? general.root.parts : undefined;
   const econ = firstCodedTable(ctx, ECONOMIC_TABLES, ECONOMIC_ROLES, ECONOMIC_PARTS);
   const economicItems: EconomicItem[] = (econ?.rows ?? []).map((r) => ({ code: r.code!, name: r.name, total: r.total, personnel: r.parts[0], publicFunds: r.parts[1], table: econ!.table.title, line: r.line, ...repeatedOf(r) }));
   // The all-funds 支出总表's own 人员/公用 split first: the 基本支出表 may cover appropriations only.
@@ -128,7 +130,7 @@ function readDisclosure(source: string, ctx: ReadContext, meta: Meta & { departm
   markRows(ctx, fn, functionItems, (i) => [i.basic, i.project]);
   markRows(ctx, econ, economicItems, (i) => [i.personnel, i.publicFunds]);
   const evidence: Evidence = {
-    totals, functionRoot: fn?.root?.total ?? null, economicRoot: econ?.root?.total ?? null, generalBudgetClasses, stated, threePublic: three?.value ?? null,
+    totals, functionRoot: fn?.root?.total ?? null, economicRoot: econ?.root?.total ?? null, generalBudgetParts, stated, threePublic: three?.value ?? null,
     splitFromEconomicRoot: Boolean(econ?.root && totals.get('personnel')?.table === econ.table.title && totals.get('personnel')?.line === econ.root.line),
     elsewhere: otherTablesCopies(summaries, totals),
     // A narrative states each amount with its unit: without tables, its figures' identities hold at their own scale.

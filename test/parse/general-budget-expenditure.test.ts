@@ -19,13 +19,13 @@ const figureOf = (dir: string, file: string, scope?: string) => {
 
 describe('一般公共预算支出 in the seeds', () => {
   it.each([
-    // Its 类 rows add up to it: confirmed by the table's own arithmetic.
+    // The income side prints the same figure as 一般公共预算拨款: confirmed from outside the table.
     ['000_2c141d3c228c2a71.txt', undefined, '534.80', 480, '部门预算一般公共预算财政拨款支出表'],
     ['001_df29ae28ecb651dd.txt', undefined, '2582.46', 542, '一般公共预算支出情况表'],
-    // 项 rows only (no 类 line to add up); the income side prints the same 2,230.80 as 一般公共预算拨款.
     ['002_b2ab98c35d1620c6.txt', undefined, '2230.80', 303, '2023年一般公共预算支出预算表'],
     // 3 万元 less than 支出总计 (3,526.22): another fund's spending is not in it.
     ['003_aefd0e6609c5871f.txt', undefined, '3523.22', 1312, '单位预算一般公共预算财政拨款支出表'],
+    // 一般公共预算拨款 is 1,751.54 (a carry-over is spent too); its 基本支出 1,059.54 is the 基本支出表's 合计.
     ['004_415779c2f9ebc6e8.txt', '部门', '2394.27', 327, '部门预算一般公共预算财政拨款支出表'],
     ['004_415779c2f9ebc6e8.txt', '单位', '2394.27', 1931, '单位预算一般公共预算财政拨款支出表'],
   ])('%s (%s): %s at line %i of 「%s」, confirmed', (file, scope, value, line, table) => {
@@ -56,11 +56,31 @@ describe('一般公共预算支出 in the seeds', () => {
 });
 
 describeCorpus2('一般公共预算支出 in two other provinces\' documents', () => {
-  it('a 决算 (国家信访局 2024): the 本年支出 合计, well under the 一般公共预算拨款 income', () => {
-    expect(figureOf(CORPUS2_TEXT_DIR!, 'gjxfj_2024js.txt')).toEqual({ value: '13733.80', line: 261, table: '一般公共预算财政拨款支出决算表', verified: true });
+  it('a 决算 (国家信访局 2024): the 本年支出 合计, well under the 一般公共预算拨款 income — read, and marked unverified (its 类 rows add up, but a wrong column\'s would too: only another table confirms)', () => {
+    expect(figureOf(CORPUS2_TEXT_DIR!, 'gjxfj_2024js.txt')).toEqual({ value: '13733.80', line: 261, table: '一般公共预算财政拨款支出决算表', verified: false });
   });
 
   it('杭州市司法局 2026: 91,842.80, above its 一般公共预算 income (91,495.48: a carry-over is spent too) — read, and marked unverified', () => {
     expect(figureOf(CORPUS2_TEXT_DIR!, 'hz_sfj_2026.txt')).toMatchObject({ value: '91842.80', line: 763, verified: false });
+  });
+});
+
+describe('a wrong column is never confirmed', () => {
+  it('a 一般公共预算支出表 whose first amount column is last year\'s: the figure read from it is marked unverified', () => {
+    // Seed 000's table (lines 469–531) laid out as 上年执行数 | 本年预算数, last year's (twice this year's) first.
+    const lines = readFileSync(join(DEFAULT_DATA_DIR, '000_2c141d3c228c2a71.txt'), 'utf8').split('\n');
+    const altered = lines.map((l, i) => {
+      if (i < 468 || i > 530) return l;
+      if (/合计 基本支出 项目支出/.test(l)) return l.replace('合计 基本支出 项目支出', '上年执行数 本年预算数');
+      const m = /^(.*?[^\d.\s])\s+(\d+\.\d{2})(?:\s+\d+\.\d{2})*\s*$/.exec(l);
+      return m ? `${m[1]} ${(Number(m[2]) * 2).toFixed(2)} ${m[2]}` : l;
+    });
+    const d = parseDocument(altered.join('\n'), 'altered.txt')[0];
+    const t = d.totals.get('general_budget_expenditure');
+    // Read from the first column (1,069.60), the figure is not confirmed: nothing outside the table
+    // agrees. Whichever column a reader picks, a figure marked verified is this year's.
+    expect(t).toBeDefined();
+    expect(t!.verified === false || t!.value.toFixed(2) === '534.80').toBe(true);
+    expect(d.totals.get('general_budget_appropriation')!.value.toFixed(2)).toBe('534.80');
   });
 });

@@ -13,8 +13,8 @@ export interface Evidence {
   functionRoot: Decimal | null;
   /** The 基本支出表's 合计 total. */
   economicRoot: Decimal | null;
-  /** The 一般公共预算支出表's 类 rows (its top level): what its 合计 is made of. */
-  generalBudgetClasses?: Decimal[];
+  /** The 一般公共预算支出表's 合计 row: its 基本支出 and 项目支出. */
+  generalBudgetParts?: [Decimal | null, Decimal | null];
   /** 人员/公用 were read from that same 合计 row: its own sum then confirms nothing. */
   splitFromEconomicRoot?: boolean;
   /** The same figures as the narrative states them. */
@@ -63,10 +63,19 @@ export const IDENTITIES: Identity[] = [
   { confirms: ['basic'], holds: (g, e) => (all(g('basic'), e.economicRoot) ? agrees(g('basic')!, e.economicRoot!) : null) },
   { confirms: ['personnel', 'public_funds'], holds: (g, e) => (all(g('personnel'), g('public_funds'), e.economicRoot) && !e.splitFromEconomicRoot ? agrees(e.economicRoot!, g('personnel')!.plus(g('public_funds')!)) : null) },
   { confirms: ['expenditure_total'], holds: (g, e) => (all(g('expenditure_total'), e.functionRoot) ? agrees(g('expenditure_total')!, e.functionRoot!) : null) },
-  // The 一般公共预算支出表's 合计 is its 类 rows' sum (table arithmetic, as for the 支出总表's).
-  { confirms: ['general_budget_expenditure'], holds: (g, e) => (g('general_budget_expenditure') && e.generalBudgetClasses?.length ? agrees(g('general_budget_expenditure')!, sum(e.generalBudgetClasses)) : null) },
-  // Printed again on the income side: the year's 一般公共预算拨款 spent in the year (no carry-over in or
-  // out). They differ where there is one, so a difference confirms nothing and refutes nothing.
+  // 一般公共预算支出 is confirmed only from outside its own table: a wrong column read there (a prior
+  // year's) has 类 rows that add up to it just as well. Its 基本支出 is the 基本支出表's 合计, and the
+  // row is its two parts; or —
+  {
+    confirms: ['general_budget_expenditure'],
+    holds: (g, e) => {
+      const [basic, project] = e.generalBudgetParts ?? [null, null];
+      if (!all(g('general_budget_expenditure'), basic, project, e.economicRoot)) return null;
+      return agrees(g('general_budget_expenditure')!, basic!.plus(project!)) && agrees(basic!, e.economicRoot!) ? true : null;
+    },
+  },
+  // — printed again on the income side: the year's 一般公共预算拨款 spent in the year (no carry-over in
+  // or out). They differ where there is one, so a difference confirms nothing and refutes nothing.
   { confirms: ['general_budget_expenditure'], holds: (g) => (all(g('general_budget_expenditure'), g('general_budget_appropriation')) && agrees(g('general_budget_expenditure')!, g('general_budget_appropriation')!) ? true : null) },
   // The income lines add up to 收入总计, with or without the carry-over (a 收入合计 of the year alone).
   { confirms: [...INCOME_LINES, 'carryover', 'income_total'], holds: (g) => incomeAddsUp(g, true) },
