@@ -49,7 +49,7 @@ export async function ensureDatabase(dbFile: string, { bundled = DEFAULT_DB_FILE
     if ('damaged' in state) throw state.damaged;
     if (resolve(dbFile) !== resolve(bundled)) return null;
     // The bundled database is derived data: rebuilt when an older schema or parser built it.
-    const { PARSER_VERSION, storedMeta } = await import('../store/ingest.js');
+    const { PARSER_VERSION, storedMeta } = await import('../store/meta.js');
     if (state.version === SCHEMA_VERSION && storedMeta(dbFile, 'parser_version') === PARSER_VERSION) return null;
   }
   // Forced: it was found stale, whatever its fingerprint says.

@@ -8,13 +8,14 @@ import { createHash } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { openDatabase, StoreError } from './db.js';
-import { openBuild, PARSER_VERSION, storageError, type Build } from './build.js';
+import { openBuild, storageError, type Build } from './build.js';
+import { PARSER_VERSION, storedMeta } from './meta.js';
 import { inputsOf, PARSE_BUDGET_MS, parseInput, WRITER_BUDGET_MS } from './parse-input.js';
 import { BATCH_DOCUMENTS, createParsePool, type ParsePool } from './parse-pool.js';
 import { sharedParse } from './shared-parse.js';
 import { poolSize } from './pool-size.js';
 
-export { PARSER_VERSION } from './build.js';
+export { PARSER_VERSION, storedMeta } from './meta.js';
 export { listDocuments, MAX_DOCUMENT_BYTES } from './parse-input.js';
 
 export interface IngestReport {
@@ -51,20 +52,6 @@ function fingerprintOf(files: { name: string; sha: string }[]): string {
   const h = createHash('sha256').update(`parser ${PARSER_VERSION}\n`);
   for (const f of files) h.update(`${f.name} ${f.sha}\n`);
   return h.digest('hex');
-}
-
-/** A value the build recorded in the database's meta table (fingerprint, parser_version…), if it opens. */
-export function storedMeta(dbFile: string, key: string): string | null {
-  try {
-    const db = openDatabase(dbFile);
-    try {
-      return (db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined)?.value ?? null;
-    } finally {
-      db.close();
-    }
-  } catch {
-    return null;
-  }
 }
 
 function unchangedReport(dbFile: string, files: number, started: number): IngestReport {
@@ -189,8 +176,12 @@ export async function ingest(dataDirs: string | string[], dbFile: string, { pdfC
       // A few batches a thread, so none waits on the writer.
       window: threads * 3 * BATCH_DOCUMENTS,
       ahead: 2 * BATCH_DOCUMENTS,
+      handOff: hereBudgetMs < PARSE_BUDGET_MS,
+      signal,
     })[Symbol.asyncIterator]();
     let step = documents.next();
+    // Should opening the build fail below, the step may reject later (its pool stopped): not unhandled.
+    step.catch(() => {});
     build = b.open();
     for (; ; step = documents.next()) {
       // Left behind by an interrupt, the step rejects once the pool stops: that is expected, not unhandled.

@@ -22,6 +22,10 @@ export interface SharedParseOptions {
   window: number;
   /** How far past a document a thread is parsing this thread may go on (results held in memory meanwhile). */
   ahead: number;
+  /** Whether a document over this thread's budget goes to a thread (false: this thread had the full budget, its rejection stands). */
+  handOff: boolean;
+  /** Stops parsing here once it fires (Ctrl-C): the writer has given up waiting. */
+  signal?: AbortSignal;
 }
 
 interface Slot {
@@ -44,16 +48,17 @@ export async function* sharedParse(inputs: Input[], o: SharedParseOptions): Asyn
   };
   const parseHere = (i: number) => {
     const parsed = o.parseHere(inputs[i]);
-    if (!parsed.ok && parsed.overBudget) toPool(i);
+    if (!parsed.ok && parsed.overBudget && o.handOff) toPool(i);
     else slots[i].parsed = parsed;
   };
 
-  for (let i = 0; i < inputs.length; i++) {
+  for (let i = 0; i < inputs.length && !o.signal?.aborted; i++) {
     const slot = slots[i];
     // Refilled half a window at a time, so the pool gets whole batches rather than one document each.
     if (o.eager && assigned - i <= o.window / 2) while (assigned < Math.min(inputs.length, i + o.window)) toPool(assigned++);
     if (i === assigned) parseHere(assigned++);
     while (!slot.parsed) {
+      if (o.signal?.aborted) return;
       if (!o.eager && assigned < Math.min(inputs.length, i + o.ahead)) {
         // A long document is on a thread: parse the next ones here meanwhile, letting its result in between.
         parseHere(assigned++);

@@ -43,6 +43,27 @@ describe('one writer per database', () => {
     }
   });
 
+  it('refused while documents are already on a thread: the message alone, no stray rejection', async () => {
+    const root = tempDir();
+    const dir = corpus(root);
+    const db = join(root, 'budget.sqlite');
+    const other = spawn('sleep', ['30']);
+    const stray: unknown[] = [];
+    const onStray = (e: unknown) => void stray.push(e);
+    process.on('unhandledRejection', onStray);
+    try {
+      writeFileSync(`${db}.lock`, String(other.pid));
+      // A thread takes the documents before the build is opened; the build's refusal stops the thread.
+      const err = await ingest(dir, db, { workers: 1, force: true }).catch((e: Error) => e);
+      expect(err).toMatchObject({ name: 'StoreError' });
+      await new Promise((r) => setTimeout(r, 300));
+      expect(stray).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', onStray);
+      other.kill();
+    }
+  });
+
   it('the lock of a run that was killed is taken over', () => {
     const root = tempDir();
     const dir = corpus(root);
