@@ -8,6 +8,7 @@ import type { DispatchResult } from '../core/dispatch.js';
 import type { Logger } from '../log.js';
 import { renderSlack } from '../render/slack.js';
 import type { SlackGuard } from './slack-guard.js';
+import { isPrivate } from './slack-files.js';
 import { createYieldQueue } from './yield-queue.js';
 
 /** Above this many requests a second the bot is under load, even if each reaches it alone. */
@@ -82,7 +83,7 @@ export function createAckFirst({ commands, teamId, policy, dispatch, upload, log
     const channel = p.get('channel_id') ?? '';
     void policy.answer(false, () => dispatch(p.get('text') ?? '', name, { user: p.get('user_id') ?? undefined, channel }))
       .then(async (result) => {
-        const response_type = result.answer.ephemeral || result.answer.kind === 'help' ? 'ephemeral' : 'in_channel';
+        const response_type = isPrivate(result.answer) ? 'ephemeral' : 'in_channel';
         for (const m of renderSlack(result.answer)) await respond(responseUrl, { response_type, ...m });
         await upload(result, channel);
       })

@@ -3,13 +3,16 @@
 // missing) the asker is told privately what to do, instead of the failure only reaching the log.
 import type { App, types } from '@slack/bolt';
 import type { App as BudgetApp } from '../app.js';
-import type { Attachment } from '../core/answer.js';
+import type { Answer, Attachment } from '../core/answer.js';
 import type { DispatchResult } from '../core/dispatch.js';
 import type { Logger } from '../log.js';
 import { attachmentsFor } from '../render/attachments.js';
 import { renderSlack } from '../render/slack.js';
 
 type Client = InstanceType<typeof App>['client'];
+
+/** An answer for the asker's eyes only on Slack: ephemeral ones and help. */
+export const isPrivate = (a: Answer) => !!a.ephemeral || a.kind === 'help';
 
 export interface UploadTarget {
   channel: string;
@@ -55,9 +58,18 @@ export async function uploadFiles(client: Client, files: Attachment[], title: st
  * images, in the target's thread — for the button and for a question typed with --source-image.
  */
 export async function sendSourceView(app: BudgetApp, client: Client, result: DispatchResult, to: UploadTarget, log: Logger): Promise<void> {
-  if (result.outcome !== 'ok' || result.answer.ephemeral) return;
+  // Only an answer posted for all to see, that cites something, has a printed page to show.
+  if (result.outcome !== 'ok' || isPrivate(result.answer) || !result.answer.citations.length) return;
   const view = await app.sourceView(result);
   const thread = to.thread_ts ? { thread_ts: to.thread_ts } : {};
-  for (const m of renderSlack(view.answer)) await client.chat.postMessage({ channel: to.channel, ...thread, ...m, blocks: m.blocks satisfies types.KnownBlock[] });
+  try {
+    for (const m of renderSlack(view.answer)) await client.chat.postMessage({ channel: to.channel, ...thread, ...m, blocks: m.blocks satisfies types.KnownBlock[] });
+  } catch (err) {
+    // Refused (the bot is not in the channel, a DM): the asker is told what to do, as for an upload.
+    const error = (err as { data?: { error?: string } }).data?.error ?? (err as Error).message;
+    log({ level: 'warn', source: 'slack', message: '查看原文 post failed', requestId: result.requestId, error });
+    if (to.user) await client.chat.postEphemeral({ channel: to.channel, user: to.user, text: uploadAdvice(error), ...thread }).catch(() => {});
+    return;
+  }
   await uploadFiles(client, view.images, result.answer.title, to, log, result.requestId, '原文');
 }

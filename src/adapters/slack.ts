@@ -10,18 +10,16 @@ import type { SlackConfig } from '../config.js';
 import type { Logger } from '../log.js';
 import { renderSlack } from '../render/slack.js';
 import { createTtlSet } from '../core/rate-limit.js';
-import type { Answer } from '../core/answer.js';
 import { registerSlackActions } from './slack-actions.js';
 import { openDigestModal, registerDigestModal } from './slack-digest-modal.js';
 import { registerAppHome } from './slack-home.js';
 import { wantsDigestForm } from './digest-form.js';
-import { sendSourceView, uploadAttachments } from './slack-files.js';
+import { isPrivate, sendSourceView, uploadAttachments } from './slack-files.js';
 import { registerSlackUploads } from './slack-uploads.js';
 import type { DocumentAdder } from '../added/add-document.js';
 import { isWorkspaceAdmin, needsAdminCheck } from './slack-permissions.js';
 
 /** Help is for the asker; errors are too. Neither is posted to the channel. */
-const isPrivate = (a: Answer) => !!a.ephemeral || a.kind === 'help';
 import { createAckFirst, createAckPolicy } from './slack-ack-first.js';
 import { createSlackGuard, type SlackGuard } from './slack-guard.js';
 import { teamOf } from './slack-team.js';

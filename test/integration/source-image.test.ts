@@ -111,6 +111,14 @@ describe("the project's own PDF (seed 002 printed to PDF): drawn without any out
       expect(JSON.stringify(words.body.blocks)).toContain('原文图片 1 张');
       // The answer itself came first, with its figure.
       expect(JSON.stringify([res.json, ...fake.responses])).toContain('58.40');
+      // An answer for the asker alone (help), or one citing nothing, posts nothing in the channel.
+      const before = fake.calls.length;
+      for (const [cmd, text] of [['/help', '--source-image'], ['/sources', '--source-image']]) {
+        const r = await postSigned(`http://127.0.0.1:${slack.port}/slack/events`, SECRET, slashBody(cmd, text, `${fake.url}/response/private`, { channel_id: 'C0PRIVATE' }));
+        expect(r.status).toBe(200);
+      }
+      await new Promise((r) => setTimeout(r, 1000));
+      expect(fake.calls.slice(before).filter((c) => c.body?.channel === 'C0PRIVATE' || c.body?.channel_id === 'C0PRIVATE')).toEqual([]);
     } finally {
       await slack.stop();
       await fake.close();
