@@ -139,6 +139,8 @@ export default defineCommand({
     }
     const where = scope ? `${scope.named}的` : '';
     if (entries.length === 0) throw new UserError(`没有部门有${/^“/.test(label) ? label : `“${label}”`}的数据${forYear ? `（${forYear}年）` : ''}。`, catalog.years.map(String), 'no-data');
+    // Lines printed blank are stored as 0 (上级补助收入, 单位资金…): a "most" among zeros names no one.
+    if (entries.every((e) => e.value.isZero())) throw new UserError(`各部门的${label}都是 0 或空白${forYear ? `（${forYear}年）` : ''}，没有可排的名次。`, METRICS.map(([, l]) => l), 'all-zero');
     entries.sort((a, b) => (ascending ? a.value.comparedTo(b.value) : b.value.comparedTo(a.value)));
     const shown = entries.slice(0, n);
     const b = createAnswer(`${where}${label} 排名${forYear ? `（${forYear}年）` : '（各部门最新年度）'}`);

@@ -10,9 +10,9 @@ import type { ThreePublicColumn } from '../store/queries.js';
  * figure nearest in meaning is offered by name (`nearby`). A total that is read but missing from one
  * document (the 一般公共预算支出表's 合计 where that table is not found) offers its `nearby` the same way.
  */
-export type AskedOnlyKey = 'fiscal_expenditure_total';
+export type AskedOnlyKey = 'fiscal_expenditure_total' | 'fiscal_income_total';
 
-const ASKED_ONLY: ReadonlySet<string> = new Set<AskedOnlyKey>(['fiscal_expenditure_total']);
+const ASKED_ONLY: ReadonlySet<string> = new Set<AskedOnlyKey>(['fiscal_expenditure_total', 'fiscal_income_total']);
 export const isAskedOnly = (key: string): key is AskedOnlyKey => ASKED_ONLY.has(key);
 
 export type Measure =
@@ -23,7 +23,9 @@ export type Measure =
 export const MEASURES: [Measure, string[]][] = [
   [{ kind: 'total', key: 'expenditure_total', label: '支出总计' }, ['支出总计', '总支出', '支出合计', '总预算', '预算总额', '预算总计', '预算总数', '支出总额']],
   [{ kind: 'total', key: 'income_total', label: '收入总计' }, ['收入总计', '总收入', '收入合计', '收入总额']],
-  [{ kind: 'total', key: 'general_budget_appropriation', label: '一般公共预算拨款' }, ['一般公共预算拨款', '一般公共预算拨款收入', '财政拨款收入']],
+  [{ kind: 'total', key: 'general_budget_appropriation', label: '一般公共预算拨款' }, ['一般公共预算拨款', '一般公共预算拨款收入']],
+  // All three funds' appropriations (一般公共预算 + 政府性基金 + 国有资本经营): not one printed line.
+  [{ kind: 'total', key: 'fiscal_income_total', label: '财政拨款收入', nearby: 'general_budget_appropriation' }, ['财政拨款收入', '财政拨款收入总计', '财政拨款总额']],
   [{ kind: 'total', key: 'general_budget_expenditure', label: '一般公共预算支出', nearby: 'general_budget_appropriation' }, ['一般公共预算支出', '一般公共预算财政拨款支出', '一般公共预算拨款支出', '公共财政预算支出', '公共财政支出']],
   [{ kind: 'total', key: 'fiscal_expenditure_total', label: '财政拨款支出', nearby: 'general_budget_appropriation' }, ['财政拨款支出', '财政拨款支出总计', '财政拨款安排的支出']],
   [{ kind: 'total', key: 'carryover', label: '上年结转结余' }, ['上年结转结余', '上年结转', '结转结余', '结转']],

@@ -60,6 +60,19 @@ describe('a figure is ranked as named, never by a neighbour', () => {
     expect(r.answer.summary).toContain('最多的是 承德市双桥区医疗保障局本级 2024年单位预算：3,523.22 万元');
   });
 
+  it('财政拨款收入 (all three funds\' appropriations) is not ranked as 一般公共预算拨款', () => {
+    const r = ask(app, '/rank 财政拨款收入');
+    expect(r.outcome).toBe('user-error');
+    expect(r.text).toContain('没有读到各部门的财政拨款收入');
+  });
+
+  it('a figure every department prints blank (0) names no "most"', () => {
+    const r = ask(app, '哪个部门上级补助收入最多');
+    expect(r.outcome).toBe('user-error');
+    expect(r.text).toContain('各部门的上级补助收入都是 0 或空白，没有可排的名次');
+    expect(r.text).not.toMatch(/最多的是/);
+  });
+
   it('哪个部门财政拨款支出最多: says it is not read (not a total of its own), ranks nothing', () => {
     const r = ask(app, '哪个部门财政拨款支出最多');
     expect(r.outcome).toBe('user-error');
