@@ -30,12 +30,11 @@ const METRICS: [TotalKey, string, string[]][] = [
   ['expenditure_total', '支出总计', ['支出总计', '总支出', '支出', '预算', '总额']],
 ];
 
-function metricOf(text: string): { key: TotalKey; label: string; len: number } | null {
+function metricOf(text: string, named = measureOf(text)): { key: TotalKey; label: string; len: number } | null {
   let best: { key: TotalKey; label: string; len: number } | null = null;
   for (const [key, label, words] of METRICS) for (const w of words) if (text.includes(w) && (!best || w.length > best.len)) best = { key, label, len: w.length };
   // A figure named as exactly as the questions name it (measures.ts: 一般公共预算支出, 事业收入, 上年结转)
   // is ranked as that figure, never as the broader total a shorter word here stands for (支出, 收入).
-  const named = measureOf(text);
   if (named?.measure.kind === 'total' && !isAskedOnly(named.measure.key) && (!best || named.word.length >= best.len)) {
     return { key: named.measure.key, label: named.measure.label, len: named.word.length };
   }
@@ -88,9 +87,10 @@ export default defineCommand({
     let label: string;
     // The most specific word decides: 行政运行支出 is the subject 行政运行, not 支出总计.
     const found = findSubjects(rest, catalog);
-    const metricLen = metricOf(rest)?.len ?? 0;
-    const subjects = /\d{3}/.test(rest) || found.some((s) => rest.includes(s.name) && s.name.length > metricLen) ? found : [];
     const column = measureOf(rest);
+    const metric = metricOf(rest, column);
+    const metricLen = metric?.len ?? 0;
+    const subjects = /\d{3}/.test(rest) || found.some((s) => rest.includes(s.name) && s.name.length > metricLen) ? found : [];
     // A figure asked by name that is not read as a total of its own: said so, never ranked by a neighbour (支出总计).
     if (column?.measure.kind === 'total' && isAskedOnly(column.measure.key)) {
       throw new UserError(`没有读到各部门的${column.measure.label}（未能作为单独的数字从表格读出），不能按它排名。可用：${METRICS.map(([, l]) => l).join('、')}。`, METRICS.map(([, l]) => l), 'unread-metric');
@@ -124,7 +124,6 @@ export default defineCommand({
       total = entries.length;
       label = subjects.length === 1 ? `${subjects[0].code} ${subjects[0].name}` : `${subjects[0].name}（${subjects.map((s) => s.code).join('、')}）`;
     } else {
-      const metric = metricOf(rest);
       if (!metric) throw new UserError(`不知道按什么排名：“${rest.trim().slice(0, 30)}”。可用：${METRICS.map(([, l]) => l).join('、')}，或科目编码/名称。`, METRICS.map(([, l]) => l), 'unknown-metric');
       const ranked = q.rankTotal(metric.key, { year: forYear, ascending, limit: scope ? Number.MAX_SAFE_INTEGER : n });
       entries = ranked.rows.map((r) => ({ doc: q.document(r.docId)!, value: r.figure.value, at: r.figure }));

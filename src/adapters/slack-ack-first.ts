@@ -57,7 +57,7 @@ export interface AckFirstOptions {
   /** Says when other requests are waiting (only then is this path taken) and queues the answers. */
   policy: AckPolicy;
   dispatch: (text: string, command: string, who: { user?: string; channel?: string }) => Promise<DispatchResult>;
-  /** Charts and CSVs, after the answer (the adapter's own uploader). */
+  /** What follows the answer: charts, CSVs and a typed --source-image's page (the adapter's own followSlashAnswer). */
   upload: (result: DispatchResult, channel: string) => Promise<void>;
   /** Requests that must take Bolt's path (those that ask Slack who is an admin before dispatching). */
   bypass?: (command: string, text: string) => boolean;

@@ -46,11 +46,16 @@ export async function uploadFiles(client: Client, files: Attachment[], title: st
       file_uploads: files.map((f) => ({ file: Buffer.from(f.data), filename: f.name, title: `${title} · ${kind ?? KIND_LABEL[f.contentType] ?? f.name}`, ...(f.altText ? { alt_text: f.altText } : {}) })),
     });
   } catch (err) {
-    const error = (err as { data?: { error?: string } }).data?.error ?? (err as Error).message;
-    log({ level: 'warn', source: 'slack', message: 'attachment upload failed', requestId, error });
-    if (!to.user) return;
-    await client.chat.postEphemeral({ channel: to.channel, user: to.user, text: uploadAdvice(error), ...(to.thread_ts ? { thread_ts: to.thread_ts } : {}) }).catch(() => {});
+    await refused(client, to, err, log, 'attachment upload failed', requestId);
   }
+}
+
+/** Slack refused a post or an upload (the bot is not in the channel, a scope is missing): logged, and the asker told privately what to do. */
+async function refused(client: Client, to: UploadTarget, err: unknown, log: Logger, message: string, requestId?: string): Promise<void> {
+  const error = (err as { data?: { error?: string } }).data?.error ?? (err as Error).message;
+  log({ level: 'warn', source: 'slack', message, requestId, error });
+  if (!to.user) return;
+  await client.chat.postEphemeral({ channel: to.channel, user: to.user, text: uploadAdvice(error), ...(to.thread_ts ? { thread_ts: to.thread_ts } : {}) }).catch(() => {});
 }
 
 /**
@@ -65,11 +70,14 @@ export async function sendSourceView(app: BudgetApp, client: Client, result: Dis
   try {
     for (const m of renderSlack(view.answer)) await client.chat.postMessage({ channel: to.channel, ...thread, ...m, blocks: m.blocks satisfies types.KnownBlock[] });
   } catch (err) {
-    // Refused (the bot is not in the channel, a DM): the asker is told what to do, as for an upload.
-    const error = (err as { data?: { error?: string } }).data?.error ?? (err as Error).message;
-    log({ level: 'warn', source: 'slack', message: '查看原文 post failed', requestId: result.requestId, error });
-    if (to.user) await client.chat.postEphemeral({ channel: to.channel, user: to.user, text: uploadAdvice(error), ...thread }).catch(() => {});
+    await refused(client, to, err, log, '查看原文 post failed', result.requestId);
     return;
   }
   await uploadFiles(client, view.images, result.answer.title, to, log, result.requestId, '原文');
+}
+
+/** What follows a slash command's answer: its chart and CSV, and the printed page when --source-image was typed. */
+export async function followSlashAnswer(app: BudgetApp, client: Client, result: DispatchResult, to: UploadTarget, log: Logger): Promise<void> {
+  await uploadAttachments(client, result, to, log);
+  if (result.sourceImage) await sendSourceView(app, client, result, to, log);
 }

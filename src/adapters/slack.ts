@@ -14,7 +14,7 @@ import { registerSlackActions } from './slack-actions.js';
 import { openDigestModal, registerDigestModal } from './slack-digest-modal.js';
 import { registerAppHome } from './slack-home.js';
 import { wantsDigestForm } from './digest-form.js';
-import { isPrivate, sendSourceView, uploadAttachments } from './slack-files.js';
+import { followSlashAnswer, isPrivate, uploadAttachments } from './slack-files.js';
 import { registerSlackUploads } from './slack-uploads.js';
 import type { DocumentAdder } from '../added/add-document.js';
 import { isWorkspaceAdmin, needsAdminCheck } from './slack-permissions.js';
@@ -127,9 +127,7 @@ export async function startSlack(app: BudgetApp, cfg: SlackConfig, log: Logger, 
       if (deferred) await respond({ response_type, ...first });
       else await ack({ response_type, ...first });
       for (const m of rest) await respond({ response_type, ...m });
-      await uploadAttachments(client, result, { channel: command.channel_id, user: command.user_id }, log);
-      // Typed as the 查看原文 button asks: the printed page follows the answer in the channel.
-      if (result.sourceImage) await sendSourceView(app, client, result, { channel: command.channel_id, user: command.user_id }, log);
+      await followSlashAnswer(app, client, result, { channel: command.channel_id, user: command.user_id }, log);
     });
   }
 
@@ -171,10 +169,7 @@ export async function startSlack(app: BudgetApp, cfg: SlackConfig, log: Logger, 
   if (!socketMode && server) {
     const intercept = createAckFirst({
       commands: new Map(app.commands.map((c) => [names.registered(c.name), c.name])), teamId: cfg.teamId, policy, dispatch, log,
-      upload: async (result, channel) => {
-        await uploadAttachments(b.client, result, { channel }, log);
-        if (result.sourceImage) await sendSourceView(app, b.client, result, { channel }, log);
-      },
+      upload: (result, channel) => followSlashAnswer(app, b.client, result, { channel }, log),
       bypass: (command, text) => needsAdminCheck(command, text) || wantsDigestForm(command, text),
     });
     guard = createSlackGuard({ signingSecret: cfg.signingSecret!, log, intercept, observe: observeAck, seenSignature });

@@ -61,7 +61,7 @@ function readDisclosure(source: string, ctx: ReadContext, meta: Meta & { departm
   const generalTable = tablesOf(ctx, 'general_budget_expenditure').find((t) => !/收入/.test(t.title));
   const general = generalTable && (fn?.table === generalTable ? fn : readCodedTable(ctx, generalTable, FUNCTION_ROLES, FUNCTION_PARTS));
   if (general?.root?.total) put({ key: 'general_budget_expenditure', value: general.root.total, table: general.table.title, line: general.root.line });
-  const generalBudgetParts = general?.root ? general.root.parts : undefined;
+  const generalBudgetParts = general?.root?.parts;
   const econ = firstCodedTable(ctx, ECONOMIC_TABLES, ECONOMIC_ROLES, ECONOMIC_PARTS);
   const economicItems: EconomicItem[] = (econ?.rows ?? []).map((r) => ({ code: r.code!, name: r.name, total: r.total, personnel: r.parts[0], publicFunds: r.parts[1], table: econ!.table.title, line: r.line, ...repeatedOf(r) }));
   // The all-funds 支出总表's own 人员/公用 split first: the 基本支出表 may cover appropriations only.

@@ -13,8 +13,6 @@ import { createWriter, searchEntriesOf, type SearchEntry } from './write.js';
 
 import { PARSER_VERSION } from './meta.js';
 
-export { PARSER_VERSION };
-
 /** A storage failure as a message the operator can act on; the previous database is untouched. */
 export function storageError(err: unknown, dbFile: string): Error {
   const code = (err as { code?: string }).code ?? '';
