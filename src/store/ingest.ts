@@ -15,7 +15,6 @@ import { BATCH_DOCUMENTS, createParsePool, type ParsePool } from './parse-pool.j
 import { sharedParse } from './shared-parse.js';
 import { poolSize } from './pool-size.js';
 
-export { PARSER_VERSION, storedMeta } from './meta.js';
 export { listDocuments, MAX_DOCUMENT_BYTES } from './parse-input.js';
 
 export interface IngestReport {

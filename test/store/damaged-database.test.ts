@@ -8,7 +8,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { openApp } from '../../src/app.js';
 import { ensureDatabase } from '../../src/cli/database.js';
 import { DEFAULT_DATA_DIR, PROJECT_ROOT } from '../../src/paths.js';
-import { ingestDirectory, PARSER_VERSION, storedMeta } from '../../src/store/ingest.js';
+import { ingestDirectory } from '../../src/store/ingest.js';
+import { PARSER_VERSION, storedMeta } from '../../src/store/meta.js';
 import Database from 'better-sqlite3';
 import { tempDir } from '../helpers/tmp.js';
 
